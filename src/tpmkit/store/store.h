@@ -1,0 +1,94 @@
+// The workspace: where programs and their audit trail live. Store is the seam between
+// the use cases (app/) and a database; SQLite implements it (sqlite_store.h), and a
+// PostgreSQL implementation can be added without touching callers.
+//
+// Every command that writes opens one write Transaction, loads what it needs, saves
+// the new state and appends the audit entries of what changed, then commits: all or
+// nothing. A Transaction that is destroyed without Commit() rolls back.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tpmkit/base/error.h"
+#include "tpmkit/model/diff.h"
+#include "tpmkit/model/program.h"
+
+namespace tpmkit::store {
+
+struct ProgramSummary {
+  std::string id;
+  std::string name;
+};
+
+// One entry of the tamper-evident audit trail.
+struct AuditEntry {
+  int64_t seq = 0;            // 1, 2, 3, ... in the order written
+  std::string at;             // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  std::string actor;
+  std::string program;        // program id
+  model::EntityChange change; // entity, entity_id, action, field changes
+  std::string prev_hash;      // hex SHA-256 of the previous entry ("" for seq 1)
+  std::string hash;           // hex SHA-256 over prev_hash and the canonical entry
+};
+
+struct AuditFilter {
+  std::optional<std::string> program;
+  std::optional<std::string> entity;
+  std::optional<std::string> actor;
+  std::optional<std::string> since;  // compared with `at`: "YYYY-MM-DD" or a full timestamp
+};
+
+struct VerifyResult {
+  bool ok = true;
+  int64_t entries = 0;
+  std::optional<int64_t> first_bad;  // seq of the first entry that does not verify
+  std::string reason;                // in words, when not ok
+};
+
+enum class TxnMode { kRead, kWrite };
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+
+  virtual Result<std::vector<ProgramSummary>> ListPrograms() = 0;
+  // nullopt when no program has that id.
+  virtual Result<std::optional<model::Program>> LoadProgram(const std::string& id) = 0;
+  // Stores `program` in place of any program with the same id.
+  virtual Status PutProgram(const model::Program& program) = 0;
+  virtual Status DeleteProgram(const std::string& id) = 0;
+
+  // Appends one entry per change, chained to the last entry; `at` is the commit's
+  // timestamp (UTC). Returns the entries as written.
+  virtual Result<std::vector<AuditEntry>> AppendAudit(const std::string& actor,
+                                                      const std::string& program,
+                                                      const std::vector<model::EntityChange>& changes) = 0;
+  // Entries matching the filter, newest first.
+  virtual Result<std::vector<AuditEntry>> ReadAudit(const AuditFilter& filter) = 0;
+  // Recomputes the whole chain.
+  virtual Result<VerifyResult> VerifyAudit() = 0;
+
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // A write transaction takes the workspace's write lock at once (waiting up to the
+  // busy timeout; ErrorCode::kBusy after that).
+  virtual Result<std::unique_ptr<Transaction>> Begin(TxnMode mode) = 0;
+};
+
+struct OpenOptions {
+  bool create = true;           // create the workspace when absent (else kNotFound)
+  int busy_timeout_ms = 10000;  // how long a writer waits for another
+};
+
+// Opens the workspace named by `url`: a file path (SQLite) or ":memory:".
+// postgresql:// URLs are reported as not supported yet (kUsage).
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, const OpenOptions& options = {});
+
+}  // namespace tpmkit::store
