@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the dependencies, builds tpmkit with warnings as errors, and runs every test:
+# once in Release, then the fast tiers (unit, golden, e2e) under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Also checks the formatting of the sources.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+
+echo "== format check"
+git ls-files -z 'src/*.h' 'src/*.cc' 'tests/*.h' 'tests/*.cc' 'bench/*.cc' 2>/dev/null \
+  | xargs -0 -r clang-format --dry-run -Werror
+
+echo "== Release build and tests"
+scripts/build.sh build
+ctest --test-dir build --output-on-failure -j "$(nproc)"
+
+echo "== ASan + UBSan build and tests"
+scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DTPMKIT_SANITIZE=ON -DTPMKIT_BUILD_BENCH=OFF
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$(nproc)" -L 'unit|golden|e2e'

@@ -1,0 +1,176 @@
+#include "tpmkit/app/workspace.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "tpmkit/formats/program_file.h"
+#include "tpmkit/model/diff.h"
+#include "tpmkit/model/validate.h"
+
+namespace tpmkit::app {
+
+namespace {
+
+Result<std::unique_ptr<store::Store>> OpenExisting(const Session& session) {
+  store::OpenOptions options;
+  options.create = false;
+  auto store = store::OpenStore(session.db_url, options);
+  if (!store.ok() && store.error().code == ErrorCode::kNotFound) {
+    return Error{ErrorCode::kStorage,
+                 "no workspace at " + session.db_url +
+                     ": run `tpmkit init` or `tpmkit apply FILE` first, or name one with --db",
+                 {}};
+  }
+  return store;
+}
+
+Result<std::unique_ptr<store::Store>> OpenOrCreate(const Session& session) {
+  return store::OpenStore(session.db_url, store::OpenOptions{});
+}
+
+// The id of the program to use: the one given, or the only one in the workspace.
+Result<std::string> ResolveProgramId(store::Transaction& txn,
+                                     const std::optional<std::string>& wanted) {
+  if (wanted && !wanted->empty()) return *wanted;
+  TPMKIT_ASSIGN_OR_RETURN(auto programs, txn.ListPrograms());
+  if (programs.size() == 1) return programs.front().id;
+  if (programs.empty()) {
+    return Error::NotFound("the workspace holds no program: load one with `tpmkit apply FILE`");
+  }
+  std::string ids;
+  for (const auto& p : programs) ids += (ids.empty() ? "" : ", ") + p.id;
+  return Error::Usage("the workspace holds " + std::to_string(programs.size()) +
+                      " programs (" + ids + "): choose one with -p ID");
+}
+
+Error ValidationError(const std::vector<model::ValidationIssue>& issues) {
+  Error error = Error::Invalid(std::to_string(issues.size()) +
+                               (issues.size() == 1 ? " problem" : " problems") +
+                               ": the change was not applied");
+  for (const auto& issue : issues) {
+    error.diagnostics.push_back(Diagnostic{"", 0, 0, issue.path + ": " + issue.message});
+  }
+  return error;
+}
+
+// Stores `after` in place of `before` with its audit entries, inside `txn`.
+Result<ApplyResult> WriteChanges(store::Transaction& txn, const Session& session,
+                                 const model::Program* before, const model::Program& after) {
+  ApplyResult result{after.id, before == nullptr, 0};
+  auto changes = model::DiffPrograms(before, after);
+  if (changes.empty()) return result;
+  TPMKIT_RETURN_IF_ERROR(txn.PutProgram(after));
+  TPMKIT_ASSIGN_OR_RETURN(auto entries, txn.AppendAudit(session.actor, after.id, changes));
+  result.changed = entries.size();
+  TPMKIT_RETURN_IF_ERROR(txn.Commit());
+  return result;
+}
+
+}  // namespace
+
+Result<std::string> ReadTextFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Error::Invalid(path.string() + ": cannot read: " + std::strerror(errno));
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Error::Invalid(path.string() + ": cannot read");
+  return buf.str();
+}
+
+Result<model::Program> ReadProgram(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Error::Invalid(path.string() + ": is a folder, not a program file");
+  }
+  TPMKIT_ASSIGN_OR_RETURN(std::string text, ReadTextFile(path));
+  return formats::ReadProgramFile(text, path.string());
+}
+
+Result<LoadedProgram> LoadProgram(const Session& session, const ProgramSource& source) {
+  if (source.file) {
+    TPMKIT_ASSIGN_OR_RETURN(auto program, ReadProgram(*source.file));
+    auto dir = source.file->parent_path();
+    return LoadedProgram{std::move(program), dir.empty() ? "." : dir, true};
+  }
+  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kRead));
+  TPMKIT_ASSIGN_OR_RETURN(auto id, ResolveProgramId(*txn, source.program_id));
+  TPMKIT_ASSIGN_OR_RETURN(auto program, txn->LoadProgram(id));
+  if (!program) return Error::NotFound("no program '" + id + "' in the workspace");
+  return LoadedProgram{std::move(*program), ".", false};
+}
+
+Result<ApplyResult> ApplyProgram(const Session& session, const model::Program& program) {
+  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenOrCreate(session));
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kWrite));
+  TPMKIT_ASSIGN_OR_RETURN(auto before, txn->LoadProgram(program.id));
+  return WriteChanges(*txn, session, before ? &*before : nullptr, program);
+}
+
+Result<ApplyResult> ApplyFile(const Session& session, const std::filesystem::path& path) {
+  // Validate before touching the workspace, so a bad file never creates one.
+  TPMKIT_ASSIGN_OR_RETURN(auto program, ReadProgram(path));
+  return ApplyProgram(session, program);
+}
+
+Result<ApplyResult> EditProgram(const Session& session,
+                                const std::optional<std::string>& program_id, const EditFn& edit) {
+  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kWrite));
+  TPMKIT_ASSIGN_OR_RETURN(auto id, ResolveProgramId(*txn, program_id));
+  TPMKIT_ASSIGN_OR_RETURN(auto before, txn->LoadProgram(id));
+  if (!before) return Error::NotFound("no program '" + id + "' in the workspace");
+  model::Program after = *before;
+  TPMKIT_RETURN_IF_ERROR(edit(after));
+  if (after.id != before->id) return Error::Invalid("an edit cannot change the program id");
+  if (auto issues = model::Validate(after); !issues.empty()) return ValidationError(issues);
+  return WriteChanges(*txn, session, &*before, after);
+}
+
+Status InitWorkspace(const Session& session) {
+  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenOrCreate(session));
+  (void)store;
+  return OkStatus();
+}
+
+Result<std::vector<store::ProgramSummary>> ListPrograms(const Session& session) {
+  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kRead));
+  return txn->ListPrograms();
+}
+
+Result<std::vector<store::AuditEntry>> ReadLog(const Session& session,
+                                               const store::AuditFilter& filter) {
+  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kRead));
+  return txn->ReadAudit(filter);
+}
+
+Result<store::VerifyResult> VerifyAuditTrail(const Session& session) {
+  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kRead));
+  return txn->VerifyAudit();
+}
+
+Status WriteTextFile(const std::filesystem::path& path, const std::string& text) {
+  auto tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Error::Invalid(path.string() + ": cannot write: " + std::strerror(errno));
+    out << text;
+    out.flush();
+    if (!out) return Error::Invalid(path.string() + ": cannot write");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Error::Invalid(path.string() + ": cannot write: " + ec.message());
+  return OkStatus();
+}
+
+}  // namespace tpmkit::app

@@ -1,0 +1,76 @@
+// Use cases over the workspace and program files that every command shares:
+// choosing the program to read (-f FILE or -p ID), applying a file, exporting,
+// reading and verifying the audit trail, and the one way every edit is written.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tpmkit/base/error.h"
+#include "tpmkit/model/program.h"
+#include "tpmkit/store/store.h"
+
+namespace tpmkit::app {
+
+// Where the workspace is and who is acting.
+struct Session {
+  std::string db_url = "tpmkit.db";
+  std::string actor;
+};
+
+// The program a read command works on: a file (nothing stored) or a workspace program
+// (by id; may be empty when the workspace holds exactly one).
+struct ProgramSource {
+  std::optional<std::filesystem::path> file;
+  std::optional<std::string> program_id;
+};
+
+struct LoadedProgram {
+  model::Program program;
+  std::filesystem::path base_dir;  // where relative evidence paths resolve
+  bool from_file = false;
+};
+
+// Reads a whole file; kInvalidInput "FILE: cannot read: reason" when it cannot.
+Result<std::string> ReadTextFile(const std::filesystem::path& path);
+
+// Parses and validates a program file (diagnostics name the file as given).
+Result<model::Program> ReadProgram(const std::filesystem::path& path);
+
+Result<LoadedProgram> LoadProgram(const Session& session, const ProgramSource& source);
+
+struct ApplyResult {
+  std::string program;
+  bool created = false;
+  size_t changed = 0;  // audit entries written
+};
+
+// Validates `path` and stores its program (create or replace) with one audit entry per
+// changed entity, all in one transaction. An invalid file changes nothing.
+Result<ApplyResult> ApplyProgram(const Session& session, const model::Program& program);
+Result<ApplyResult> ApplyFile(const Session& session, const std::filesystem::path& path);
+
+// The one way a command edits a stored program: load it, let `edit` change it, validate,
+// store it and record what changed, in one write transaction. `edit` returns an error to
+// abandon the edit (nothing is written). Validation problems are reported as
+// "PATH: message" diagnostics.
+using EditFn = std::function<Status(model::Program&)>;
+Result<ApplyResult> EditProgram(const Session& session, const std::optional<std::string>& program_id,
+                                const EditFn& edit);
+
+// Creates the workspace (idempotent).
+Status InitWorkspace(const Session& session);
+
+Result<std::vector<store::ProgramSummary>> ListPrograms(const Session& session);
+
+Result<std::vector<store::AuditEntry>> ReadLog(const Session& session,
+                                               const store::AuditFilter& filter);
+Result<store::VerifyResult> VerifyAuditTrail(const Session& session);
+
+// Writes text to a file atomically (temp file + rename).
+Status WriteTextFile(const std::filesystem::path& path, const std::string& text);
+
+}  // namespace tpmkit::app
