@@ -8,7 +8,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libsqlite3-dev sqlite3 libpugixml-dev libsodium-dev libarchive-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format python3 python3-jsonschema python3-yaml unzip
+  clang-format python3 python3-jsonschema python3-yaml unzip time
 )
 
 missing=()

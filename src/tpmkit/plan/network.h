@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tpmkit/base/date.h"
@@ -49,6 +50,8 @@ struct TaskEstimate {
 // `order[k]` is the file index of task k and `rank[i]` the topological index of the task
 // with file index i (file order = projects in order, tasks in order within each).
 struct Network {
+  explicit Network(WorkCalendar cal) : calendar(std::move(cal)) {}
+
   size_t n = 0;
   std::vector<uint32_t> order;  // topological index -> file index
   std::vector<uint32_t> rank;   // file index -> topological index
