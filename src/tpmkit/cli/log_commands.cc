@@ -127,10 +127,11 @@ void RegisterLogCommands(CLI::App& app, Cli& cli) {
   log->footer("Example:\n  tpmkit log --entity risk --since 2026-06-01");
   log->callback([&cli, opts] { cli.run = [&cli, opts] { return RunLog(cli, *opts); }; });
 
-  auto* audit = app.get_subcommand_no_throw("audit");
-  if (!audit) {
-    audit = app.add_subcommand("audit", "Audit readiness and the audit trail");
+  CLI::App* audit = nullptr;
+  for (auto* sub : app.get_subcommands([](CLI::App* a) { return a->get_name() == "audit"; })) {
+    audit = sub;
   }
+  if (!audit) audit = app.add_subcommand("audit", "Audit readiness and the audit trail");
   auto* verify = audit->add_subcommand(
       "verify", "Recompute the audit trail's hash chain; exit 1 when it is broken");
   verify->footer("Example:\n  tpmkit audit verify");

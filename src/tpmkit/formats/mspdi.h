@@ -18,14 +18,15 @@ namespace tpmkit::formats {
 struct MspdiReadOptions {
   // The program id; empty: derived from the file name (a slug `[a-z0-9][a-z0-9_-]*`).
   std::string program_id;
-  // How many warning lines name example tasks (the rest are counted).
+  // How many distinct subjects (task names...) a warning line names; the rest are counted.
   int max_examples = 3;
 };
 
 struct MspdiImport {
   model::Program program;
   // Everything the model could not carry, one aggregated line per kind, in the order of
-  // first occurrence: "N tasks ...: A, B, C and N-3 more", located at the first one.
+  // first occurrence: "what (count): first distinct subjects, ...", located at the
+  // first occurrence (line and column computed from pugixml's offsets).
   std::vector<Diagnostic> warnings;
 };
 

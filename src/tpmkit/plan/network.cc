@@ -180,6 +180,26 @@ Result<Network> Compile(const model::Program& program, const CompileOptions& opt
       lb = std::max(lb, p);
     }
   }
+  for (const auto& risk : program.risks) {
+    RiskEffect e;
+    e.id = risk.id;
+    e.active = risk.status == model::RiskStatus::kOpen || risk.status == model::RiskStatus::kMitigating;
+    e.probability = risk.probability;
+    if (risk.status == model::RiskStatus::kMitigating && risk.residual) {
+      e.probability = risk.residual->probability;
+    }
+    if (!risk.impact || !risk.impact->schedule) {
+      net.risks.push_back(std::move(e));  // known by id (forced risks), without effect
+      continue;
+    }
+    e.days = *risk.impact->schedule;
+    for (const auto& ref : risk.impact->tasks) {
+      auto r = index.Find(ref);
+      if (!r) return Error::Invalid("risk '" + risk.id + "' names unknown task '" + ref + "'");
+      e.tasks.push_back(net.rank[r->flat]);
+    }
+    net.risks.push_back(std::move(e));
+  }
   if (net.status_date) {
     for (uint32_t k = 0; k < n; ++k) {
       if (net.progress[k] == Progress::kNotStarted) {

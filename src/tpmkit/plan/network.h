@@ -41,6 +41,15 @@ struct LinkCsr {
   std::vector<uint32_t> file_link;  // the link's number in file order (for reports)
 };
 
+// A risk as the forecast draws it.
+struct RiskEffect {
+  std::string id;
+  bool active = false;  // open or mitigating: drawn each iteration
+  double probability = 0;  // mitigating: the residual probability when given
+  double days = 0;         // impact.schedule
+  std::vector<uint32_t> tasks;  // topological indices of impact.tasks
+};
+
 struct TaskEstimate {
   double optimistic = 0, likely = 0, pessimistic = 0;
   model::Distribution distribution = model::Distribution::kPert;
@@ -83,6 +92,9 @@ struct Network {
   std::optional<int32_t> target_end;  // pos_end(target) + 1
   std::vector<std::optional<Date>> deadline;
 
+  // Every risk of the program, in file order (days = 0 without impact.schedule).
+  std::vector<RiskEffect> risks;
+
   WorkCalendar calendar;
 
   // Multiplies the deterministic duration and the estimate of the task with file index
@@ -94,7 +106,8 @@ struct Network {
 };
 
 // Compiles `program`. Errors (kInvalidInput): a link naming no task, a dependency cycle
-// (the message names the tasks of one cycle), an empty workweek. O(tasks + links).
+// (the message names the tasks of one cycle), an external dependency or a risk naming
+// no task, an empty workweek. O(tasks + links).
 Result<Network> Compile(const model::Program& program, const CompileOptions& options = {});
 
 // The tasks of `program` in file order (the order of Network file indices).

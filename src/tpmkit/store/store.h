@@ -7,6 +7,8 @@
 // nothing. A Transaction that is destroyed without Commit() rolls back.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -85,6 +87,10 @@ class Store {
 struct OpenOptions {
   bool create = true;           // create the workspace when absent (else kNotFound)
   int busy_timeout_ms = 10000;  // how long a writer waits for another
+  // The time that AppendAudit stamps on entries; empty: the system clock. For tests.
+  std::function<std::chrono::system_clock::time_point()> clock = nullptr;
+  // Bring the schema only up to this version (0: the newest). For migration tests.
+  int schema_version = 0;
 };
 
 // Opens the workspace named by `url`: a file path (SQLite) or ":memory:".

@@ -54,11 +54,18 @@ AutomaticCheck ApprovalsCheck(const model::Program& program) {
     return c;
   }
   if (*c.ok) {
-    c.reason = fmt::format(
-        "All {} approved, implemented or rejected have an approval with approver and date, and "
-        "all {} name who decided and when.",
-        wording::Count(changes, "change request", "change requests"),
-        wording::Count(decisions, "decided decision", "decided decisions"));
+    std::vector<std::string> parts;
+    if (changes > 0) {
+      parts.push_back(fmt::format("every approved, implemented or rejected change request ({}) "
+                                  "has an approval with approver and date",
+                                  changes));
+    }
+    if (decisions > 0) {
+      parts.push_back(
+          fmt::format("every decided decision ({}) names who decided and when", decisions));
+    }
+    c.reason = wording::JoinList(parts) + ".";
+    c.reason[0] = 'E';
     return c;
   }
   std::vector<std::string> parts;
@@ -238,6 +245,7 @@ std::vector<AutomaticCheck> AutomaticAuditChecks(const model::Program& program,
 
 AuditReadiness ComputeAuditReadiness(const model::Program& program, const AuditInputs& inputs) {
   AuditReadiness out;
+  out.as_of = inputs.as_of;
   static const std::vector<model::AuditItem> kNoItems;
   const auto& file_items = program.audit ? program.audit->items : kNoItems;
   if (program.audit) out.retention_years = program.audit->retention_years;

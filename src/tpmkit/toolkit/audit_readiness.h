@@ -79,6 +79,7 @@ struct AuditInputs {
 };
 
 struct AuditReadiness {
+  Date as_of;
   std::optional<double> readiness;  // 100 * done / applicable; nullopt when none applies
   int done = 0;
   int applicable = 0;

@@ -69,7 +69,7 @@ Suggestion SuggestSchedule(const model::Program& program, const SuggestInputs& i
   return s;
 }
 
-Suggestion SuggestBudget(const SuggestInputs& in) {
+Suggestion SuggestBudget(const model::Program& program, const SuggestInputs& in) {
   Suggestion s{"budget", std::nullopt, ""};
   if (!in.cpi) {
     s.reason = "No cost performance index was given (it needs earned value and actual costs), "
@@ -77,9 +77,10 @@ Suggestion SuggestBudget(const SuggestInputs& in) {
     return s;
   }
   s.rating = BudgetRating(*in.cpi);
-  s.reason = fmt::format("The cost performance index is {}, so each unit of money spent has "
-                         "earned {} units of planned work",
-                         wording::Number(*in.cpi, 4), wording::Number(*in.cpi, 4)) +
+  s.reason = fmt::format("The cost performance index is {}: each 1 {} spent has earned {} {} "
+                         "of planned work",
+                         wording::Number(*in.cpi, 4), program.currency,
+                         wording::Number(*in.cpi, 4), program.currency) +
              Rates("budget", *s.rating);
   return s;
 }
@@ -266,7 +267,7 @@ SuggestedRatings SuggestRatings(const model::Program& program, const SuggestInpu
     if (c.id == "schedule") {
       s = SuggestSchedule(program, inputs);
     } else if (c.id == "budget") {
-      s = SuggestBudget(inputs);
+      s = SuggestBudget(program, inputs);
     } else if (c.id == "stakeholder_alignment") {
       s = SuggestAlignment(program);
     } else if (c.id == "vendor") {

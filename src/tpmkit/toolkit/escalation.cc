@@ -1,0 +1,238 @@
+#include "tpmkit/toolkit/escalation.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "tpmkit/toolkit/risk_register.h"
+#include "tpmkit/toolkit/wording.h"
+
+namespace tpmkit::toolkit {
+
+namespace {
+
+// 80000 -> "80,000 USD" (whole units; escalations round to the unit).
+std::string Amount(double v, const std::string& currency) {
+  const long long n = std::llround(std::fabs(v));
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", out, currency);
+}
+
+std::string Days(long n, std::string_view unit) {
+  return wording::Count(n, std::string(unit) + " day", std::string(unit) + " days");
+}
+
+}  // namespace
+
+Result<EscalationSubject> CheckEscalation(const model::Program& program,
+                                          const std::string& risk_id,
+                                          const std::optional<std::string>& decision_id,
+                                          const std::string& to) {
+  EscalationSubject s;
+  for (const auto& r : program.risks) {
+    if (r.id == risk_id) s.risk = &r;
+  }
+  if (!s.risk) {
+    return Error::NotFound(fmt::format("no risk {} in program {}", risk_id, program.id));
+  }
+  if (decision_id) {
+    for (const auto& d : program.decisions) {
+      if (d.id == *decision_id) s.decision = &d;
+    }
+    if (!s.decision) {
+      return Error::NotFound(fmt::format("no decision {} in program {}", *decision_id, program.id));
+    }
+  }
+  std::vector<std::string> missing;
+  const model::Risk& r = *s.risk;
+  if (r.status == model::RiskStatus::kClosed) {
+    missing.push_back(fmt::format("risk {} is closed, so there is nothing to escalate", r.id));
+  }
+  if (r.owner.empty()) missing.push_back(fmt::format("risk {} has no owner", r.id));
+  if (!r.impact) {
+    missing.push_back(fmt::format("risk {} has no impact (schedule, cost and tasks)", r.id));
+  } else {
+    if (!r.impact->schedule || *r.impact->schedule <= 0) {
+      missing.push_back(fmt::format("risk {} has no impact.schedule in working days", r.id));
+    }
+    if (r.impact->tasks.empty()) {
+      missing.push_back(fmt::format("risk {} lists no impact.tasks", r.id));
+    }
+    if (!r.impact->cost) missing.push_back(fmt::format("risk {} has no impact.cost", r.id));
+  }
+  if (!program.target) {
+    missing.push_back(fmt::format("program {} has no target date", program.id));
+  }
+  if (s.decision && s.decision->options.empty()) {
+    missing.push_back(fmt::format("decision {} has no options", s.decision->id));
+  }
+  const std::string want = wording::Lower(to);
+  if (!program.sponsor.empty() && wording::Lower(program.sponsor) == want) {
+    s.to_name = program.sponsor;
+    s.to_role = "sponsor";
+  } else {
+    for (const auto& st : program.stakeholders) {
+      if (wording::Lower(st.id) == want || wording::Lower(st.name) == want) {
+        s.to_name = st.name;
+        s.to_role = st.role;
+        break;
+      }
+    }
+  }
+  if (s.to_name.empty()) {
+    missing.push_back(fmt::format(
+        "--to '{}' is neither the program's sponsor nor one of its stakeholders (by id or "
+        "name)",
+        to));
+  }
+  if (!missing.empty()) {
+    std::string msg = "cannot write the escalation: " + missing.front();
+    for (size_t i = 1; i < missing.size(); ++i) msg += "; " + missing[i];
+    return Error::Invalid(msg);
+  }
+  return s;
+}
+
+std::optional<size_t> RecommendOption(const std::vector<OptionOutcome>& options,
+                                      std::optional<Date> target) {
+  std::optional<size_t> best;
+  // Options that keep the target.
+  for (size_t i = 0; i < options.size(); ++i) {
+    const auto& o = options[i];
+    if (!o.simulated || !o.p80 || !target || *o.p80 > *target) continue;
+    if (!best) {
+      best = i;
+      continue;
+    }
+    const auto& b = options[*best];
+    const double oc = o.cost.value_or(0), bc = b.cost.value_or(0);
+    if (oc < bc || (oc == bc && *o.p80 < *b.p80)) best = i;
+  }
+  if (best) return best;
+  for (size_t i = 0; i < options.size(); ++i) {
+    const auto& o = options[i];
+    if (!o.simulated) continue;
+    if (!best) {
+      best = i;
+      continue;
+    }
+    const auto& b = options[*best];
+    const double op = o.p_on_time.value_or(0), bp = b.p_on_time.value_or(0);
+    if (op > bp || (op == bp && o.cost.value_or(0) < b.cost.value_or(0))) best = i;
+  }
+  return best;
+}
+
+Date AskDueDate(const model::Risk& risk, Date as_of) {
+  if (risk.response_due && *risk.response_due >= as_of) return *risk.response_due;
+  return as_of + 7;
+}
+
+Result<Escalation> BuildEscalation(const model::Program& program,
+                                   const EscalationSubject& subject,
+                                   const EscalationFacts& f) {
+  const model::Risk& r = *subject.risk;
+  const std::string& cur = program.currency;
+  Escalation e;
+  e.program_name = program.name;
+  e.risk_id = r.id;
+  e.to = subject.to_name;
+  e.from = f.from_name;
+  e.schedule_days = f.schedule_days;
+  e.cost = r.impact->cost->ToDouble();
+  e.p80_before = f.p80_before;
+  e.p80_after = f.p80_after;
+  e.options = f.options;
+
+  e.subject = fmt::format("Decision needed by {}: {} ({}) moves {}'s p80 finish by {}",
+                          AskDueDate(r, f.as_of).ToString(), r.title, r.id, program.name,
+                          Days(f.schedule_days, "working"));
+
+  const bool realized = r.status == model::RiskStatus::kRealized;
+  e.issue = fmt::format(
+      "{} risk {}, \"{}\", {} (category {}, owner {}, probability {}, severity {} of 5, score "
+      "{} of 25).",
+      program.name, r.id, r.title,
+      realized ? "has happened" : fmt::format("is {}", model::Name(r.status)), r.category,
+      r.owner, wording::Percent(r.probability), r.severity, RiskScore(r));
+  if (!r.trigger.empty()) {
+    e.issue += fmt::format(" It is triggered when: {}.", r.trigger);
+    if (e.issue.ends_with("..")) e.issue.pop_back();
+  }
+
+  const double sched = *r.impact->schedule;
+  e.impact.push_back(fmt::format(
+      "If it happens, it adds {} to {}, and the 80th-percentile finish moves from {} to {}, "
+      "{} later (forecast of {} iterations with seed {}, the same random draws both ways).",
+      Days(std::lround(sched), "working"), wording::JoinList(r.impact->tasks),
+      f.p80_before.ToString(), f.p80_after.ToString(), Days(f.schedule_days, "working"),
+      f.iterations, f.seed));
+  e.impact.push_back(fmt::format(
+      "The planned finish moves from {} to {}, against a target of {}.", f.finish_before.ToString(),
+      f.finish_after.ToString(), program.target->ToString()));
+  if (f.p_on_time_before && f.p_on_time_after) {
+    e.impact.push_back(fmt::format("The chance of finishing by the target falls from {} to {}.",
+                                   wording::Percent(*f.p_on_time_before),
+                                   wording::Percent(*f.p_on_time_after)));
+  }
+  e.impact.push_back(fmt::format("It costs {} on top of the budget of {}.", Amount(e.cost, cur),
+                                 Amount(program.EffectiveBudget().ToDouble(), cur)));
+  if (f.milestones.empty()) {
+    e.impact.push_back("No milestone moves in the planned schedule.");
+  } else {
+    std::vector<std::string> moves;
+    for (const auto& m : f.milestones) {
+      moves.push_back(fmt::format("{} ({}) from {} to {}", m.name, m.id, m.before.ToString(),
+                                  m.after.ToString()));
+    }
+    e.impact.push_back(fmt::format("{} move: {}.",
+                                   wording::Count(static_cast<long>(moves.size()), "milestone",
+                                                  "milestones"),
+                                   wording::JoinList(moves)));
+  }
+
+  for (const auto& o : f.options) {
+    std::string s = o.how;
+    if (o.simulated && o.p80) {
+      s += fmt::format(" With the risk happening, the p80 finish is {}", o.p80->ToString());
+      if (o.p_on_time && o.target) {
+        s += fmt::format(" and the chance of finishing by {} is {}", o.target->ToString(),
+                         wording::Percent(*o.p_on_time));
+      }
+      s += o.cost ? fmt::format(", at an added cost of {}.", Amount(*o.cost, cur))
+                  : ", at no added cost recorded in the program.";
+    }
+    e.option_summaries.push_back(std::move(s));
+  }
+  auto best = RecommendOption(f.options, program.target);
+  if (!best) {
+    return Error::Invalid(fmt::format(
+        "cannot recommend an option for risk {}: none of the {} options could be simulated",
+        r.id, f.options.size()));
+  }
+  const auto& b = f.options[*best];
+  e.recommended = b.id;
+  if (b.p80 && *b.p80 <= *program.target) {
+    e.rationale = fmt::format(
+        "It is the {}option that keeps the p80 finish ({}) on or before the target {}.",
+        b.cost ? "least costly " : "", b.p80->ToString(), program.target->ToString());
+  } else {
+    e.rationale = fmt::format(
+        "No option keeps the p80 finish on or before the target {}; this one gives the best "
+        "chance of meeting its date ({} by {}).",
+        program.target->ToString(), wording::Percent(b.p_on_time.value_or(0)),
+        b.target.value_or(*program.target).ToString());
+  }
+  e.ask_by = AskDueDate(r, f.as_of);
+  e.ask = fmt::format("{}, please approve \"{}\" by {}, so that {} can act before the risk "
+                      "costs more time.",
+                      subject.to_name, b.name, e.ask_by.ToString(), r.owner);
+  e.signoff = fmt::format("{}, for {}", f.from_name, program.name);
+  return e;
+}
+
+}  // namespace tpmkit::toolkit

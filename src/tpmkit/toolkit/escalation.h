@@ -1,0 +1,105 @@
+// The executive escalation of a risk (cli.md `escalate`, computations.md section 7a):
+// what the issue is, what it does to the finish and the money, the options with their
+// simulated outcomes, the recommendation, the ask and the sign-off. The numbers come in
+// from the caller (app runs the schedules and forecasts); this file turns them into the
+// content of the message. Nothing here is a placeholder: missing data is an error.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tpmkit/base/date.h"
+#include "tpmkit/base/error.h"
+#include "tpmkit/model/program.h"
+
+namespace tpmkit::toolkit {
+
+// What the caller must check before simulating anything: the risk exists and is open,
+// mitigating or realized, and states an owner, impact.schedule > 0, impact.tasks and
+// impact.cost; the program has a target; `to` names the sponsor or a stakeholder (by id
+// or name, any case) and resolves to that person's name. Errors: kNotFound for an
+// unknown risk or decision, kInvalidInput naming everything that is missing.
+struct EscalationSubject {
+  const model::Risk* risk = nullptr;
+  const model::Decision* decision = nullptr;
+  std::string to_name;  // the addressee as the program names them
+  std::string to_role;  // "sponsor" or the stakeholder's role (may be empty)
+};
+Result<EscalationSubject> CheckEscalation(const model::Program& program,
+                                          const std::string& risk_id,
+                                          const std::optional<std::string>& decision_id,
+                                          const std::string& to);
+
+// A milestone whose scheduled date moves when the risk happens.
+struct MilestoneMove {
+  std::string id;
+  std::string name;
+  Date before;
+  Date after;
+};
+
+// An option as simulated by the caller (with the risk happening).
+struct OptionOutcome {
+  std::string id;
+  std::string name;
+  std::string how;                  // one sentence: what was simulated, or why it was not
+  bool simulated = false;
+  std::optional<Date> p80;          // p80 finish with this option
+  std::optional<double> p_on_time;  // against `target`
+  std::optional<Date> target;       // the target the option implies
+  std::optional<double> cost;       // money the option adds, currency units
+};
+
+struct EscalationFacts {
+  Date as_of;
+  int iterations = 0;
+  uint64_t seed = 0;
+  Date finish_before, finish_after;  // deterministic schedule without / with the risk
+  Date p80_before, p80_after;
+  int schedule_days = 0;  // working days from p80_before to p80_after
+  std::optional<double> p_on_time_before, p_on_time_after;
+  std::vector<MilestoneMove> milestones;
+  std::vector<OptionOutcome> options;  // in the order to present them
+  std::string from_name;               // who signs
+};
+
+struct Escalation {
+  std::string subject;
+  std::string to;
+  std::string from;
+  std::string issue;                 // one or two sentences
+  std::vector<std::string> impact;   // one sentence each
+  int schedule_days = 0;
+  double cost = 0;
+  Date p80_before, p80_after;
+  std::vector<OptionOutcome> options;
+  std::vector<std::string> option_summaries;  // one sentence per option, same order
+  std::string recommended;                    // option id
+  std::string rationale;
+  std::string ask;
+  Date ask_by;
+  std::string signoff;
+  std::string program_name;
+  std::string risk_id;
+};
+
+// The recommendation rule: among the options whose p80 is on or before the program's
+// target, the lowest cost (then the earliest p80, then the first); when none is, the
+// highest p_on_time against the option's own target (then the lowest cost, then the
+// first). Options that were not simulated are never recommended. nullopt when none was
+// simulated.
+std::optional<size_t> RecommendOption(const std::vector<OptionOutcome>& options,
+                                      std::optional<Date> target);
+
+// When the ask is due: the risk's response_due when it is on or after as_of, else as_of
+// plus 7 calendar days.
+Date AskDueDate(const model::Risk& risk, Date as_of);
+
+// Builds the escalation. Errors: kInvalidInput when no option could be simulated (there
+// would be nothing to recommend).
+Result<Escalation> BuildEscalation(const model::Program& program,
+                                   const EscalationSubject& subject,
+                                   const EscalationFacts& facts);
+
+}  // namespace tpmkit::toolkit
