@@ -58,7 +58,7 @@ class WorkspaceTest : public ::testing::Test {
     args.insert(args.begin(), {"--db", Db().string()});
     return Tpmkit(args, dir_.path());
   }
-  int64_t AuditCount() { return std::stoll(Sql(Db(), "SELECT count(*) FROM audit_log")[0]); }
+  int64_t AuditCount() { return std::stoll(Sql(Db(), "SELECT count(*) FROM audit_trail")[0]); }
   TempDir dir_;
 };
 
@@ -128,7 +128,7 @@ TEST_F(WorkspaceTest, AnInvalidFileLeavesTheWorkspaceUnchanged) {
 TEST_F(WorkspaceTest, AnEditedEntryIsDetected) {
   ASSERT_EQ(T({"apply", Example("phoenix.yaml").string()}).exit_code, 0);
   ASSERT_EQ(T({"audit", "verify"}).exit_code, 0);
-  Sql(Db(), "UPDATE audit_log SET actor = 'mallory' WHERE seq = 5");
+  Sql(Db(), "UPDATE audit_trail SET actor = 'mallory' WHERE seq = 5");
   auto r = T({"--json", "audit", "verify"});
   EXPECT_EQ(r.exit_code, 1);
   auto doc = json::parse(r.out);
@@ -138,7 +138,7 @@ TEST_F(WorkspaceTest, AnEditedEntryIsDetected) {
 
 TEST_F(WorkspaceTest, ADeletedEntryIsDetected) {
   ASSERT_EQ(T({"apply", Example("phoenix.yaml").string()}).exit_code, 0);
-  Sql(Db(), "DELETE FROM audit_log WHERE seq = 7");
+  Sql(Db(), "DELETE FROM audit_trail WHERE seq = 7");
   auto r = T({"--json", "audit", "verify"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(json::parse(r.out)["first_bad"], 7);  // the gap: entry 8 no longer links to 7
@@ -146,7 +146,7 @@ TEST_F(WorkspaceTest, ADeletedEntryIsDetected) {
 
 TEST_F(WorkspaceTest, TheNewestEntryDeletedIsDetected) {
   ASSERT_EQ(T({"apply", Example("phoenix.yaml").string()}).exit_code, 0);
-  Sql(Db(), "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)");
+  Sql(Db(), "DELETE FROM audit_trail WHERE seq = (SELECT max(seq) FROM audit_trail)");
   EXPECT_EQ(T({"audit", "verify"}).exit_code, 1);
 }
 
@@ -154,10 +154,10 @@ TEST_F(WorkspaceTest, SwappedEntriesAreDetected) {
   ASSERT_EQ(T({"apply", Example("phoenix.yaml").string()}).exit_code, 0);
   // Swap every column but seq between entries 3 and 4.
   Sql(Db(),
-      "CREATE TEMP TABLE s AS SELECT * FROM audit_log WHERE seq IN (3, 4);"
-      "UPDATE audit_log SET seq = -3 WHERE seq = 3;"
-      "UPDATE audit_log SET seq = 3 WHERE seq = 4;"
-      "UPDATE audit_log SET seq = 4 WHERE seq = -3;");
+      "CREATE TEMP TABLE s AS SELECT * FROM audit_trail WHERE seq IN (3, 4);"
+      "UPDATE audit_trail SET seq = -3 WHERE seq = 3;"
+      "UPDATE audit_trail SET seq = 3 WHERE seq = 4;"
+      "UPDATE audit_trail SET seq = 4 WHERE seq = -3;");
   auto r = T({"--json", "audit", "verify"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(json::parse(r.out)["first_bad"], 3);

@@ -6,9 +6,11 @@
 #include <sstream>
 #include <system_error>
 
+#include "tpmkit/formats/mspdi.h"
 #include "tpmkit/formats/program_file.h"
 #include "tpmkit/model/diff.h"
 #include "tpmkit/model/validate.h"
+#include "tpmkit/plan/schedule.h"
 
 namespace tpmkit::app {
 
@@ -82,27 +84,47 @@ Result<std::string> ReadTextFile(const std::filesystem::path& path) {
   return buf.str();
 }
 
-Result<model::Program> ReadProgram(const std::filesystem::path& path) {
+Result<ReadProgramResult> ReadMspdiFile(const std::filesystem::path& path,
+                                        const std::string& program_id) {
+  TPMKIT_ASSIGN_OR_RETURN(std::string text, ReadTextFile(path));
+  formats::MspdiReadOptions options;
+  options.program_id = program_id;
+  TPMKIT_ASSIGN_OR_RETURN(auto imported, formats::ReadMspdi(text, path.string(), options));
+  return ReadProgramResult{std::move(imported.program), std::move(imported.warnings)};
+}
+
+Result<ReadProgramResult> ReadProgram(const std::filesystem::path& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Error::Invalid(path.string() + ": is a folder, not a program file");
   }
+  if (path.extension() == ".xml") return ReadMspdiFile(path);
   TPMKIT_ASSIGN_OR_RETURN(std::string text, ReadTextFile(path));
-  return formats::ReadProgramFile(text, path.string());
+  TPMKIT_ASSIGN_OR_RETURN(auto program, formats::ReadProgramFile(text, path.string()));
+  return ReadProgramResult{std::move(program), {}};
+}
+
+Result<std::string> ExportMspdi(const model::Program& program) {
+  TPMKIT_ASSIGN_OR_RETURN(auto schedule, plan::ComputeSchedule(program));
+  formats::MspdiWriteOptions options;
+  options.dates.reserve(schedule.tasks.size());
+  for (const auto& t : schedule.tasks) options.dates.push_back({t.start, t.finish});
+  return formats::WriteMspdi(program, options);
 }
 
 Result<LoadedProgram> LoadProgram(const Session& session, const ProgramSource& source) {
   if (source.file) {
-    TPMKIT_ASSIGN_OR_RETURN(auto program, ReadProgram(*source.file));
+    TPMKIT_ASSIGN_OR_RETURN(auto read, ReadProgram(*source.file));
     auto dir = source.file->parent_path();
-    return LoadedProgram{std::move(program), dir.empty() ? "." : dir, true};
+    return LoadedProgram{std::move(read.program), dir.empty() ? "." : dir, true,
+                         std::move(read.warnings)};
   }
   TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
   TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kRead));
   TPMKIT_ASSIGN_OR_RETURN(auto id, ResolveProgramId(*txn, source.program_id));
   TPMKIT_ASSIGN_OR_RETURN(auto program, txn->LoadProgram(id));
   if (!program) return Error::NotFound("no program '" + id + "' in the workspace");
-  return LoadedProgram{std::move(*program), ".", false};
+  return LoadedProgram{std::move(*program), ".", false, {}};
 }
 
 Result<ApplyResult> ApplyProgram(const Session& session, const model::Program& program) {
@@ -114,8 +136,8 @@ Result<ApplyResult> ApplyProgram(const Session& session, const model::Program& p
 
 Result<ApplyResult> ApplyFile(const Session& session, const std::filesystem::path& path) {
   // Validate before touching the workspace, so a bad file never creates one.
-  TPMKIT_ASSIGN_OR_RETURN(auto program, ReadProgram(path));
-  return ApplyProgram(session, program);
+  TPMKIT_ASSIGN_OR_RETURN(auto read, ReadProgram(path));
+  return ApplyProgram(session, read.program);
 }
 
 Result<ApplyResult> EditProgram(const Session& session,

@@ -32,13 +32,28 @@ struct LoadedProgram {
   model::Program program;
   std::filesystem::path base_dir;  // where relative evidence paths resolve
   bool from_file = false;
+  std::vector<Diagnostic> warnings;  // what an import could not represent
+};
+
+// A program read from a file, with what could not be represented (MS Project XML).
+struct ReadProgramResult {
+  model::Program program;
+  std::vector<Diagnostic> warnings;
 };
 
 // Reads a whole file; kInvalidInput "FILE: cannot read: reason" when it cannot.
 Result<std::string> ReadTextFile(const std::filesystem::path& path);
 
-// Parses and validates a program file (diagnostics name the file as given).
-Result<model::Program> ReadProgram(const std::filesystem::path& path);
+// Parses and validates a program file (diagnostics name the file as given). A file
+// ending in .xml is read as MS Project XML (MSPDI), anything else as a program file.
+Result<ReadProgramResult> ReadProgram(const std::filesystem::path& path);
+
+// Reads an MS Project XML file; the program id comes from `program_id` or the file name.
+Result<ReadProgramResult> ReadMspdiFile(const std::filesystem::path& path,
+                                        const std::string& program_id = "");
+
+// The program as MS Project XML, with the schedule's dates.
+Result<std::string> ExportMspdi(const model::Program& program);
 
 Result<LoadedProgram> LoadProgram(const Session& session, const ProgramSource& source);
 

@@ -81,6 +81,13 @@ int Fail(const Error& error) {
   return ExitCodeFor(error.code);
 }
 
+void PrintWarnings(const std::vector<Diagnostic>& warnings) {
+  for (auto d : warnings) {
+    d.message = "warning: " + d.message;
+    std::cerr << FormatDiagnostic(d) << '\n';
+  }
+}
+
 void Print(const std::string& text) {
   std::cout << text;
   if (text.empty() || text.back() != '\n') std::cout << '\n';

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "tpmkit/app/workspace.h"
 #include "tpmkit/base/date.h"
@@ -50,11 +51,23 @@ void AddSourceOptions(CLI::App& command, SourceOptions& options);
 // and returns its exit status.
 int Fail(const Error& error);
 
+// Prints an import's warnings to stderr, one FILE:LINE:COLUMN: warning: ... per line.
+void PrintWarnings(const std::vector<Diagnostic>& warnings);
+
 // Prints text to stdout, adding a final newline when missing.
 void Print(const std::string& text);
 
 // Each command file registers its subcommand(s) on the root app.
 void RegisterWorkspaceCommands(CLI::App& app, Cli& cli);  // init, apply, export, check, show
 void RegisterLogCommands(CLI::App& app, Cli& cli);        // log, audit verify
+void RegisterPlanCommands(CLI::App& app, Cli& cli);       // schedule, forecast, import
+void RegisterRiskCommands(CLI::App& app, Cli& cli);  // scorecard [assess], risks, risk ...
+void RegisterEvmCommands(CLI::App& app, Cli& cli);       // evm
+void RegisterEscalateCommand(CLI::App& app, Cli& cli);   // escalate
+void RegisterReviewCommand(CLI::App& app, Cli& cli);     // review
+void RegisterDecideCommand(CLI::App& app, Cli& cli);        // decide
+void RegisterStakeholderCommands(CLI::App& app, Cli& cli);  // stakeholders [plan], stakeholder contact
+void RegisterAuditCommands(CLI::App& app, Cli& cli);        // audit, audit evidence add|signoff|pack
+void RegisterChangeCommands(CLI::App& app, Cli& cli);       // changes [assess|approve|reject|implement]
 
 }  // namespace tpmkit::cli

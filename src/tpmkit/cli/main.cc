@@ -29,6 +29,15 @@ int main(int argc, char** argv) {
 
   tpmkit::cli::RegisterWorkspaceCommands(app, cli);
   tpmkit::cli::RegisterLogCommands(app, cli);
+  tpmkit::cli::RegisterPlanCommands(app, cli);
+  tpmkit::cli::RegisterRiskCommands(app, cli);
+  tpmkit::cli::RegisterEvmCommands(app, cli);
+  tpmkit::cli::RegisterEscalateCommand(app, cli);
+  tpmkit::cli::RegisterReviewCommand(app, cli);
+  tpmkit::cli::RegisterDecideCommand(app, cli);
+  tpmkit::cli::RegisterStakeholderCommands(app, cli);
+  tpmkit::cli::RegisterAuditCommands(app, cli);
+  tpmkit::cli::RegisterChangeCommands(app, cli);
 
   try {
     app.parse(argc, argv);

@@ -62,15 +62,25 @@ int RunCheck(const Cli& cli, const std::string& file) {
     return program.ok() ? kExitOk : ExitCodeFor(program.error().code);
   }
   if (!program.ok()) return Fail(program.error());
-  Print(file + ": ok (" + std::to_string(program->TaskCount()) + " tasks in " +
-        std::to_string(program->projects.size()) + " projects)");
+  PrintWarnings(program->warnings);
+  Print(file + ": ok (" + std::to_string(program->program.TaskCount()) + " tasks in " +
+        std::to_string(program->program.projects.size()) + " projects)");
   return kExitOk;
 }
 
-int RunExport(const Cli& cli, const SourceOptions& source, const std::string& out) {
+int RunExport(const Cli& cli, const SourceOptions& source, const std::string& out,
+              const std::string& format) {
   auto loaded = app::LoadProgram(cli.Session(), source.Source());
   if (!loaded.ok()) return Fail(loaded.error());
-  std::string text = formats::WriteProgramFile(loaded->program);
+  PrintWarnings(loaded->warnings);
+  std::string text;
+  if (format == "yaml") {
+    text = formats::WriteProgramFile(loaded->program);
+  } else {
+    auto xml = app::ExportMspdi(loaded->program);
+    if (!xml.ok()) return Fail(xml.error());
+    text = std::move(*xml);
+  }
   if (out.empty() || out == "-") {
     std::cout << text;
     return kExitOk;
@@ -153,6 +163,7 @@ json ShowJson(const model::Program& p) {
 int RunShow(const Cli& cli, const SourceOptions& source) {
   auto loaded = app::LoadProgram(cli.Session(), source.Source());
   if (!loaded.ok()) return Fail(loaded.error());
+  PrintWarnings(loaded->warnings);
   Print(cli.global.json ? ShowJson(loaded->program).dump(2) : ShowText(loaded->program));
   return kExitOk;
 }
@@ -187,16 +198,21 @@ void RegisterWorkspaceCommands(CLI::App& app, Cli& cli) {
   struct ExportOptions {
     SourceOptions source;
     std::string out;
+    std::string format = "yaml";
   };
   auto export_opts = std::make_shared<ExportOptions>();
   auto* exp = app.add_subcommand("export", "Write the program back as a program file");
   AddSourceOptions(*exp, export_opts->source);
   exp->add_option("-o,--output", export_opts->out, "Output file (default: standard output)");
-  exp->footer("Applying the exported file changes nothing.\n"
-              "Example:\n  tpmkit export -p phoenix -o phoenix.yaml");
+  exp->add_option("--format", export_opts->format,
+                  "yaml (the program file, default) or mspdi (MS Project XML)")
+      ->check(CLI::IsMember({"yaml", "mspdi"}));
+  exp->footer("Applying the exported program file changes nothing.\n"
+              "Examples:\n  tpmkit export -p phoenix -o phoenix.yaml\n"
+              "  tpmkit export --format mspdi -o phoenix.xml");
   exp->callback([&cli, export_opts] {
     cli.run = [&cli, export_opts] {
-      return RunExport(cli, export_opts->source, export_opts->out);
+      return RunExport(cli, export_opts->source, export_opts->out, export_opts->format);
     };
   });
 

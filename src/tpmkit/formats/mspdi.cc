@@ -7,11 +7,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <pugixml.hpp>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <pugixml.hpp>
 
 #include "tpmkit/base/check.h"
 #include "tpmkit/model/task_index.h"
@@ -22,10 +21,10 @@ namespace {
 
 // Extended attributes that carry what MSPDI has no field for. The alias marks them as
 // ours, so that another tool's use of Text30 is never mistaken for a tpmkit id.
-constexpr std::string_view kIdFieldId = "188744016";           // Text30
-constexpr std::string_view kDistributionFieldId = "188744015"; // Text29
-constexpr std::string_view kOptimisticFieldId = "188743995";   // Number19
-constexpr std::string_view kPessimisticFieldId = "188743996";  // Number20
+constexpr std::string_view kIdFieldId = "188744016";            // Text30
+constexpr std::string_view kDistributionFieldId = "188744015";  // Text29
+constexpr std::string_view kOptimisticFieldId = "188743995";    // Number19
+constexpr std::string_view kPessimisticFieldId = "188743996";   // Number20
 constexpr std::string_view kIdAlias = "tpmkit.id";
 constexpr std::string_view kDistributionAlias = "tpmkit.distribution";
 constexpr std::string_view kOptimisticAlias = "tpmkit.optimistic";
@@ -242,16 +241,25 @@ std::optional<double> ParseDurationMinutes(std::string_view t) {
     char unit = t[i];
     t.remove_prefix(i + 1);
     if (!in_time) {
-      if (unit == 'Y') minutes += v * 365 * 1440;
-      else if (unit == 'M') minutes += v * 30 * 1440;
-      else if (unit == 'W') minutes += v * 7 * 1440;
-      else if (unit == 'D') minutes += v * 1440;
-      else return std::nullopt;
+      if (unit == 'Y')
+        minutes += v * 365 * 1440;
+      else if (unit == 'M')
+        minutes += v * 30 * 1440;
+      else if (unit == 'W')
+        minutes += v * 7 * 1440;
+      else if (unit == 'D')
+        minutes += v * 1440;
+      else
+        return std::nullopt;
     } else {
-      if (unit == 'H') minutes += v * 60;
-      else if (unit == 'M') minutes += v;
-      else if (unit == 'S') minutes += v / 60;
-      else return std::nullopt;
+      if (unit == 'H')
+        minutes += v * 60;
+      else if (unit == 'M')
+        minutes += v;
+      else if (unit == 'S')
+        minutes += v / 60;
+      else
+        return std::nullopt;
     }
   }
   return sign * minutes;
@@ -436,11 +444,11 @@ struct Row {
   int level = 1;
   std::string name;
   bool summary = false;
-  int parent = -1;            // index into rows, -1 at top level
-  int project = -1;           // index into Program::projects
-  std::string task_id;        // leaves only
-  std::vector<int> leaves;    // summaries: descendant leaf rows
-  double duration_days = 0;   // as read (for percent lags)
+  int parent = -1;           // index into rows, -1 at top level
+  int project = -1;          // index into Program::projects
+  std::string task_id;       // leaves only
+  std::vector<int> leaves;   // summaries: descendant leaf rows
+  double duration_days = 0;  // as read (for percent lags)
 };
 
 struct PendingLink {
@@ -454,7 +462,10 @@ struct PendingLink {
 class Reader {
  public:
   Reader(std::string_view xml, const std::string& file_name, const MspdiReadOptions& options)
-      : xml_(xml), file_(file_name), options_(options), lines_(xml),
+      : xml_(xml),
+        file_(file_name),
+        options_(options),
+        lines_(xml),
         warnings_(file_, lines_, options.max_examples) {}
 
   Result<MspdiImport> Run();
@@ -528,8 +539,8 @@ Result<MspdiImport> Reader::Run() {
     return e;
   }
   if (!options_.program_id.empty() && !IsSlug(options_.program_id)) {
-    return Error::Invalid(fmt::format(
-        "program id '{}' is not a slug ([a-z0-9][a-z0-9_-]*)", options_.program_id));
+    return Error::Invalid(
+        fmt::format("program id '{}' is not a slug ([a-z0-9][a-z0-9_-]*)", options_.program_id));
   }
 
   ReadHeader();
@@ -583,8 +594,8 @@ void Reader::ReadHeader() {
   program_.status_date = StartDate(root_, "StatusDate");
   program_.target = FinishDate(root_, "FinishDate");
   std::string_view currency = Text(root_, "CurrencyCode");
-  if (currency.size() == 3 && std::all_of(currency.begin(), currency.end(),
-                                          [](char c) { return c >= 'A' && c <= 'Z'; })) {
+  if (currency.size() == 3 &&
+      std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
     program_.currency = std::string(currency);
   }
 }
@@ -611,8 +622,7 @@ void Reader::ReadCalendar() {
     for (const auto& wd : Children(Child(source, "WeekDays"), "WeekDay")) {
       long long type = Integer(wd, "DayType").value_or(0);
       if (type < 1 || type > 7) continue;
-      read.working[static_cast<int>(FromDayType(static_cast<int>(type)))] =
-          Flag(wd, "DayWorking");
+      read.working[static_cast<int>(FromDayType(static_cast<int>(type)))] = Flag(wd, "DayWorking");
       found = true;
     }
     if (!found) source = FindCalendar(calendars, Integer(source, "BaseCalendarUID").value_or(-1));
@@ -650,8 +660,8 @@ void Reader::ReadCalendar() {
       std::string name(Text(e, "Name"));
       auto dates = ExpandException(e);
       if (!dates) {
-        warnings_.Add("calendar exceptions with an unknown recurrence type are skipped",
-                      name, Offset(e));
+        warnings_.Add("calendar exceptions with an unknown recurrence type are skipped", name,
+                      Offset(e));
         continue;
       }
       apply(*dates, Flag(e, "DayWorking"), name, Offset(e));
@@ -711,13 +721,15 @@ void Reader::ReadRows() {
       r.level = static_cast<int>(*level);
     } else {
       std::string_view number = Text(t, "OutlineNumber");
-      r.level = number.empty() ? 1 : 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'));
+      r.level =
+          number.empty() ? 1 : 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'));
     }
     all.push_back(std::move(r));
   }
   // Outline order is ID order; UIDs follow creation, not position.
   if (all_have_ids) {
-    std::stable_sort(all.begin(), all.end(), [](const Row& a, const Row& b) { return a.id < b.id; });
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Row& a, const Row& b) { return a.id < b.id; });
   }
   for (Row& r : all) {
     if (Flag(r.node, "IsNull")) continue;  // blank rows carry nothing
@@ -864,16 +876,16 @@ void Reader::ReadTask(Row& row, model::Task& task) {
   }
 
   if (Flag(n, "Manual")) {
-    warnings_.Add("manually scheduled tasks are scheduled from their links (their scheduled "
-                  "duration is kept)",
-                  name, off);
+    warnings_.Add(
+        "manually scheduled tasks are scheduled from their links (their scheduled "
+        "duration is kept)",
+        name, off);
   }
   if (Flag(n, "Recurring")) {
     warnings_.Add("recurring tasks are imported as their individual occurrences", name, off);
   }
   if (Flag(n, "ExternalTask") || Flag(n, "IsSubproject")) {
-    warnings_.Add("external tasks and inserted subprojects are imported as plain tasks", name,
-                  off);
+    warnings_.Add("external tasks and inserted subprojects are imported as plain tasks", name, off);
   }
   if (auto cal = Integer(n, "CalendarUID"); cal && *cal >= 0) {
     warnings_.Add("task calendars are not carried (the project calendar applies)", name, off);
@@ -927,17 +939,18 @@ void Reader::ReadTask(Row& row, model::Task& task) {
       break;
     case 7:
       if (constraint_date && !task.deadline) {
-        task.deadline = constraint_date->minutes == 0 ? constraint_date->date - 1
-                                                      : constraint_date->date;
+        task.deadline =
+            constraint_date->minutes == 0 ? constraint_date->date - 1 : constraint_date->date;
       }
-      warnings_.Add("'Finish No Later Than' constraints become deadlines (reported, never "
-                    "moving the task)",
-                    name, off);
+      warnings_.Add(
+          "'Finish No Later Than' constraints become deadlines (reported, never "
+          "moving the task)",
+          name, off);
       break;
     default: {
-      static const char* kNames[] = {"As Soon As Possible", "As Late As Possible",
-                                     "Must Start On",       "Must Finish On",
-                                     "Start No Earlier Than", "Start No Later Than",
+      static const char* kNames[] = {"As Soon As Possible",    "As Late As Possible",
+                                     "Must Start On",          "Must Finish On",
+                                     "Start No Earlier Than",  "Start No Later Than",
                                      "Finish No Earlier Than", "Finish No Later Than"};
       std::string what = constraint >= 0 && constraint <= 7 ? kNames[constraint]
                                                             : fmt::format("type {}", constraint);
@@ -1017,10 +1030,18 @@ void Reader::ReadLinks(const Row& row, int index) {
     pl.pred = it->second;
     // MSPDI link types: 0 FF, 1 FS, 2 SF, 3 SS.
     switch (Integer(l, "Type").value_or(1)) {
-      case 0: pl.type = model::LinkType::kFF; break;
-      case 2: pl.type = model::LinkType::kSF; break;
-      case 3: pl.type = model::LinkType::kSS; break;
-      default: pl.type = model::LinkType::kFS; break;
+      case 0:
+        pl.type = model::LinkType::kFF;
+        break;
+      case 2:
+        pl.type = model::LinkType::kSF;
+        break;
+      case 3:
+        pl.type = model::LinkType::kSS;
+        break;
+      default:
+        pl.type = model::LinkType::kFS;
+        break;
     }
     pl.lag = LagDays(l, pl.pred, name).value_or(0);
     pl.offset = off;
@@ -1039,9 +1060,10 @@ void Reader::ResolveLinks() {
       // FS between summaries is exactly "every leaf after every leaf"; the other types
       // constrain a summary's earliest start or latest finish, which pairwise links
       // over-constrain.
-      warnings_.Add("SS/FF/SF links on summary tasks are applied to every subtask "
-                    "(stricter than MS Project)",
-                    subject, l.offset);
+      warnings_.Add(
+          "SS/FF/SF links on summary tasks are applied to every subtask "
+          "(stricter than MS Project)",
+          subject, l.offset);
     }
     for (int s : succs) {
       for (int p : preds) {
@@ -1199,10 +1221,17 @@ class XmlOut {
     out_ += '>';
     for (char c : value) {
       switch (c) {
-        case '&': out_ += "&amp;"; break;
-        case '<': out_ += "&lt;"; break;
-        case '>': out_ += "&gt;"; break;
-        default: out_ += c;
+        case '&':
+          out_ += "&amp;";
+          break;
+        case '<':
+          out_ += "&lt;";
+          break;
+        case '>':
+          out_ += "&gt;";
+          break;
+        default:
+          out_ += c;
       }
     }
     out_ += "</";
@@ -1231,7 +1260,8 @@ std::string NumberText(double v) { return fmt::format("{}", v); }
 
 class CalendarWalk {
  public:
-  explicit CalendarWalk(const model::Calendar& cal) : holidays_(cal.holidays.begin(), cal.holidays.end()) {
+  explicit CalendarWalk(const model::Calendar& cal)
+      : holidays_(cal.holidays.begin(), cal.holidays.end()) {
     for (Weekday d : cal.workweek) working_[static_cast<int>(d)] = true;
     any_ = std::any_of(working_, working_ + 7, [](bool b) { return b; });
   }
@@ -1378,7 +1408,8 @@ std::string WriteMspdi(const model::Program& program, const MspdiWriteOptions& o
     body.Leaf("DayWorking", working ? 1 : 0);
     if (working) {
       body.Open("WorkingTimes");
-      for (auto [from, to] : {std::pair{"08:00:00", "12:00:00"}, std::pair{"13:00:00", "17:00:00"}}) {
+      for (auto [from, to] :
+           {std::pair{"08:00:00", "12:00:00"}, std::pair{"13:00:00", "17:00:00"}}) {
         body.Open("WorkingTime");
         body.Leaf("FromTime", from);
         body.Leaf("ToTime", to);
@@ -1523,10 +1554,18 @@ std::string WriteMspdi(const model::Program& program, const MspdiWriteOptions& o
         body.Leaf("PredecessorUID", task_uid[ref->flat]);
         int type = 1;
         switch (link.type) {
-          case model::LinkType::kFF: type = 0; break;
-          case model::LinkType::kFS: type = 1; break;
-          case model::LinkType::kSF: type = 2; break;
-          case model::LinkType::kSS: type = 3; break;
+          case model::LinkType::kFF:
+            type = 0;
+            break;
+          case model::LinkType::kFS:
+            type = 1;
+            break;
+          case model::LinkType::kSF:
+            type = 2;
+            break;
+          case model::LinkType::kSS:
+            type = 3;
+            break;
         }
         body.Leaf("Type", type);
         body.Leaf("CrossProject", 0);

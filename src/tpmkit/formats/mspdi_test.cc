@@ -21,7 +21,9 @@ namespace fs = std::filesystem;
 using model::LinkType;
 
 // The repository root, found from this file's path so that the test runs from any folder.
-fs::path RepoRoot() { return fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path(); }
+fs::path RepoRoot() {
+  return fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path();
+}
 
 // The real MS Project files: licensed data kept outside the repository.
 fs::path SamplesDir() { return RepoRoot().parent_path() / "shared" / "samples" / "mspdi"; }
@@ -41,9 +43,9 @@ MspdiImport Import(const fs::path& path) {
   return r.ok() ? std::move(r).value() : MspdiImport{};
 }
 
-#define SAMPLE_OR_SKIP(var, name)                                              \
-  const fs::path var##_path = SamplesDir() / name;                            \
-  if (!fs::exists(var##_path)) GTEST_SKIP() << "no sample " << var##_path;    \
+#define SAMPLE_OR_SKIP(var, name)                                          \
+  const fs::path var##_path = SamplesDir() / name;                         \
+  if (!fs::exists(var##_path)) GTEST_SKIP() << "no sample " << var##_path; \
   const MspdiImport var = Import(var##_path)
 
 const model::Task* FindTask(const model::Program& p, const std::string& id) {
@@ -131,7 +133,9 @@ const Diagnostic* WarningWith(const MspdiImport& import, const std::string& frag
   return nullptr;
 }
 
-model::Link Lnk(std::string task, LinkType type, double lag) { return {std::move(task), type, lag}; }
+model::Link Lnk(std::string task, LinkType type, double lag) {
+  return {std::move(task), type, lag};
+}
 
 // ---------------------------------------------------------------- real files
 
@@ -143,10 +147,10 @@ TEST(MspdiSamples, Project2003TaskLinksAllTypesAndWeekLags) {
   EXPECT_EQ(p.start, Date::FromYmd(2014, 10, 17));
   EXPECT_EQ(p.id, "msproject2003_task-links");
   EXPECT_EQ(Task(p, "t2").depends, std::vector{Lnk("t1", LinkType::kFS, 0)});
-  EXPECT_EQ(Task(p, "t4").depends, std::vector{Lnk("t3", LinkType::kFS, 1)});   // 4800, d
-  EXPECT_EQ(Task(p, "t6").depends, std::vector{Lnk("t5", LinkType::kFS, 2)});   // 9600, d
-  EXPECT_EQ(Task(p, "t8").depends, std::vector{Lnk("t7", LinkType::kFS, 5)});   // 1 w
-  EXPECT_EQ(Task(p, "t10").depends, std::vector{Lnk("t9", LinkType::kFS, 10)}); // 2 w
+  EXPECT_EQ(Task(p, "t4").depends, std::vector{Lnk("t3", LinkType::kFS, 1)});    // 4800, d
+  EXPECT_EQ(Task(p, "t6").depends, std::vector{Lnk("t5", LinkType::kFS, 2)});    // 9600, d
+  EXPECT_EQ(Task(p, "t8").depends, std::vector{Lnk("t7", LinkType::kFS, 5)});    // 1 w
+  EXPECT_EQ(Task(p, "t10").depends, std::vector{Lnk("t9", LinkType::kFS, 10)});  // 2 w
   EXPECT_EQ(Task(p, "t12").depends, std::vector{Lnk("t11", LinkType::kSF, 2)});
   EXPECT_EQ(Task(p, "t14").depends, std::vector{Lnk("t13", LinkType::kSS, 2)});
   EXPECT_EQ(Task(p, "t16").depends, std::vector{Lnk("t15", LinkType::kFF, 2)});
@@ -188,7 +192,8 @@ TEST(MspdiSamples, Project2002OutlineMilestoneLeadRecurring) {
   EXPECT_EQ(Task(p, "t21").depends, std::vector{Lnk("t20", LinkType::kSF, 0)});
   EXPECT_EQ(Task(p, "t7").start_no_earlier_than, Date::FromYmd(2003, 2, 1));
   EXPECT_EQ(Task(p, "t2").cost, Money::FromCents(352625));
-  EXPECT_EQ(Task(p, "t2").resources, (std::vector<std::string>{"first-resource", "second-resource"}));
+  EXPECT_EQ(Task(p, "t2").resources,
+            (std::vector<std::string>{"first-resource", "second-resource"}));
   ASSERT_EQ(p.resources.size(), 2u);
   EXPECT_EQ(p.resources[0].rate, Money::FromDouble(80));  // 10 per hour, 8 hours
   ExpectWarnings(im, {"task notes are not carried (1)",
@@ -221,7 +226,7 @@ TEST(MspdiSamples, BaselinesFileSevenAndAHalfHourDay) {
   const auto& p = im.program;
   ASSERT_EQ(p.TaskCount(), 1u);
   const auto& t = Task(p, "t1");
-  EXPECT_EQ(t.PlannedDuration(), 1);  // PT7H30M0S at 450 minutes per day
+  EXPECT_EQ(t.PlannedDuration(), 1);     // PT7H30M0S at 450 minutes per day
   EXPECT_FALSE(t.baseline.has_value());  // only Baselines 1..10, no Baseline 0
   ExpectWarnings(im, {"baselines other than Baseline 0 are not carried (10)",
                       "resource and assignment baselines are not carried (11)"});
@@ -256,8 +261,9 @@ TEST(MspdiSamples, CalendarExceptionsGiveHolidaysOnce) {
   EXPECT_EQ(h.back(), Date::FromYmd(2009, 5, 21));
   EXPECT_TRUE(std::count(h.begin(), h.end(), Date::FromYmd(2000, 2, 7)));  // every 3 days
   EXPECT_TRUE(std::count(h.begin(), h.end(), Date::FromYmd(2007, 3, 6)));  // 1st Tue of March
-  ExpectWarnings(im, {"make a non-working weekday a working day are not representable (the day stays "
-                      "non-working) (3)"});
+  ExpectWarnings(im,
+                 {"make a non-working weekday a working day are not representable (the day stays "
+                  "non-working) (3)"});
   ExpectConsistent(p);
 }
 
@@ -350,12 +356,14 @@ TEST(MspdiFixtures, EveryLinkTypeAndLagFormat) {
   EXPECT_EQ(Task(p, "t11").depends, std::vector{Lnk("t1", LinkType::kFS, 0)});  // defaults
   // Legacy calendar entries: a one-day holiday and a Thu-Sat range (Saturday dropped).
   ASSERT_TRUE(p.calendar.has_value());
-  EXPECT_EQ(p.calendar->holidays, (std::vector{Date::FromYmd(2026, 5, 25), Date::FromYmd(2026, 12, 24),
-                                               Date::FromYmd(2026, 12, 25)}));
-  ExpectWarnings(im, {"elapsed lags are approximated in working days (5 per week) (1): FS 7 elapsed days",
-                      "percent lags become the nearest whole number of working days (1): FS 50 percent",
-                      "lags that are not whole working days (480 minutes per day) are rounded to the "
-                      "nearest day (1): FS half a day"});
+  EXPECT_EQ(p.calendar->holidays,
+            (std::vector{Date::FromYmd(2026, 5, 25), Date::FromYmd(2026, 12, 24),
+                         Date::FromYmd(2026, 12, 25)}));
+  ExpectWarnings(
+      im, {"elapsed lags are approximated in working days (5 per week) (1): FS 7 elapsed days",
+           "percent lags become the nearest whole number of working days (1): FS 50 percent",
+           "lags that are not whole working days (480 minutes per day) are rounded to the "
+           "nearest day (1): FS half a day"});
   const Diagnostic* elapsed = WarningWith(im, "elapsed lags");
   ASSERT_NE(elapsed, nullptr);
   EXPECT_EQ(elapsed->file, "links.xml");
@@ -382,7 +390,8 @@ TEST(MspdiFixtures, OutlineProgressConstraintsAndCycles) {
   EXPECT_EQ(design.cost, Money::FromDouble(12500));
   EXPECT_EQ(design.start_no_earlier_than, Date::FromYmd(2026, 1, 7));
   EXPECT_EQ(design.deadline, Date::FromYmd(2026, 2, 27));
-  EXPECT_EQ(design.baseline, (model::Baseline{Date::FromYmd(2026, 1, 5), Date::FromYmd(2026, 1, 9)}));
+  EXPECT_EQ(design.baseline,
+            (model::Baseline{Date::FromYmd(2026, 1, 5), Date::FromYmd(2026, 1, 9)}));
   EXPECT_EQ(design.resources, std::vector<std::string>{"ana-ruiz"});
   ASSERT_EQ(p.resources.size(), 1u);
   EXPECT_EQ(p.resources[0].rate, Money::FromDouble(800));
@@ -392,14 +401,15 @@ TEST(MspdiFixtures, OutlineProgressConstraintsAndCycles) {
   EXPECT_EQ(Task(p, "t14").PlannedDuration(), 10);
   const auto& db = Task(p, "t15");
   EXPECT_EQ(db.name, "Backend / DB");
-  EXPECT_EQ(db.duration, 1);  // 8.5 hours rounded
+  EXPECT_EQ(db.duration, 1);                               // 8.5 hours rounded
   EXPECT_EQ(db.actual_finish, Date::FromYmd(2026, 1, 6));  // 00:00 ends the day before
   EXPECT_EQ(db.PercentComplete(), 100);
 
   // Launch follows the Backend summary (FS): both of its tasks.
   const auto& launch = Task(p, "t17");
   EXPECT_TRUE(launch.milestone);
-  EXPECT_EQ(launch.depends, (std::vector{Lnk("t14", LinkType::kFS, 0), Lnk("t15", LinkType::kFS, 0)}));
+  EXPECT_EQ(launch.depends,
+            (std::vector{Lnk("t14", LinkType::kFS, 0), Lnk("t15", LinkType::kFS, 0)}));
   // Runbook SS-follows the Build summary: all of Build's leaves, with a warning.
   EXPECT_EQ(Task(p, "t19").depends,
             (std::vector{Lnk("t12", LinkType::kSS, 0), Lnk("t14", LinkType::kSS, 0),
@@ -410,9 +420,10 @@ TEST(MspdiFixtures, OutlineProgressConstraintsAndCycles) {
 
   // <Exceptions> only: a holiday and the Fridays of August 2026.
   ASSERT_TRUE(p.calendar.has_value());
-  EXPECT_EQ(p.calendar->holidays,
-            (std::vector{Date::FromYmd(2026, 7, 3), Date::FromYmd(2026, 8, 7), Date::FromYmd(2026, 8, 14),
-                         Date::FromYmd(2026, 8, 21), Date::FromYmd(2026, 8, 28)}));
+  EXPECT_EQ(
+      p.calendar->holidays,
+      (std::vector{Date::FromYmd(2026, 7, 3), Date::FromYmd(2026, 8, 7), Date::FromYmd(2026, 8, 14),
+                   Date::FromYmd(2026, 8, 21), Date::FromYmd(2026, 8, 28)}));
   ExpectWarnings(im, {"manually scheduled tasks are scheduled from their links (their scheduled "
                       "duration is kept) (1): Backend / API",
                       "durations that are not whole working days", "'Must Start On' constraints",
@@ -464,8 +475,8 @@ TEST(MspdiRead, ProgramIdFromFileNameOrOptions) {
 TEST(MspdiRead, WarningsAggregateWithFewExamples) {
   std::string xml = "<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks>";
   for (int i = 1; i <= 40; ++i) {
-    xml += "<Task><UID>" + std::to_string(i) + "</UID><ID>" + std::to_string(i) +
-           "</ID><Name>T" + std::to_string(i) +
+    xml += "<Task><UID>" + std::to_string(i) + "</UID><ID>" + std::to_string(i) + "</ID><Name>T" +
+           std::to_string(i) +
            "</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration><Manual>1</Manual>"
            "<Recurring>1</Recurring></Task>";
   }
@@ -482,7 +493,8 @@ TEST(MspdiRead, WarningsAggregateWithFewExamples) {
 
 model::Task Normalized(model::Task t) {
   if (t.cost && t.cost->cents() == 0) t.cost.reset();
-  if (t.percent_complete && *t.percent_complete == 0 && !t.actual_finish) t.percent_complete.reset();
+  if (t.percent_complete && *t.percent_complete == 0 && !t.actual_finish)
+    t.percent_complete.reset();
   return t;
 }
 
@@ -552,7 +564,8 @@ TEST(MspdiWrite, DocumentShapeAndComputedDates) {
     dates.push_back({Date::FromYmd(2026, 3, 2) + static_cast<int>(i), Date::FromYmd(2026, 3, 9)});
   }
   std::string xml = WriteMspdi(p, {.dates = dates});
-  EXPECT_NE(xml.find("<Project xmlns=\"http://schemas.microsoft.com/project\">"), std::string::npos);
+  EXPECT_NE(xml.find("<Project xmlns=\"http://schemas.microsoft.com/project\">"),
+            std::string::npos);
   EXPECT_NE(xml.find("<SaveVersion>14</SaveVersion>"), std::string::npos);
   EXPECT_NE(xml.find("<MinutesPerDay>480</MinutesPerDay>"), std::string::npos);
   EXPECT_NE(xml.find("<Start>2026-03-03T"), std::string::npos);

@@ -27,10 +27,14 @@ using internal::YamlTree;
 
 std::string_view KindName(const YamlNode& n) {
   switch (n.kind) {
-    case YamlKind::kNull: return "nothing";
-    case YamlKind::kScalar: return "a scalar";
-    case YamlKind::kSequence: return "a list";
-    case YamlKind::kMap: return "a mapping";
+    case YamlKind::kNull:
+      return "nothing";
+    case YamlKind::kScalar:
+      return "a scalar";
+    case YamlKind::kSequence:
+      return "a list";
+    case YamlKind::kMap:
+      return "a mapping";
   }
   return "?";
 }
@@ -97,6 +101,10 @@ std::string JoinNames(std::span<const std::string_view> names) {
 }
 
 class Reader;
+
+std::string_view DisplayName(const KeySet& keys) {
+  return keys.object == "root" ? "the program file" : keys.object;
+}
 
 // The keys of one mapping, checked against its KeySet: unknown, duplicate and missing
 // required keys are reported when it is built.
@@ -265,8 +273,8 @@ class Reader {
     auto v = ParseNumber(tree_.Text(n));
     // 1e13 units keeps cents exact in a double and far from int64 overflow.
     if (!v || std::fabs(*v) >= 1e13) {
-      Report(n, fmt::format("{} must be an amount of money (a number), got '{}'", key,
-                            tree_.Text(n)));
+      Report(n,
+             fmt::format("{} must be an amount of money (a number), got '{}'", key, tree_.Text(n)));
       return false;
     }
     out = Money::FromDouble(*v);
@@ -370,8 +378,7 @@ class Reader {
     return ObjectValue(*n, key, object, read);
   }
   template <typename F>
-  bool ObjectValue(const YamlNode& n, std::string_view what, std::string_view object,
-                   F&& read) {
+  bool ObjectValue(const YamlNode& n, std::string_view what, std::string_view object, F&& read) {
     if (n.kind != YamlKind::kMap) {
       Report(n, fmt::format("{} must be a mapping, got {}", what, KindName(n)));
       return false;
@@ -434,20 +441,19 @@ Fields::Fields(Reader& r, const YamlNode& map, const KeySet& keys) : keys_(keys)
   for (size_t i = 0; i < map.size; ++i) {
     const YamlNode& k = tree.Key(map, i);
     if (k.kind != YamlKind::kScalar) {
-      r.Note(k, fmt::format("keys of {} must be strings, got {}", keys.object, KindName(k)));
+      r.Note(k, fmt::format("keys of {} must be strings, got {}", DisplayName(keys), KindName(k)));
       continue;
     }
     std::string_view name = tree.Text(k);
     int idx = internal::KeyIndex(keys, name);
     if (idx < 0) {
-      r.Note(k, fmt::format("unknown key '{}' in {}; expected one of: {}", name,
-                              keys.object == "root" ? "the program file" : keys.object,
-                              JoinNames(keys.keys)));
+      r.Note(k, fmt::format("unknown key '{}' in {}; expected one of: {}", name, DisplayName(keys),
+                            JoinNames(keys.keys)));
       continue;
     }
     auto u = static_cast<size_t>(idx);
     if (present[u]) {
-      r.Note(k, fmt::format("duplicate key '{}' in {}", name, keys.object));
+      r.Note(k, fmt::format("duplicate key '{}' in {}", name, DisplayName(keys)));
       continue;
     }
     present[u] = true;
@@ -458,9 +464,7 @@ Fields::Fields(Reader& r, const YamlNode& map, const KeySet& keys) : keys_(keys)
   for (std::string_view req : keys.required) {
     auto u = static_cast<size_t>(internal::KeyIndex(keys, req));
     if (values_[u]) continue;
-    r.Report(map,
-             fmt::format("missing required key '{}' in {}", req,
-                         keys.object == "root" ? "the program file" : keys.object),
+    r.Report(map, fmt::format("missing required key '{}' in {}", req, DisplayName(keys)),
              r.path_.empty() ? std::string(req) : "." + std::string(req));
   }
 }
@@ -776,7 +780,7 @@ model::Program Reader::ReadRoot() {
       if (years) {
         audit.retention_years = years;
       } else {
-        Report(*v, fmt::format("retention_years must be a whole number of years, got {}",
+        Report(*v, fmt::format("retention_years must be a whole number of years, got '{}'",
                                v->kind == YamlKind::kScalar ? tree_.Text(*v) : KindName(*v)));
       }
     }
@@ -896,8 +900,8 @@ Result<model::Program> ReadProgramFile(std::string_view text, const std::string&
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
   diags.erase(std::unique(diags.begin(), diags.end()), diags.end());
-  Error error = Error::Invalid(fmt::format("{} error{} in {}", diags.size(),
-                                           diags.size() == 1 ? "" : "s", file_name));
+  Error error = Error::Invalid(
+      fmt::format("{} error{} in {}", diags.size(), diags.size() == 1 ? "" : "s", file_name));
   error.diagnostics = std::move(diags);
   return error;
 }

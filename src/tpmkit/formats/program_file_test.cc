@@ -50,6 +50,12 @@ std::vector<std::string> DiagnosticLines(const Error& e) {
   return out;
 }
 
+std::string AllDiagnostics(const Error& e) {
+  std::string out = e.message + "\n";
+  for (const auto& d : e.diagnostics) out += FormatDiagnostic(d) + "\n";
+  return out;
+}
+
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -62,7 +68,7 @@ std::vector<std::string> Lines(const std::string& text) {
 void ExpectRoundTrip(const model::Program& p) {
   std::string text = WriteProgramFile(p);
   auto back = ReadProgramFile(text, "roundtrip.yaml");
-  ASSERT_TRUE(back.ok()) << FormatDiagnostic(back.error().diagnostics.at(0)) << "\n" << text;
+  ASSERT_TRUE(back.ok()) << AllDiagnostics(back.error()) << text;
   EXPECT_TRUE(*back == p) << text;
   EXPECT_EQ(WriteProgramFile(*back), text);
 }
@@ -145,13 +151,39 @@ TEST(ProgramFileTest, AwkwardStringsAndNumbersRoundTrip) {
   p.sponsor = "null";
   p.start = Date::FromYmd(2026, 1, 5);
   p.budget = Money::FromCents(123456789);
-  p.assumptions = {"- dash",     "# hash",   "a # b",      "quote \"inside\"", "it's",
-                   "[bracket]",  "{brace}",  "comma, here", "multi\nline\ttab", "123",
-                   "2026-01-05", "true",     "~",          "yes",            "Ünïcödé ✓",
-                   "back\\slash", "%percent", "@at",        "`tick",          "a: b",
-                   "ends with:", "*star",    "&amp",       "!bang",          "|pipe",
-                   ">gt",        "?q",       "0x1F",       ".5",             "-1",
-                   "bell\x07",   "...",      "---"};
+  p.assumptions = {"- dash",
+                   "# hash",
+                   "a # b",
+                   "quote \"inside\"",
+                   "it's",
+                   "[bracket]",
+                   "{brace}",
+                   "comma, here",
+                   "multi\nline\ttab",
+                   "123",
+                   "2026-01-05",
+                   "true",
+                   "~",
+                   "yes",
+                   "Ünïcödé ✓",
+                   "back\\slash",
+                   "%percent",
+                   "@at",
+                   "`tick",
+                   "a: b",
+                   "ends with:",
+                   "*star",
+                   "&amp",
+                   "!bang",
+                   "|pipe",
+                   ">gt",
+                   "?q",
+                   "0x1F",
+                   ".5",
+                   "-1",
+                   "bell\x07",
+                   "...",
+                   "---"};
   model::Project pr;
   pr.id = "core";
   pr.name = "Core, platform";
@@ -192,8 +224,9 @@ TEST(ProgramFileTest, AwkwardStringsAndNumbersRoundTrip) {
   auto text = WriteProgramFile(p);
   auto back = ReadProgramFile(text, "awkward.yaml");
   ASSERT_FALSE(back.ok());
-  ASSERT_EQ(back.error().diagnostics.size(), 1u) << text;
-  EXPECT_THAT(back.error().diagnostics[0].message, ::testing::HasSubstr("cost must not be negative"));
+  ASSERT_EQ(back.error().diagnostics.size(), 1u) << AllDiagnostics(back.error()) << text;
+  EXPECT_THAT(back.error().diagnostics[0].message,
+              ::testing::HasSubstr("cost must not be negative"));
   p.projects[0].tasks[0].cost = Money::FromCents(5);
   ExpectRoundTrip(p);
 }
@@ -215,7 +248,7 @@ TEST(ProgramFileTest, SeveralErrorsAreAllReportedInFileOrder) {
       "  - {id: R1, title: T, probability: 2, severity: 7}\n";
   auto r = ReadProgramFile(text, "f.yaml");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message, "5 errors in f.yaml");
+  EXPECT_EQ(r.error().message, "6 errors in f.yaml");
   EXPECT_THAT(DiagnosticLines(r.error()),
               ::testing::ElementsAre(
                   "f.yaml:3:7: program id 'Bad Id' must match [a-z0-9][a-z0-9_-]*",
@@ -224,8 +257,9 @@ TEST(ProgramFileTest, SeveralErrorsAreAllReportedInFileOrder) {
                   "owner, duration, estimate, milestone, depends, resources, cost, "
                   "percent_complete, actual_start, actual_finish, baseline, "
                   "start_no_earlier_than, deadline",
-                  "f.yaml:11:50: unknown task 'zz' in depends",
-                  "f.yaml:13:37: probability must be a number from 0 to 1, got 2"));
+                  "f.yaml:11:53: unknown task 'zz' in depends",
+                  "f.yaml:13:37: probability must be a number from 0 to 1, got 2",
+                  "f.yaml:13:50: severity must be an integer from 1 to 5, got 7"));
 }
 
 TEST(ProgramFileTest, WritesTheSpecLayout) {
@@ -302,6 +336,29 @@ TEST(ProgramFileTest, ReadsDaysWeeksAndLinkForms) {
   EXPECT_EQ(tasks[2].estimate->distribution, model::Distribution::kPert);
   EXPECT_EQ(tasks[2].depends[0].type, model::LinkType::kFF);
   EXPECT_EQ(tasks[2].depends[0].lag, -2.0);
+}
+
+TEST(ProgramFileTest, EmptyValuesCountAsAbsent) {
+  const std::string text =
+      "tpmkit: 1\n"
+      "program: {id: p, name: P, start: 2026-01-05}\n"
+      "assumptions:\n"
+      "projects:\n"
+      "  - id: core\n"
+      "    name: Core\n"
+      "    owner:\n"
+      "    tasks:\n"
+      "      - {id: a, name: A, owner: ~, cost: null}\n";
+  auto r = ReadProgramFile(text, "f.yaml");
+  ASSERT_TRUE(r.ok()) << AllDiagnostics(r.error());
+  EXPECT_TRUE(r->assumptions.empty());
+  EXPECT_EQ(r->projects[0].owner, "");
+  EXPECT_FALSE(r->projects[0].tasks[0].cost.has_value());
+  // Quoted, they are strings.
+  auto q =
+      ReadProgramFile("tpmkit: 1\nprogram: {id: p, name: \"null\", start: 2026-01-05}\n", "q.yaml");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->name, "null");
 }
 
 TEST(ProgramFileTest, SyntaxErrorHasLineAndColumn) {

@@ -17,10 +17,10 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // check) see strings too. Our reader types by key and would not need it, except for null.
 bool LooksTyped(std::string_view s) {
   static constexpr std::string_view kWords[] = {
-      "null", "Null", "NULL", "~",    "true", "True", "TRUE", "false", "False", "FALSE",
-      "yes",  "Yes",  "YES",  "no",   "No",   "NO",   "on",   "On",    "ON",    "off",
-      "Off",  "OFF",  "y",    "Y",    "n",    "N",    ".inf", ".Inf",  ".INF",  ".nan",
-      ".NaN", ".NAN", "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF", "<<", "="};
+      "null", "Null", "NULL",  "~",     "true",  "True",  "TRUE",  "false", "False", "FALSE",
+      "yes",  "Yes",  "YES",   "no",    "No",    "NO",    "on",    "On",    "ON",    "off",
+      "Off",  "OFF",  "y",     "Y",     "n",     "N",     ".inf",  ".Inf",  ".INF",  ".nan",
+      ".NaN", ".NAN", "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF", "<<",    "="};
   for (std::string_view w : kWords) {
     if (s == w) return true;
   }
@@ -29,8 +29,10 @@ bool LooksTyped(std::string_view s) {
   return i < s.size() && IsDigit(s[i]);
 }
 
-// True when `s` can be written as a plain scalar, in block and flow context alike.
-bool PlainSafe(std::string_view s) {
+enum class Context { kBlock, kFlow };
+
+// True when `s` can be written as a plain scalar in `context`.
+bool PlainSafe(std::string_view s, Context context) {
   if (s.empty() || LooksTyped(s)) return false;
   static constexpr std::string_view kFirst = "-?:,[]{}#&*!|>'\"%@`";
   if (kFirst.find(s.front()) != std::string_view::npos) return false;
@@ -38,15 +40,19 @@ bool PlainSafe(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7f) return false;
-    // Flow indicators and ':' end or split a plain scalar in flow context.
-    if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == ':') return false;
     if (c == '#' && s[i - 1] == ' ') return false;
+    if (c == ':' && (i + 1 == s.size() || s[i + 1] == ' ')) return false;
+    // Flow indicators, and ':' anywhere, end or split a plain scalar in flow context.
+    if (context == Context::kFlow &&
+        (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == ':')) {
+      return false;
+    }
   }
   return true;
 }
 
-void AppendScalar(std::string& out, std::string_view s) {
-  if (PlainSafe(s)) {
+void AppendScalar(std::string& out, std::string_view s, Context context = Context::kFlow) {
+  if (PlainSafe(s, context)) {
     out += s;
     return;
   }
@@ -54,11 +60,21 @@ void AppendScalar(std::string& out, std::string_view s) {
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           char buf[8];
@@ -72,10 +88,11 @@ void AppendScalar(std::string& out, std::string_view s) {
   out += '"';
 }
 
-// Shortest text that reads back to the same double ("0.1", "25", "1e-05").
+// Shortest fixed-point text that reads back to the same double ("0.1", "25",
+// "0.00001"): no exponent, which days do not accept and YAML 1.1 tools read as text.
 void AppendNumber(std::string& out, double v) {
-  char buf[32];
-  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  char buf[400];  // the longest fixed form of a double is ~330 characters
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
   out.append(buf, res.ptr);
 }
 
@@ -123,7 +140,7 @@ class Writer {
     if (v.empty()) return;
     Key(indent, key);
     out_ += ' ';
-    AppendScalar(out_, v);
+    AppendScalar(out_, v, Context::kBlock);
     out_ += '\n';
   }
   void RawLine(int indent, std::string_view key, std::string_view v) {
@@ -341,7 +358,7 @@ void Writer::Program(const model::Program& p) {
     out_ += "assumptions:\n";
     for (const auto& a : p.assumptions) {
       ItemLine(2);
-      AppendScalar(out_, a);
+      AppendScalar(out_, a, Context::kBlock);
       out_ += '\n';
     }
   }

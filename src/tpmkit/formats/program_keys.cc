@@ -10,8 +10,8 @@ namespace {
 
 using K = std::string_view;
 
-constexpr std::array<K, 15> kRoot = {"tpmkit",    "program",      "calendar",  "assumptions",
-                                     "projects",  "dependencies", "resources", "actuals",
+constexpr std::array<K, 15> kRoot = {"tpmkit",    "program",      "calendar",     "assumptions",
+                                     "projects",  "dependencies", "resources",    "actuals",
                                      "scorecard", "risks",        "stakeholders", "decisions",
                                      "changes",   "audit",        "targets"};
 constexpr std::array<K, 2> kRootReq = {"tpmkit", "program"};
@@ -21,20 +21,13 @@ constexpr std::array<K, 3> kProgramReq = {"id", "name", "start"};
 constexpr std::array<K, 2> kCalendar = {"workweek", "holidays"};
 constexpr std::array<K, 4> kProject = {"id", "name", "owner", "tasks"};
 constexpr std::array<K, 2> kIdName = {"id", "name"};
-constexpr std::array<K, 15> kTask = {"id",
-                                     "name",
-                                     "owner",
-                                     "duration",
-                                     "estimate",
-                                     "milestone",
-                                     "depends",
-                                     "resources",
-                                     "cost",
-                                     "percent_complete",
-                                     "actual_start",
-                                     "actual_finish",
-                                     "baseline",
-                                     "start_no_earlier_than",
+constexpr std::array<K, 15> kTask = {"id",           "name",
+                                     "owner",        "duration",
+                                     "estimate",     "milestone",
+                                     "depends",      "resources",
+                                     "cost",         "percent_complete",
+                                     "actual_start", "actual_finish",
+                                     "baseline",     "start_no_earlier_than",
                                      "deadline"};
 constexpr std::array<K, 4> kEstimate = {"optimistic", "likely", "pessimistic", "distribution"};
 constexpr std::array<K, 3> kEstimateReq = {"optimistic", "likely", "pessimistic"};
@@ -51,23 +44,29 @@ constexpr std::array<K, 3> kCriterion = {"id", "name", "weight"};
 constexpr std::array<K, 2> kIdWeight = {"id", "weight"};
 constexpr std::array<K, 4> kAssessment = {"date", "by", "ratings", "notes"};
 constexpr std::array<K, 2> kAssessmentReq = {"date", "ratings"};
-constexpr std::array<K, 13> kRisk = {"id",          "title",       "category",    "owner",
-                                     "status",      "raised",      "probability", "severity",
-                                     "impact",      "mitigation",  "trigger",     "response_due",
-                                     "residual"};
+constexpr std::array<K, 13> kRisk = {"id",      "title",        "category", "owner",  "status",
+                                     "raised",  "probability",  "severity", "impact", "mitigation",
+                                     "trigger", "response_due", "residual"};
 constexpr std::array<K, 4> kRiskReq = {"id", "title", "probability", "severity"};
 constexpr std::array<K, 3> kRiskImpact = {"schedule", "cost", "tasks"};
 constexpr std::array<K, 2> kResidual = {"probability", "severity"};
-constexpr std::array<K, 11> kStakeholder = {"id",       "name",    "role",         "influence",
-                                            "impact",   "stance",  "channel",      "cadence",
+constexpr std::array<K, 11> kStakeholder = {"id",           "name",         "role",    "influence",
+                                            "impact",       "stance",       "channel", "cadence",
                                             "last_contact", "satisfaction", "contacts"};
 constexpr std::array<K, 4> kStakeholderReq = {"id", "name", "influence", "impact"};
 constexpr std::array<K, 2> kContact = {"on", "note"};
 constexpr std::array<K, 1> kContactReq = {"on"};
-constexpr std::array<K, 11> kDecision = {"id",         "question",   "status",
-                                         "decision_rule", "criteria", "options",
-                                         "stakeholder_weights", "chosen", "rationale",
-                                         "decided_by", "decided_on"};
+constexpr std::array<K, 11> kDecision = {"id",
+                                         "question",
+                                         "status",
+                                         "decision_rule",
+                                         "criteria",
+                                         "options",
+                                         "stakeholder_weights",
+                                         "chosen",
+                                         "rationale",
+                                         "decided_by",
+                                         "decided_on"};
 constexpr std::array<K, 2> kDecisionReq = {"id", "question"};
 constexpr std::array<K, 4> kDecisionCriterion = {"id", "name", "weight", "measure"};
 constexpr std::array<K, 4> kOption = {"id", "name", "scores", "scenario"};
@@ -80,7 +79,7 @@ constexpr std::array<K, 2> kChangeImpact = {"schedule", "cost"};
 constexpr std::array<K, 4> kApproval = {"by", "on", "decision", "note"};
 constexpr std::array<K, 3> kApprovalReq = {"by", "on", "decision"};
 constexpr std::array<K, 2> kAudit = {"retention_years", "items"};
-constexpr std::array<K, 7> kAuditItem = {"id", "status", "owner", "due",
+constexpr std::array<K, 7> kAuditItem = {"id",       "status",  "owner", "due",
                                          "evidence", "signoff", "note"};
 constexpr std::array<K, 1> kIdOnly = {"id"};
 constexpr std::array<K, 3> kEvidence = {"path", "sha256", "url"};

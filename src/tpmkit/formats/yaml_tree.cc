@@ -114,7 +114,19 @@ class TreeBuilder : public YAML::EventHandler {
   bool saw_document_ = false;
 };
 
-Result<YamlTree> YamlTree::Parse(std::string_view text, const std::string& file_name) {
+// Defined in yaml_fast.cc: fills `tree` and returns true, or returns false when `text`
+// is outside the fast subset (then `tree` is garbage).
+bool ParseFast(std::string_view text, YamlTree& tree);
+
+Result<YamlTree> YamlTree::Parse(std::string_view text, const std::string& file_name,
+                                 YamlParser parser) {
+  if (parser != YamlParser::kYamlCpp) {
+    YamlTree fast;
+    if (ParseFast(text, fast)) return fast;
+    if (parser == YamlParser::kFast) {
+      return Error::Invalid("outside the fast YAML subset: " + file_name);
+    }
+  }
   YamlTree tree;
   // Rough sizes for a program file (one node per ~8 bytes) avoid regrowth.
   tree.nodes_.reserve(text.size() / 8 + 16);

@@ -81,7 +81,14 @@ bool NeedsQuotes(std::string_view s) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ') return true;
   for (char c : s) {
     switch (c) {
-      case '[': case ']': case '{': case '}': case ',': case ':': case '"': case '\'':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case ',':
+      case ':':
+      case '"':
+      case '\'':
       case '#':
         return true;
       default:
@@ -161,11 +168,7 @@ void AppendLink(std::string& out, const Link& l) {
     AppendItem(out, l.task);
     return;
   }
-  FlowMap()
-      .Add("task", l.task)
-      .Add("type", Name(l.type))
-      .Add("lag", Days(l.lag))
-      .AppendTo(out);
+  FlowMap().Add("task", l.task).Add("type", Name(l.type)).Add("lag", Days(l.lag)).AppendTo(out);
 }
 
 struct Field {
@@ -179,9 +182,13 @@ class Rec {
  public:
   explicit Rec(std::string prefix = {}) : prefix_(std::move(prefix)) {}
 
+  // A record of an entity created or deleted needs no absent fields (nothing to line up).
+  void SkipAbsent() { skip_absent_ = true; }
+
   void Put(std::string_view name, OptText v) {
-    fields_.push_back({prefix_.empty() ? std::string(name) : prefix_ + std::string(name),
-                       std::move(v)});
+    if (skip_absent_ && !v) return;
+    fields_.push_back(
+        {prefix_.empty() ? std::string(name) : prefix_ + std::string(name), std::move(v)});
   }
   void Text(std::string_view name, const std::string& s) {
     Put(name, s.empty() ? OptText() : OptText(s));
@@ -218,6 +225,7 @@ class Rec {
  private:
   std::string prefix_;
   std::vector<Field> fields_;
+  bool skip_absent_ = false;
 };
 
 void TaskFields(Rec& r, const Task& t) {
@@ -286,7 +294,8 @@ std::vector<FieldChange> DiffFields(Rec* before, Rec* after) {
     if (now != f.value) out.push_back({f.name, std::move(f.value), std::move(now)});
   }
   for (size_t i = 0; i < a.size(); ++i) {
-    if (!seen[i] && a[i].value) out.push_back({std::move(a[i].name), std::nullopt, std::move(a[i].value)});
+    if (!seen[i] && a[i].value)
+      out.push_back({std::move(a[i].name), std::nullopt, std::move(a[i].value)});
   }
   return out;
 }
@@ -300,7 +309,7 @@ class Differ {
             std::vector<FieldChange> extra = {}) {
     auto changes = DiffFields(before, after);
     for (auto& e : extra) changes.push_back(std::move(e));
-    ChangeAction action = !before ? ChangeAction::kCreate
+    ChangeAction action = !before  ? ChangeAction::kCreate
                           : !after ? ChangeAction::kDelete
                                    : ChangeAction::kUpdate;
     if (action == ChangeAction::kUpdate && changes.empty()) return;
@@ -363,6 +372,7 @@ std::optional<FieldChange> DiffList(Differ& d, std::string_view entity, std::str
     auto it = in_before.find(akeys[i]);
     Rec ra;
     if (it == in_before.end()) {
+      ra.SkipAbsent();
       fill(ra, a);
       d.Emit(entity, akeys[i], nullptr, &ra);
       continue;
@@ -379,6 +389,7 @@ std::optional<FieldChange> DiffList(Differ& d, std::string_view entity, std::str
   for (size_t i = 0; i < bkeys.size(); ++i) {
     if (kept[i]) continue;
     Rec rb;
+    rb.SkipAbsent();
     fill(rb, (*before)[i]);
     d.Emit(entity, bkeys[i], &rb, nullptr);
   }
@@ -591,8 +602,8 @@ const T* Ptr(const std::optional<T>* o) {
 
 // Projects and tasks: tasks are keyed by id across the program, so a task that moves
 // to another project is an update of its "project" field.
-void DiffPlan(Differ& d, const Program* before,
-              const Program* after, std::vector<FieldChange>& program_extra) {
+void DiffPlan(Differ& d, const Program* before, const Program* after,
+              std::vector<FieldChange>& program_extra) {
   struct Where {
     const Task* task;
     const Project* project;
@@ -608,7 +619,7 @@ void DiffPlan(Differ& d, const Program* before,
       for (const auto& t : p.tasks) old_tasks.emplace(t.id, Where{&t, &p, flat++});
     }
   }
-  std::unordered_map<std::string_view, bool> new_tasks;  // ids present after
+  std::vector<bool> kept(before ? before->TaskCount() : 0);  // by flat position before
   std::unordered_map<std::string_view, bool> new_projects;
   std::vector<std::string> bproj, aproj;
   std::vector<std::optional<size_t>> proj_match;
@@ -616,7 +627,6 @@ void DiffPlan(Differ& d, const Program* before,
     for (const auto& p : before->projects) bproj.push_back(p.id);
   }
   if (after) {
-    new_tasks.reserve(after->TaskCount());
     std::unordered_map<std::string_view, size_t> bproj_index;
     for (size_t i = 0; i < bproj.size(); ++i) bproj_index.emplace(bproj[i], i);
     for (const auto& p : after->projects) {
@@ -654,16 +664,17 @@ void DiffPlan(Differ& d, const Program* before,
       d.Emit("project", p.id, old ? &rb : nullptr, &ra, std::move(extra));
 
       for (const auto& t : p.tasks) {
-        new_tasks.emplace(t.id, true);
         auto it = old_tasks.find(t.id);
         Rec ta;
         if (it == old_tasks.end()) {
+          ta.SkipAbsent();
           ta.Text("project", p.id);
           TaskFields(ta, t);
           d.Emit("task", t.id, nullptr, &ta);
           continue;
         }
         const Where& w = it->second;
+        kept[w.flat] = true;
         if (w.project->id == p.id && *w.task == t) continue;
         Rec tb;
         tb.Text("project", w.project->id);
@@ -675,10 +686,12 @@ void DiffPlan(Differ& d, const Program* before,
     }
   }
   if (before) {
+    size_t flat = 0;
     for (const auto& p : before->projects) {
       for (const auto& t : p.tasks) {
-        if (new_tasks.count(t.id)) continue;
+        if (kept[flat++]) continue;
         Rec tb;
+        tb.SkipAbsent();
         tb.Text("project", p.id);
         TaskFields(tb, t);
         d.Emit("task", t.id, &tb, nullptr);
@@ -687,6 +700,7 @@ void DiffPlan(Differ& d, const Program* before,
     for (const auto& p : before->projects) {
       if (new_projects.count(p.id)) continue;
       Rec rb;
+      rb.SkipAbsent();
       rb.Text("name", p.name);
       rb.Text("owner", p.owner);
       d.Emit("project", p.id, &rb, nullptr);
@@ -744,8 +758,8 @@ std::vector<EntityChange> Diff(const Program* before, const Program* after) {
     const std::vector<Criterion>* bc = bs && bs->criteria ? &*bs->criteria : nullptr;
     const std::vector<Criterion>* ac = as && as->criteria ? &*as->criteria : nullptr;
     DiffList(cd, "criterion", "", bc, ac, IdKey<Criterion>, CriterionFields);
-    auto order = DiffList(cd, "assessment", "assessments.order", bas, aas, AssessmentKey,
-                          AssessmentFields);
+    auto order =
+        DiffList(cd, "assessment", "assessments.order", bas, aas, AssessmentKey, AssessmentFields);
     std::vector<FieldChange> extra;
     if (order && bs && as) extra.push_back(std::move(*order));
     if (as) DiffSingleton(d, "scorecard", pid, bs, as, fill, std::move(extra));

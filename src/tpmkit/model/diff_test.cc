@@ -38,7 +38,8 @@ Program Small() {
   data.tasks = {migrate};
   p.projects = {core, data};
   p.actuals = {{Date::FromYmd(2026, 1, 31), Money::FromCents(4800000), "design", "January"}};
-  p.scorecard = Scorecard{std::nullopt, {{Date::FromYmd(2026, 6, 1), "Priya", {{"budget", 2}}, ""}}};
+  p.scorecard =
+      Scorecard{std::nullopt, {{Date::FromYmd(2026, 6, 1), "Priya", {{"budget", 2}}, ""}}};
   return p;
 }
 
@@ -66,10 +67,9 @@ TEST(DiffTest, CreateListsEverySetField) {
   ASSERT_FALSE(d.empty());
   EXPECT_EQ(d[0].entity, "program");
   EXPECT_EQ(d[0].action, ChangeAction::kCreate);
-  EXPECT_THAT(d[0].changes,
-              ElementsAre(FieldChange{"name", std::nullopt, "Project Phoenix"},
-                          FieldChange{"currency", std::nullopt, "USD"},
-                          FieldChange{"start", std::nullopt, "2026-01-05"}));
+  EXPECT_THAT(d[0].changes, ElementsAre(FieldChange{"name", std::nullopt, "Project Phoenix"},
+                                        FieldChange{"currency", std::nullopt, "USD"},
+                                        FieldChange{"start", std::nullopt, "2026-01-05"}));
   const auto* build = Find(d, "task", "build");
   ASSERT_NE(build, nullptr);
   EXPECT_EQ(build->action, ChangeAction::kCreate);
@@ -83,16 +83,16 @@ TEST(DiffTest, CreateListsEverySetField) {
                           FieldChange{"depends", std::nullopt, "[design]"}));
   const auto* migrate = Find(d, "task", "migrate");
   ASSERT_NE(migrate, nullptr);
-  EXPECT_EQ(migrate->changes.back(),
-            (FieldChange{"depends", std::nullopt,
-                         "[{task: build, type: SS, lag: 5d}, {task: design, type: FS, lag: -2d}]"}));
+  EXPECT_EQ(
+      migrate->changes.back(),
+      (FieldChange{"depends", std::nullopt,
+                   "[{task: build, type: SS, lag: 5d}, {task: design, type: FS, lag: -2d}]"}));
   // File order: program, projects each followed by their tasks, then the registers.
   std::vector<std::string> order;
   for (const auto& c : d) order.push_back(c.entity + ":" + c.entity_id);
   EXPECT_THAT(order, ElementsAre("program:phoenix", "project:core", "task:design", "task:build",
-                                 "project:data", "task:migrate",
-                                 "actual:2026-01-31/design/48000", "scorecard:phoenix",
-                                 "assessment:2026-06-01/Priya"));
+                                 "project:data", "task:migrate", "actual:2026-01-31/design/48000",
+                                 "scorecard:phoenix", "assessment:2026-06-01/Priya"));
 }
 
 TEST(DiffTest, FieldUpdatesUseCanonicalText) {
@@ -105,9 +105,13 @@ TEST(DiffTest, FieldUpdatesUseCanonicalText) {
   after.budget = Money::FromCents(240000000);
   auto d = DiffPrograms(&before, after);
   ASSERT_EQ(d.size(), 2u);
-  EXPECT_EQ(d[0], (EntityChange{"program", "phoenix", ChangeAction::kUpdate,
-                                {{"budget", std::nullopt, "2400000"}}}));
-  EXPECT_EQ(d[1], (EntityChange{"task", "build", ChangeAction::kUpdate,
+  EXPECT_EQ(
+      d[0],
+      (EntityChange{
+          "program", "phoenix", ChangeAction::kUpdate, {{"budget", std::nullopt, "2400000"}}}));
+  EXPECT_EQ(d[1], (EntityChange{"task",
+                                "build",
+                                ChangeAction::kUpdate,
                                 {{"estimate.likely", "20d", "22.5d"},
                                  {"milestone", std::nullopt, "true"},
                                  {"cost", std::nullopt, "123.45"}}}));
@@ -121,8 +125,8 @@ TEST(DiffTest, TaskMovingBetweenProjectsIsAnUpdateOfProject) {
   after.projects[1].tasks.push_back(t);
   auto d = DiffPrograms(&before, after);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0], (EntityChange{"task", "design", ChangeAction::kUpdate,
-                                {{"project", "core", "data"}}}));
+  EXPECT_EQ(d[0],
+            (EntityChange{"task", "design", ChangeAction::kUpdate, {{"project", "core", "data"}}}));
 }
 
 TEST(DiffTest, DeletionsComeAfterCreationsAndCarryOldValues) {
@@ -150,11 +154,15 @@ TEST(DiffTest, ActualsAndAssessmentsUseNaturalKeys) {
   after.scorecard->assessments[0].ratings["vendor"] = 4;
   auto d = DiffPrograms(&before, after);
   ASSERT_EQ(d.size(), 3u);
-  EXPECT_EQ(d[0], (EntityChange{"actual", "2026-01-31/design/48000", ChangeAction::kUpdate,
+  EXPECT_EQ(d[0], (EntityChange{"actual",
+                                "2026-01-31/design/48000",
+                                ChangeAction::kUpdate,
                                 {{"note", "January", "January invoices"}}}));
   EXPECT_EQ(d[1].entity_id, "2026-01-31/design/48000#2");
   EXPECT_EQ(d[1].action, ChangeAction::kCreate);
-  EXPECT_EQ(d[2], (EntityChange{"assessment", "2026-06-01/Priya", ChangeAction::kUpdate,
+  EXPECT_EQ(d[2], (EntityChange{"assessment",
+                                "2026-06-01/Priya",
+                                ChangeAction::kUpdate,
                                 {{"ratings.vendor", std::nullopt, "4"}}}));
 }
 
@@ -164,13 +172,16 @@ TEST(DiffTest, ReorderingShowsAsAnOrderField) {
   std::swap(after.projects[0].tasks[0], after.projects[0].tasks[1]);
   auto d = DiffPrograms(&before, after);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0], (EntityChange{"project", "core", ChangeAction::kUpdate,
+  EXPECT_EQ(d[0], (EntityChange{"project",
+                                "core",
+                                ChangeAction::kUpdate,
                                 {{"tasks.order", "[design, build]", "[build, design]"}}}));
   after = before;
   std::swap(after.projects[0], after.projects[1]);
   d = DiffPrograms(&before, after);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].changes, (std::vector<FieldChange>{{"projects.order", "[core, data]", "[data, core]"}}));
+  EXPECT_EQ(d[0].changes,
+            (std::vector<FieldChange>{{"projects.order", "[core, data]", "[data, core]"}}));
 }
 
 TEST(DiffTest, OptionalPresenceIsAChange) {
@@ -179,7 +190,9 @@ TEST(DiffTest, OptionalPresenceIsAChange) {
   after.calendar = Calendar{};
   auto d = DiffPrograms(&before, after);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0], (EntityChange{"calendar", "phoenix", ChangeAction::kCreate,
+  EXPECT_EQ(d[0], (EntityChange{"calendar",
+                                "phoenix",
+                                ChangeAction::kCreate,
                                 {{"workweek", std::nullopt, "[mon, tue, wed, thu, fri]"}}}));
   after = before;
   after.projects[0].tasks[0].baseline = Baseline{};
@@ -204,8 +217,11 @@ TEST(DiffTest, QuotesListItemsThatNeedIt) {
   after.assumptions = {"Vendor sandbox: ready by March", "plain"};
   auto d = DiffPrograms(&before, after);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0], (EntityChange{"assumptions", "phoenix", ChangeAction::kCreate,
-                                {{"items", std::nullopt, "[\"Vendor sandbox: ready by March\", plain]"}}}));
+  EXPECT_EQ(d[0], (EntityChange{
+                      "assumptions",
+                      "phoenix",
+                      ChangeAction::kCreate,
+                      {{"items", std::nullopt, "[\"Vendor sandbox: ready by March\", plain]"}}}));
 }
 
 TEST(DiffTest, DecisionSubListsAreFlattenedById) {
@@ -217,11 +233,12 @@ TEST(DiffTest, DecisionSubListsAreFlattenedById) {
   auto d = DiffPrograms(&before, after);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].entity, "decision");
-  EXPECT_THAT(d[0].changes, ElementsAre(FieldChange{"options.add.scores.risk", "3", "5"},
-                                        FieldChange{"options.move.scenario.target",
-                                                    (*before.target + 20).ToString(), std::nullopt},
-                                        FieldChange{"options.move.scenario", std::nullopt, "{}"},
-                                        FieldChange{"stakeholder_weights.cfo.cost", std::nullopt, "60"}));
+  EXPECT_THAT(d[0].changes,
+              ElementsAre(FieldChange{"options.add.scores.risk", "3", "5"},
+                          FieldChange{"options.move.scenario.target",
+                                      (*before.target + 20).ToString(), std::nullopt},
+                          FieldChange{"options.move.scenario", std::nullopt, "{}"},
+                          FieldChange{"stakeholder_weights.cfo.cost", std::nullopt, "60"}));
 }
 
 TEST(DiffTest, DeletionOfAProgramDeletesEverything) {
@@ -252,7 +269,9 @@ TEST(DiffTest, AnyChangeIsSeen) {
       [](Program& p) { p.calendar = p.calendar ? std::nullopt : std::optional(Calendar{}); },
       [](Program& p) { p.assumptions.push_back("More"); },
       [](Program& p) { p.projects[0].owner = "New owner"; },
-      [](Program& p) { p.projects[0].tasks[0].depends.push_back({"t1", LinkType::kFF, 1}); },
+      [](Program& p) {
+        p.projects[0].tasks[0].depends.push_back({"t1", LinkType::kFF, 1});
+      },
       [](Program& p) { p.projects[1].tasks[0].resources.push_back("eng"); },
       [](Program& p) { p.projects[1].tasks[1].percent_complete = 33.3; },
       [](Program& p) { p.projects[2].tasks.pop_back(); },
@@ -262,14 +281,22 @@ TEST(DiffTest, AnyChangeIsSeen) {
       [](Program& p) { p.actuals[0].amount = Money::FromCents(1); },
       [](Program& p) { p.scorecard->assessments[0].notes = "x"; },
       [](Program& p) { p.scorecard->criteria = DefaultCriteria(); },
-      [](Program& p) { p.risks[1].residual = Residual{0.3, 3}; },
+      [](Program& p) {
+        p.risks[1].residual = Residual{0.3, 3};
+      },
       [](Program& p) { std::swap(p.risks[0], p.risks[1]); },
-      [](Program& p) { p.stakeholders[0].contacts.push_back({p.start, "Kickoff"}); },
+      [](Program& p) {
+        p.stakeholders[0].contacts.push_back({p.start, "Kickoff"});
+      },
       [](Program& p) { p.decisions[0].criteria[0].measure.reset(); },
       [](Program& p) { p.decisions[0].chosen = "add"; },
       [](Program& p) { p.changes[0].adds_tasks.push_back(p.projects[0].tasks[0]); },
-      [](Program& p) { p.changes[0].approvals.push_back({"Dana", p.start, ApprovalDecision::kRejected, ""}); },
-      [](Program& p) { p.audit->items[0].evidence.push_back({"a.pdf", "ab", ""}); },
+      [](Program& p) {
+        p.changes[0].approvals.push_back({"Dana", p.start, ApprovalDecision::kRejected, ""});
+      },
+      [](Program& p) {
+        p.audit->items[0].evidence.push_back({"a.pdf", "ab", ""});
+      },
       [](Program& p) { p.audit->retention_years.reset(); },
       [](Program& p) { p.targets->risk_score = 41; },
       [](Program& p) { p.targets.reset(); },

@@ -50,8 +50,8 @@ struct Graph {
 };
 
 struct Cycle {
-  uint32_t node;  // the task whose link closes the cycle
-  uint32_t link;  // index in that task's depends
+  uint32_t node;                // the task whose link closes the cycle
+  uint32_t link;                // index in that task's depends
   std::vector<uint32_t> nodes;  // the cycle, from the closing link's target to `node`
 };
 
@@ -129,7 +129,8 @@ class Validator {
     CheckProgram();
     CheckCalendar();
     for (size_t i = 0; i < p_.assumptions.size(); ++i) {
-      if (p_.assumptions[i].empty()) Add(fmt::format("assumptions[{}]", i), "assumption must not be empty");
+      if (p_.assumptions[i].empty())
+        Add(fmt::format("assumptions[{}]", i), "assumption must not be empty");
     }
     CheckProjects();
     CheckDependencies();
@@ -150,7 +151,8 @@ class Validator {
     issues_.push_back({std::move(path), std::move(message)});
   }
   void Required(const std::string& value, std::string_view path_prefix, std::string_view key) {
-    if (value.empty()) Add(fmt::format("{}.{}", path_prefix, key), fmt::format("{} must not be empty", key));
+    if (value.empty())
+      Add(fmt::format("{}.{}", path_prefix, key), fmt::format("{} must not be empty", key));
   }
   void Rating(int v, std::string path, std::string_view what) {
     if (v < 1 || v > 5) {
@@ -165,11 +167,13 @@ class Validator {
   }
   void NotNegative(double v, std::string path, std::string_view what, bool days = false) {
     if (!NonNegative(v)) {
-      Add(std::move(path), fmt::format("{} must not be negative, got {}", what, days ? Days(v) : Num(v)));
+      Add(std::move(path),
+          fmt::format("{} must not be negative, got {}", what, days ? Days(v) : Num(v)));
     }
   }
   void NotNegative(Money v, std::string path, std::string_view what) {
-    if (v.cents() < 0) Add(std::move(path), fmt::format("{} must not be negative, got {}", what, Num(v.ToDouble())));
+    if (v.cents() < 0)
+      Add(std::move(path), fmt::format("{} must not be negative, got {}", what, Num(v.ToDouble())));
   }
   // Ids unique in one list: reports later occurrences.
   void Unique(std::string_view id, std::string_view base, std::string_view what,
@@ -209,8 +213,10 @@ class Validator {
     }
     Required(p_.name, "program", "name");
     const auto& c = p_.currency;
-    if (c.size() != 3 || !std::all_of(c.begin(), c.end(), [](char x) { return x >= 'A' && x <= 'Z'; })) {
-      Add("program.currency", fmt::format("currency must be 3 upper-case letters (ISO 4217), got '{}'", c));
+    if (c.size() != 3 ||
+        !std::all_of(c.begin(), c.end(), [](char x) { return x >= 'A' && x <= 'Z'; })) {
+      Add("program.currency",
+          fmt::format("currency must be 3 upper-case letters (ISO 4217), got '{}'", c));
     }
     if (p_.budget) NotNegative(*p_.budget, "program.budget", "budget");
   }
@@ -220,8 +226,10 @@ class Validator {
     const auto& week = p_.calendar->workweek;
     if (week.empty()) Add("calendar.workweek", "workweek must name at least one day");
     for (size_t i = 0; i < week.size(); ++i) {
-      if (std::find(week.begin(), week.begin() + static_cast<long>(i), week[i]) != week.begin() + static_cast<long>(i)) {
-        Add(fmt::format("calendar.workweek[{}]", i), fmt::format("duplicate day '{}' in workweek", WeekdayName(week[i])));
+      if (std::find(week.begin(), week.begin() + static_cast<long>(i), week[i]) !=
+          week.begin() + static_cast<long>(i)) {
+        Add(fmt::format("calendar.workweek[{}]", i),
+            fmt::format("duplicate day '{}' in workweek", WeekdayName(week[i])));
       }
     }
   }
@@ -252,7 +260,8 @@ class Validator {
       if (!NonNegative(d)) {
         Add(site.Path(".duration"), fmt::format("duration must not be negative, got {}", Days(d)));
       } else if (d != std::floor(d)) {
-        Add(site.Path(".duration"), fmt::format("duration must be a whole number of days, got {}", Days(d)));
+        Add(site.Path(".duration"),
+            fmt::format("duration must be a whole number of days, got {}", Days(d)));
       } else if (t.milestone && d != 0) {
         Add(site.Path(".duration"), fmt::format("a milestone has no duration, got {}", Days(d)));
       }
@@ -286,12 +295,15 @@ class Validator {
       if (l.task.empty()) {
         Add(site.Path(fmt::format(".depends[{}].task", k)), "task must not be empty");
       } else if (targets[k] == kUnknown) {
-        Add(site.Path(fmt::format(".depends[{}].task", k)), fmt::format("unknown task '{}' in depends", l.task));
+        Add(site.Path(fmt::format(".depends[{}].task", k)),
+            fmt::format("unknown task '{}' in depends", l.task));
       } else if (targets[k] == kSelf) {
-        Add(site.Path(fmt::format(".depends[{}].task", k)), fmt::format("task '{}' depends on itself", t.id));
+        Add(site.Path(fmt::format(".depends[{}].task", k)),
+            fmt::format("task '{}' depends on itself", t.id));
       }
       if (l.lag != std::floor(l.lag) || !std::isfinite(l.lag)) {
-        Add(site.Path(fmt::format(".depends[{}].lag", k)), fmt::format("lag must be a whole number of days, got {}", Days(l.lag)));
+        Add(site.Path(fmt::format(".depends[{}].lag", k)),
+            fmt::format("lag must be a whole number of days, got {}", Days(l.lag)));
       }
       while (next_cycle < cycles.size() && cycles[next_cycle].first == k) {
         Add(site.Path(fmt::format(".depends[{}].task", k)), cycles[next_cycle++].second);
@@ -299,30 +311,40 @@ class Validator {
     }
     for (size_t k = 0; k < t.resources.size(); ++k) {
       const auto& r = t.resources[k];
-      if (!std::any_of(p_.resources.begin(), p_.resources.end(), [&](const Resource& x) { return x.id == r; })) {
-        Add(site.Path(fmt::format(".resources[{}]", k)), fmt::format("unknown resource '{}' in resources", r));
+      if (!std::any_of(p_.resources.begin(), p_.resources.end(),
+                       [&](const Resource& x) { return x.id == r; })) {
+        Add(site.Path(fmt::format(".resources[{}]", k)),
+            fmt::format("unknown resource '{}' in resources", r));
       }
     }
     if (t.cost) NotNegative(*t.cost, site.Path(".cost"), "cost");
     if (t.percent_complete) {
       double pc = *t.percent_complete;
       if (!InRange(pc, 0, 100)) {
-        Add(site.Path(".percent_complete"), fmt::format("percent_complete must be a number from 0 to 100, got {}", Num(pc)));
+        Add(site.Path(".percent_complete"),
+            fmt::format("percent_complete must be a number from 0 to 100, got {}", Num(pc)));
       } else if (pc > 0 && !t.actual_start) {
-        Add(site.Path(".percent_complete"), fmt::format("percent_complete {} needs an actual_start", Num(pc)));
+        Add(site.Path(".percent_complete"),
+            fmt::format("percent_complete {} needs an actual_start", Num(pc)));
       } else if (t.actual_finish && pc != 100) {
-        Add(site.Path(".percent_complete"), fmt::format("percent_complete must be 100 when actual_finish is set, got {}", Num(pc)));
+        Add(site.Path(".percent_complete"),
+            fmt::format("percent_complete must be 100 when actual_finish is set, got {}", Num(pc)));
       }
     }
     if (t.actual_finish) {
       if (!t.actual_start) {
         Add(site.Path(".actual_finish"), "actual_finish needs an actual_start");
       } else if (*t.actual_finish < *t.actual_start) {
-        Add(site.Path(".actual_finish"), fmt::format("actual_finish {} is before actual_start {}", t.actual_finish->ToString(), t.actual_start->ToString()));
+        Add(site.Path(".actual_finish"),
+            fmt::format("actual_finish {} is before actual_start {}", t.actual_finish->ToString(),
+                        t.actual_start->ToString()));
       }
     }
-    if (t.baseline && t.baseline->start && t.baseline->finish && *t.baseline->finish < *t.baseline->start) {
-      Add(site.Path(".baseline.finish"), fmt::format("baseline finish {} is before its start {}", t.baseline->finish->ToString(), t.baseline->start->ToString()));
+    if (t.baseline && t.baseline->start && t.baseline->finish &&
+        *t.baseline->finish < *t.baseline->start) {
+      Add(site.Path(".baseline.finish"),
+          fmt::format("baseline finish {} is before its start {}", t.baseline->finish->ToString(),
+                      t.baseline->start->ToString()));
     }
   }
 
@@ -369,7 +391,9 @@ class Validator {
         task_cycles.clear();
         while (next_cycle < cycles.size() && cycles[next_cycle].node == flat) {
           const Cycle& c = cycles[next_cycle++];
-          task_cycles.emplace_back(c.link, CycleMessage(c, [&](uint32_t v) -> const std::string& { return tasks[v]->id; }));
+          task_cycles.emplace_back(c.link, CycleMessage(c, [&](uint32_t v) -> const std::string& {
+                                     return tasks[v]->id;
+                                   }));
         }
         bool duplicate = false;
         if (!t.id.empty()) {
@@ -409,7 +433,8 @@ class Validator {
     for (size_t i = 0; i < p_.actuals.size(); ++i) {
       const auto& a = p_.actuals[i];
       if (!a.task.empty() && !TaskExists(a.task)) {
-        Add(fmt::format("actuals[{}].task", i), fmt::format("unknown task '{}' in actuals", a.task));
+        Add(fmt::format("actuals[{}].task", i),
+            fmt::format("unknown task '{}' in actuals", a.task));
       }
     }
   }
@@ -430,7 +455,8 @@ class Validator {
       for (const auto& [key, rating] : sc.assessments[i].ratings) {
         std::string path = fmt::format("scorecard.assessments[{}].ratings.{}", i, key);
         if (!IsCriterion(key)) {
-          Add(std::move(path), fmt::format("unknown criterion '{}' in ratings; expected one of: {}", key, CriteriaList()));
+          Add(std::move(path), fmt::format("unknown criterion '{}' in ratings; expected one of: {}",
+                                           key, CriteriaList()));
         } else {
           Rating(rating, std::move(path), fmt::format("rating '{}'", key));
         }
@@ -446,12 +472,15 @@ class Validator {
       Unique(r.id, base, "risk", seen);
       Required(r.title, base, "title");
       if (!r.category.empty() && !IsCriterion(r.category)) {
-        Add(base + ".category", fmt::format("unknown category '{}'; expected a scorecard criterion: {}", r.category, CriteriaList()));
+        Add(base + ".category",
+            fmt::format("unknown category '{}'; expected a scorecard criterion: {}", r.category,
+                        CriteriaList()));
       }
       Range(r.probability, 0, 1, base + ".probability", "probability");
       Rating(r.severity, base + ".severity", "severity");
       if (r.impact) {
-        if (r.impact->schedule) NotNegative(*r.impact->schedule, base + ".impact.schedule", "schedule", true);
+        if (r.impact->schedule)
+          NotNegative(*r.impact->schedule, base + ".impact.schedule", "schedule", true);
         if (r.impact->cost) NotNegative(*r.impact->cost, base + ".impact.cost", "cost");
         TaskRefs(r.impact->tasks, base + ".impact.tasks", "impact");
       }
@@ -472,7 +501,8 @@ class Validator {
       Rating(s.influence, base + ".influence", "influence");
       Rating(s.impact, base + ".impact", "impact");
       if (s.cadence && !(*s.cadence > 0 && std::isfinite(*s.cadence))) {
-        Add(base + ".cadence", fmt::format("cadence must be more than 0 days, got {}", Days(*s.cadence)));
+        Add(base + ".cadence",
+            fmt::format("cadence must be more than 0 days, got {}", Days(*s.cadence)));
       }
       if (s.satisfaction) Rating(*s.satisfaction, base + ".satisfaction", "satisfaction");
     }
@@ -510,7 +540,8 @@ class Validator {
           if (!c) {
             Add(std::move(path), fmt::format("unknown criterion '{}' in scores", key));
           } else if (c->measure) {
-            Add(std::move(path), fmt::format("criterion '{}' is measured ({}) and takes no score", key, Name(*c->measure)));
+            Add(std::move(path), fmt::format("criterion '{}' is measured ({}) and takes no score",
+                                             key, Name(*c->measure)));
           } else {
             Rating(score, std::move(path), fmt::format("score '{}'", key));
           }
@@ -518,10 +549,12 @@ class Validator {
         if (o.scenario) {
           const auto& sc = *o.scenario;
           if (sc.duration_factor) {
-            TaskRefs(sc.duration_factor->tasks, obase + ".scenario.duration_factor.tasks", "duration_factor");
+            TaskRefs(sc.duration_factor->tasks, obase + ".scenario.duration_factor.tasks",
+                     "duration_factor");
             double f = sc.duration_factor->factor;
             if (!(f > 0 && std::isfinite(f))) {
-              Add(obase + ".scenario.duration_factor.factor", fmt::format("factor must be more than 0, got {}", Num(f)));
+              Add(obase + ".scenario.duration_factor.factor",
+                  fmt::format("factor must be more than 0, got {}", Num(f)));
             }
           }
           TaskRefs(sc.remove_tasks, obase + ".scenario.remove_tasks", "remove_tasks");
@@ -529,13 +562,15 @@ class Validator {
       }
       for (const auto& [who, weights] : d.stakeholder_weights) {
         std::string path = fmt::format("{}.stakeholder_weights.{}", base, who);
-        if (!std::any_of(p_.stakeholders.begin(), p_.stakeholders.end(), [&](const Stakeholder& s) { return s.id == who; })) {
+        if (!std::any_of(p_.stakeholders.begin(), p_.stakeholders.end(),
+                         [&](const Stakeholder& s) { return s.id == who; })) {
           Add(path, fmt::format("unknown stakeholder '{}' in stakeholder_weights", who));
         }
         for (const auto& [crit, w] : weights) {
           std::string wpath = fmt::format("{}.{}", path, crit);
           if (!criterion(crit)) {
-            Add(std::move(wpath), fmt::format("unknown criterion '{}' in stakeholder_weights", crit));
+            Add(std::move(wpath),
+                fmt::format("unknown criterion '{}' in stakeholder_weights", crit));
           } else {
             NotNegative(w, std::move(wpath), "weight");
           }
@@ -555,7 +590,8 @@ class Validator {
       Unique(c.id, base, "change", seen);
       Required(c.title, base, "title");
       if (c.impact) {
-        if (c.impact->schedule) NotNegative(*c.impact->schedule, base + ".impact.schedule", "schedule", true);
+        if (c.impact->schedule)
+          NotNegative(*c.impact->schedule, base + ".impact.schedule", "schedule", true);
         if (c.impact->cost) NotNegative(*c.impact->cost, base + ".impact.cost", "cost");
       }
       CheckAddedTasks(c, i);
@@ -602,7 +638,9 @@ class Validator {
       task_cycles.clear();
       while (next_cycle < cycles.size() && cycles[next_cycle].node == k) {
         const Cycle& cy = cycles[next_cycle++];
-        task_cycles.emplace_back(cy.link, CycleMessage(cy, [&](uint32_t v) -> const std::string& { return added[v].id; }));
+        task_cycles.emplace_back(cy.link, CycleMessage(cy, [&](uint32_t v) -> const std::string& {
+                                   return added[v].id;
+                                 }));
       }
       CheckTask(added[k], TaskSite{true, ci, k}, duplicate[k], targets.data() + link, task_cycles);
       link += added[k].depends.size();
@@ -613,7 +651,8 @@ class Validator {
     if (!p_.audit) return;
     const auto& a = *p_.audit;
     if (a.retention_years && *a.retention_years < 1) {
-      Add("audit.retention_years", fmt::format("retention_years must be at least 1, got {}", *a.retention_years));
+      Add("audit.retention_years",
+          fmt::format("retention_years must be at least 1, got {}", *a.retention_years));
     }
     std::unordered_set<std::string_view> seen;
     for (size_t i = 0; i < a.items.size(); ++i) {
@@ -630,7 +669,8 @@ class Validator {
           if (e.path.empty()) {
             Add(ebase + ".sha256", "sha256 needs a path");
           } else if (!IsSha256(e.sha256)) {
-            Add(ebase + ".sha256", fmt::format("sha256 must be 64 lower-case hex digits, got '{}'", e.sha256));
+            Add(ebase + ".sha256",
+                fmt::format("sha256 must be 64 lower-case hex digits, got '{}'", e.sha256));
           }
         }
       }

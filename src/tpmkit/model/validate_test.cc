@@ -45,9 +45,8 @@ TEST(ValidateTest, CycleNamesItsTasksAtTheClosingLink) {
   T(p, 0).depends = {{"c"}};
   T(p, 1).depends = {{"a"}};
   T(p, 2).depends = {{"b"}};
-  EXPECT_THAT(Validate(p), ElementsAre(ValidationIssue{
-                               "projects[0].tasks[1].depends[0].task",
-                               "dependency cycle: a -> c -> b -> a"}));
+  EXPECT_THAT(Validate(p), ElementsAre(ValidationIssue{"projects[0].tasks[1].depends[0].task",
+                                                       "dependency cycle: a -> c -> b -> a"}));
 }
 
 TEST(ValidateTest, SelfDependencyIsNotAlsoACycle) {
@@ -166,19 +165,19 @@ TEST(ValidateTest, DecisionReferences) {
   p.decisions.push_back(d);
   EXPECT_THAT(
       Validate(p),
-      ElementsAre(
-          ValidationIssue{"decisions[0].options[0].scores.cost",
-                          "criterion 'cost' is measured (cost) and takes no score"},
-          ValidationIssue{"decisions[0].options[0].scores.fun", "unknown criterion 'fun' in scores"},
-          ValidationIssue{"decisions[0].options[0].scores.risk",
-                          "score 'risk' must be an integer from 1 to 5, got 6"},
-          ValidationIssue{"decisions[0].stakeholder_weights.cfo.cost",
-                          "weight must not be negative, got -1"},
-          ValidationIssue{"decisions[0].stakeholder_weights.cfo.speed",
-                          "unknown criterion 'speed' in stakeholder_weights"},
-          ValidationIssue{"decisions[0].stakeholder_weights.cto",
-                          "unknown stakeholder 'cto' in stakeholder_weights"},
-          ValidationIssue{"decisions[0].chosen", "unknown option 'wait' in chosen"}));
+      ElementsAre(ValidationIssue{"decisions[0].options[0].scores.cost",
+                                  "criterion 'cost' is measured (cost) and takes no score"},
+                  ValidationIssue{"decisions[0].options[0].scores.fun",
+                                  "unknown criterion 'fun' in scores"},
+                  ValidationIssue{"decisions[0].options[0].scores.risk",
+                                  "score 'risk' must be an integer from 1 to 5, got 6"},
+                  ValidationIssue{"decisions[0].stakeholder_weights.cfo.cost",
+                                  "weight must not be negative, got -1"},
+                  ValidationIssue{"decisions[0].stakeholder_weights.cfo.speed",
+                                  "unknown criterion 'speed' in stakeholder_weights"},
+                  ValidationIssue{"decisions[0].stakeholder_weights.cto",
+                                  "unknown stakeholder 'cto' in stakeholder_weights"},
+                  ValidationIssue{"decisions[0].chosen", "unknown option 'wait' in chosen"}));
 }
 
 TEST(ValidateTest, CustomCriteriaReplaceTheDefaultsForCategoriesAndRatings) {

@@ -40,7 +40,8 @@ Result<WorkCalendar> WorkCalendar::Create(const model::Calendar& calendar, Date 
   c.lo_ = lo;
   c.hi_ = lo + 7 * weeks;
 
-  for (int r = 0; r < 7; ++r) c.prefix_[r + 1] = c.prefix_[r] + (c.works_[WeekdayIndex(lo + r)] ? 1 : 0);
+  for (int r = 0; r < 7; ++r)
+    c.prefix_[r + 1] = c.prefix_[r] + (c.works_[WeekdayIndex(lo + r)] ? 1 : 0);
   for (int r = 0, n = 0; r < 7; ++r) {
     if (c.works_[WeekdayIndex(lo + r)]) c.nth_[n++] = r;
   }
@@ -101,7 +102,9 @@ Date WorkCalendar::Day(int64_t p) const {
 
 int64_t WorkCalendar::Pos(Date date) const { return CountBefore(date.days()) - c0_; }
 
-int64_t WorkCalendar::PosEnd(Date date) const { return CountBefore(int64_t{date.days()} + 1) - 1 - c0_; }
+int64_t WorkCalendar::PosEnd(Date date) const {
+  return CountBefore(int64_t{date.days()} + 1) - 1 - c0_;
+}
 
 bool WorkCalendar::IsWorkingDay(Date date) const {
   return CountBefore(int64_t{date.days()} + 1) != CountBefore(date.days());

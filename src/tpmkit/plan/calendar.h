@@ -51,16 +51,16 @@ class WorkCalendar {
   int64_t CountBefore(int64_t d) const;
 
   Date origin_;
-  std::array<bool, 7> works_{};   // by Weekday index
-  int week_working_ = 0;          // working weekdays per week
-  int64_t lo_ = 0;                // first civil day (days since epoch) of the table
-  int64_t hi_ = 0;                // one past the last civil day of the table (lo_ + 7*weeks)
-  std::array<int, 8> prefix_{};   // working weekdays among lo_ .. lo_+r-1, r = 0..7
-  std::array<int, 7> nth_{};      // day offset from a week start (lo_) of its r-th working weekday
-  int64_t holidays_in_table_ = 0; // holidays on working weekdays, all inside the table
-  int64_t c0_ = 0;                // CountBefore(day(0))
-  std::vector<int32_t> count_;    // CountBefore(lo_ + i), i in [0, hi_-lo_]
-  std::vector<int32_t> by_index_; // civil-day offset from lo_ of working day i, i < count_.back()
+  std::array<bool, 7> works_{};    // by Weekday index
+  int week_working_ = 0;           // working weekdays per week
+  int64_t lo_ = 0;                 // first civil day (days since epoch) of the table
+  int64_t hi_ = 0;                 // one past the last civil day of the table (lo_ + 7*weeks)
+  std::array<int, 8> prefix_{};    // working weekdays among lo_ .. lo_+r-1, r = 0..7
+  std::array<int, 7> nth_{};       // day offset from a week start (lo_) of its r-th working weekday
+  int64_t holidays_in_table_ = 0;  // holidays on working weekdays, all inside the table
+  int64_t c0_ = 0;                 // CountBefore(day(0))
+  std::vector<int32_t> count_;     // CountBefore(lo_ + i), i in [0, hi_-lo_]
+  std::vector<int32_t> by_index_;  // civil-day offset from lo_ of working day i, i < count_.back()
 };
 
 }  // namespace tpmkit::plan

@@ -23,7 +23,7 @@ TEST(WorkCalendar, WeekendsAndOrigin) {
   EXPECT_EQ(c.Day(5), D(2026, 1, 12));
   EXPECT_EQ(c.Day(-1), D(2026, 1, 2));
   EXPECT_EQ(c.Day(-5), D(2025, 12, 29));
-  EXPECT_EQ(c.Pos(D(2026, 1, 10)), 5);   // Saturday: the next working day
+  EXPECT_EQ(c.Pos(D(2026, 1, 10)), 5);     // Saturday: the next working day
   EXPECT_EQ(c.PosEnd(D(2026, 1, 10)), 4);  // Saturday: the previous working day
   EXPECT_EQ(c.Pos(D(2026, 1, 3)), 0);
   EXPECT_EQ(c.PosEnd(D(2026, 1, 3)), -1);
@@ -74,7 +74,8 @@ TEST(WorkCalendar, MatchesBruteForceInsideAndOutsideTheTable) {
     }
     if (cal.workweek.empty()) cal.workweek.push_back(Weekday::kWed);
     Date origin = D(2026, 1, 1) + static_cast<int>(rng() % 30);
-    for (int h = 0; h < 15; ++h) cal.holidays.push_back(origin + static_cast<int>(rng() % 600) - 100);
+    for (int h = 0; h < 15; ++h)
+      cal.holidays.push_back(origin + static_cast<int>(rng() % 600) - 100);
     // A tiny table forces most queries onto the arithmetic path.
     WorkCalendar c = Make(cal, origin, round % 2 ? 20 : 3660);
     auto works = [&](Date d) {

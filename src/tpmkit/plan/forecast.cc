@@ -78,13 +78,13 @@ uint64_t IterationKey(uint64_t seed, uint64_t iteration) {
 
 // A task whose duration varies between iterations.
 struct Sampler {
-  uint32_t k;          // topological index
-  uint64_t stream_key; // StreamKey(file index)
+  uint32_t k;           // topological index
+  uint64_t stream_key;  // StreamKey(file index)
   model::Distribution dist;
-  double o, range;     // optimistic, pessimistic - optimistic
-  double a, b;         // triangular: (p-o)(m-o), (p-o)(p-m); pert: d, c of alpha
-  double c2, d2;       // pert: d, c of beta
-  double mode_cdf;     // triangular: (m-o)/(p-o)
+  double o, range;  // optimistic, pessimistic - optimistic
+  double a, b;      // triangular: (p-o)(m-o), (p-o)(p-m); pert: d, c of alpha
+  double c2, d2;    // pert: d, c of beta
+  double mode_cdf;  // triangular: (m-o)/(p-o)
   double Sample(Stream& s) const {
     switch (dist) {
       case model::Distribution::kUniform:
@@ -109,18 +109,18 @@ struct Shared {
   const Network& net;
   const ForecastOptions& options;
   std::vector<Sampler> samplers;
-  std::vector<uint32_t> risk_reset;     // tasks touched by risks: reset to base each iteration
-  std::vector<uint32_t> active_risks;   // indices into net.risks
-  std::vector<uint8_t> forced;          // by risk index
-  std::vector<uint32_t> varying;        // tasks whose duration may vary (not finished)
-  std::vector<double> base;             // deterministic duration by topological index
-  double f0 = 0;                        // centre for F sums (deterministic finish)
+  std::vector<uint32_t> risk_reset;    // tasks touched by risks: reset to base each iteration
+  std::vector<uint32_t> active_risks;  // indices into net.risks
+  std::vector<uint8_t> forced;         // by risk index
+  std::vector<uint32_t> varying;       // tasks whose duration may vary (not finished)
+  std::vector<double> base;            // deterministic duration by topological index
+  double f0 = 0;                       // centre for F sums (deterministic finish)
   int iterations = 0;
   int chunks = 0;
 
-  std::vector<double> finish;           // F by iteration
+  std::vector<double> finish;                 // F by iteration
   std::vector<double> sum_x, sum_xx, sum_xf;  // by position in `varying`, merged in chunk order
-  std::vector<int64_t> critical_count;  // by topological index
+  std::vector<int64_t> critical_count;        // by topological index
   std::atomic<int> next_chunk{0};
   std::mutex mu;
   std::condition_variable cv;
@@ -241,8 +241,10 @@ void WorkLoop(Shared& sh) {
     const int first = c * kChunk, last = std::min(sh.iterations, first + kChunk);
     bool stop = false;
     for (int it = first; it < last && !stop; ++it) {
-      if (Cancelled(sh)) stop = true;
-      else sh.finish[it] = RunIteration(sh, w, it);
+      if (Cancelled(sh))
+        stop = true;
+      else
+        sh.finish[it] = RunIteration(sh, w, it);
     }
     std::unique_lock<std::mutex> lock(sh.mu);
     if (stop) {
@@ -332,7 +334,8 @@ Result<Forecast> RunForecast(const Network& net, const ForecastOptions& options)
   {
     // Centre the F sums on the finish with base durations, for a stable Pearson.
     double f0 = 0;
-    for (uint32_t k = 0; k < n; ++k) f0 = std::max(f0, static_cast<double>(net.lower_bound[k]) + sh.base[k]);
+    for (uint32_t k = 0; k < n; ++k)
+      f0 = std::max(f0, static_cast<double>(net.lower_bound[k]) + sh.base[k]);
     sh.f0 = f0;
   }
   sh.iterations = options.iterations;
@@ -343,8 +346,9 @@ Result<Forecast> RunForecast(const Network& net, const ForecastOptions& options)
   sh.sum_xf.assign(sh.varying.size(), 0);
   sh.critical_count.assign(n, 0);
 
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = options.threads > 0
+                    ? options.threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::min(threads, sh.chunks);
   {
     std::vector<std::thread> pool;

@@ -47,7 +47,8 @@ TEST(Forecast, TriangularMatchesTheAnalyticQuantiles) {
   Forecast f = RunOk(OneTask({o, m, p, model::Distribution::kTriangular}), opt);
   ExpectQuantilesNear(f, [&](double u) {
     double fc = (m - o) / (p - o);
-    return u < fc ? o + std::sqrt(u * (p - o) * (m - o)) : p - std::sqrt((1 - u) * (p - o) * (p - m));
+    return u < fc ? o + std::sqrt(u * (p - o) * (m - o))
+                  : p - std::sqrt((1 - u) * (p - o) * (p - m));
   });
   EXPECT_NEAR(f.mean.position, (o + m + p) / 3, 0.005 * (o + m + p) / 3);
 }
@@ -80,8 +81,8 @@ double BetaQuantile(double a, double b, double q) {
 }
 
 TEST(Forecast, PertMatchesTheBetaQuantiles) {
-  for (auto [o, m, p] : {std::tuple{10.0, 14.0, 30.0}, std::tuple{2.0, 2.0, 8.0},
-                         std::tuple{5.0, 9.5, 10.0}}) {
+  for (auto [o, m, p] :
+       {std::tuple{10.0, 14.0, 30.0}, std::tuple{2.0, 2.0, 8.0}, std::tuple{5.0, 9.5, 10.0}}) {
     ForecastOptions opt;
     opt.iterations = 200000;
     opt.seed = 42;

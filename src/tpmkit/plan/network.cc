@@ -91,7 +91,7 @@ Result<Network> Compile(const model::Program& program, const CompileOptions& opt
   // predecessors first compiles to the identity, which keeps the passes cache-friendly.
   net.order.reserve(n);
   {
-    std::vector<uint8_t> state(n, 0);  // 0 new, 1 on the stack, 2 placed
+    std::vector<uint8_t> state(n, 0);                  // 0 new, 1 on the stack, 2 placed
     std::vector<std::pair<uint32_t, uint32_t>> stack;  // (task, next link)
     for (uint32_t root = 0; root < n; ++root) {
       if (state[root]) continue;
@@ -152,15 +152,16 @@ Result<Network> Compile(const model::Program& program, const CompileOptions& opt
     }
     net.deadline[k] = t.deadline;
     int32_t lb = 0;
-    if (t.start_no_earlier_than) lb = std::max(lb, static_cast<int32_t>(c.Pos(*t.start_no_earlier_than)));
+    if (t.start_no_earlier_than)
+      lb = std::max(lb, static_cast<int32_t>(c.Pos(*t.start_no_earlier_than)));
     net.lower_bound[k] = lb;
     if (net.status_date) {
       if (t.actual_finish) {
         net.progress[k] = Progress::kFinished;
         net.actual_finish[k] = static_cast<int32_t>(c.PosEnd(*t.actual_finish) + 1);
-        net.actual_start[k] = t.actual_start
-                                  ? static_cast<int32_t>(c.Pos(*t.actual_start))
-                                  : net.actual_finish[k] - std::max(0, CeilDays(net.duration_real[k]));
+        net.actual_start[k] =
+            t.actual_start ? static_cast<int32_t>(c.Pos(*t.actual_start))
+                           : net.actual_finish[k] - std::max(0, CeilDays(net.duration_real[k]));
         net.remaining_fraction[k] = 0;
       } else if (t.actual_start) {
         net.progress[k] = Progress::kInProgress;
@@ -183,7 +184,8 @@ Result<Network> Compile(const model::Program& program, const CompileOptions& opt
   for (const auto& risk : program.risks) {
     RiskEffect e;
     e.id = risk.id;
-    e.active = risk.status == model::RiskStatus::kOpen || risk.status == model::RiskStatus::kMitigating;
+    e.active =
+        risk.status == model::RiskStatus::kOpen || risk.status == model::RiskStatus::kMitigating;
     e.probability = risk.probability;
     if (risk.status == model::RiskStatus::kMitigating && risk.residual) {
       e.probability = risk.residual->probability;

@@ -44,9 +44,9 @@ struct LinkCsr {
 // A risk as the forecast draws it.
 struct RiskEffect {
   std::string id;
-  bool active = false;  // open or mitigating: drawn each iteration
-  double probability = 0;  // mitigating: the residual probability when given
-  double days = 0;         // impact.schedule
+  bool active = false;          // open or mitigating: drawn each iteration
+  double probability = 0;       // mitigating: the residual probability when given
+  double days = 0;              // impact.schedule
   std::vector<uint32_t> tasks;  // topological indices of impact.tasks
 };
 
@@ -80,8 +80,8 @@ struct Network {
   std::optional<Date> status_date;  // as_of, else program.status_date
   int32_t status_pos = 0;           // S = pos_end(status_date) + 1; 0 without a status date
   std::vector<Progress> progress;
-  std::vector<int32_t> actual_start;   // pos(actual_start): in progress and finished
-  std::vector<int32_t> actual_finish;  // pos_end(actual_finish) + 1: finished
+  std::vector<int32_t> actual_start;       // pos(actual_start): in progress and finished
+  std::vector<int32_t> actual_finish;      // pos_end(actual_finish) + 1: finished
   std::vector<double> remaining_fraction;  // (100 - percent_complete) / 100: in progress
   std::vector<int32_t> remaining;          // ceil(d * (100 - pc) / 100): in progress
 

@@ -25,7 +25,7 @@ struct TaskSchedule {
   bool critical = false;
   Progress progress = Progress::kNotStarted;
   // Dates per §1 (a milestone's start and finish are the same day).
-  Date start, finish;                  // of early_start / early_finish
+  Date start, finish;  // of early_start / early_finish
   Date late_start_date, late_finish_date;
   std::optional<int32_t> float_to_target;  // when the program has a target
   bool deadline_missed = false;
@@ -36,8 +36,8 @@ struct Schedule {
   Date start;                   // day(0)
   Date finish;                  // day(F-1); day(0) when F = 0
   std::optional<Date> target;
-  std::optional<Date> status_date;  // the one in force (as_of or the program's)
-  std::vector<TaskSchedule> tasks;  // file order
+  std::optional<Date> status_date;      // the one in force (as_of or the program's)
+  std::vector<TaskSchedule> tasks;      // file order
   std::vector<uint32_t> critical_path;  // file indices, start first
 };
 

@@ -38,9 +38,9 @@ void BM_CpmPasses(benchmark::State& state) {
     benchmark::DoNotOptimize(passes.late.data());
   }
   state.counters["links"] = static_cast<double>(net.preds.ref.size());
-  state.counters["ns_per_task"] = benchmark::Counter(
-      static_cast<double>(net.n), benchmark::Counter::kIsIterationInvariantRate |
-                                      benchmark::Counter::kInvert);
+  state.counters["ns_per_task"] =
+      benchmark::Counter(static_cast<double>(net.n), benchmark::Counter::kIsIterationInvariantRate |
+                                                         benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_CpmPasses)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 

@@ -230,10 +230,22 @@ TEST(Schedule, ExternalDependency) {
   Builder b;
   b.Add("a", 5);
   b.Add("b", 3);
-  b.p.dependencies.push_back({"vendor", "Vendor", "Acme", "", std::nullopt,
-                              model::DependencyStatus::kAtRisk, {"a"}, D(2026, 1, 8)});
-  b.p.dependencies.push_back({"done", "Done", "Acme", "", std::nullopt,
-                              model::DependencyStatus::kDelivered, {"b"}, D(2026, 3, 2)});
+  b.p.dependencies.push_back({"vendor",
+                              "Vendor",
+                              "Acme",
+                              "",
+                              std::nullopt,
+                              model::DependencyStatus::kAtRisk,
+                              {"a"},
+                              D(2026, 1, 8)});
+  b.p.dependencies.push_back({"done",
+                              "Done",
+                              "Acme",
+                              "",
+                              std::nullopt,
+                              model::DependencyStatus::kDelivered,
+                              {"b"},
+                              D(2026, 3, 2)});
   Schedule s = b.Run();
   EXPECT_EQ(s.tasks[0].early_start, 3);
   EXPECT_EQ(s.tasks[1].early_start, 0);
@@ -467,8 +479,7 @@ void CheckProperties(const model::Program& p, const Schedule& s, bool no_progres
     bool driven = t.early_start == lb;
     for (const auto& l : tasks[i]->depends) {
       const TaskSchedule& pr = s.tasks[index.Find(l.task)->flat];
-      int32_t slack =
-          Side(t, SuccFinish(l.type)) - Lag(l.lag) - Side(pr, PredFinish(l.type));
+      int32_t slack = Side(t, SuccFinish(l.type)) - Lag(l.lag) - Side(pr, PredFinish(l.type));
       ASSERT_GE(slack, 0) << "link " << l.task << " -> " << tasks[i]->id;
       driven |= slack == 0;
     }

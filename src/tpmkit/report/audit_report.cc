@@ -1,8 +1,8 @@
 #include "tpmkit/report/audit_report.h"
 
-#include <map>
-
 #include <fmt/format.h>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/toolkit/wording.h"
@@ -32,10 +32,14 @@ std::string EvidenceSummary(const toolkit::AuditItemRow& item) {
 std::string_view StatusColour(const toolkit::AuditItemRow& item) {
   if (item.overdue) return rt::kRed;
   switch (item.status) {
-    case model::AuditStatus::kDone: return item.unsupported ? rt::kYellow : rt::kGreen;
-    case model::AuditStatus::kInProgress: return rt::kYellow;
-    case model::AuditStatus::kNotStarted: return rt::kRed;
-    case model::AuditStatus::kNotApplicable: return {};
+    case model::AuditStatus::kDone:
+      return item.unsupported ? rt::kYellow : rt::kGreen;
+    case model::AuditStatus::kInProgress:
+      return rt::kYellow;
+    case model::AuditStatus::kNotStarted:
+      return rt::kRed;
+    case model::AuditStatus::kNotApplicable:
+      return {};
   }
   return {};
 }
@@ -45,14 +49,16 @@ std::string_view StatusColour(const toolkit::AuditItemRow& item) {
 std::string AuditText(const toolkit::AuditReadiness& a, const RegisterTextOptions& o) {
   std::string out;
   if (a.readiness) {
-    out += fmt::format("Audit readiness as of {}: {}% ({} of {} applicable items done); {} "
-                       "overdue, {} unsupported.\n",
-                       a.as_of.ToString(), words::Number(*a.readiness, 1), a.done, a.applicable,
-                       a.overdue, a.unsupported);
+    out += fmt::format(
+        "Audit readiness as of {}: {}% ({} of {} applicable items done); {} "
+        "overdue, {} unsupported.\n",
+        a.as_of.ToString(), words::Number(*a.readiness, 1), a.done, a.applicable, a.overdue,
+        a.unsupported);
   } else {
-    out += fmt::format("Audit readiness as of {}: undefined, because no checklist item is "
-                       "applicable.\n",
-                       a.as_of.ToString());
+    out += fmt::format(
+        "Audit readiness as of {}: undefined, because no checklist item is "
+        "applicable.\n",
+        a.as_of.ToString());
   }
   if (a.retention_years) {
     out += fmt::format("Records are kept for {}.\n",
@@ -85,8 +91,8 @@ std::string AuditText(const toolkit::AuditReadiness& a, const RegisterTextOption
   for (const auto& c : a.automatic) {
     const std::string mark = !c.ok ? "unknown" : *c.ok ? "ok" : "failed";
     const std::string_view colour = !c.ok ? rt::kYellow : *c.ok ? rt::kGreen : rt::kRed;
-    out += fmt::format("  {}  {}: {}\n", rt::Paint(rt::PadRight(mark, 7), colour, o), c.id,
-                       c.reason);
+    out +=
+        fmt::format("  {}  {}: {}\n", rt::Paint(rt::PadRight(mark, 7), colour, o), c.id, c.reason);
   }
 
   if (a.gaps.empty()) {
@@ -108,19 +114,18 @@ std::string AuditJson(const toolkit::AuditReadiness& a) {
                           {"kind", e.is_path ? "path" : "url"},
                           {"state", toolkit::EvidenceStateName(e.state)}});
     }
-    items.push_back(
-        {{"id", item.id},
-         {"status", model::Name(item.status)},
-         {"owner", item.owner.empty() ? json(nullptr) : json(item.owner)},
-         {"due", item.due ? json(item.due->ToString()) : json(nullptr)},
-         {"unsupported", item.unsupported},
-         {"overdue", item.overdue},
-         {"default", item.default_item},
-         {"in_file", item.in_file},
-         {"signoff", item.signoff ? json{{"by", item.signoff->by},
-                                         {"on", item.signoff->on.ToString()}}
-                                  : json(nullptr)},
-         {"evidence", std::move(evidence)}});
+    items.push_back({{"id", item.id},
+                     {"status", model::Name(item.status)},
+                     {"owner", item.owner.empty() ? json(nullptr) : json(item.owner)},
+                     {"due", item.due ? json(item.due->ToString()) : json(nullptr)},
+                     {"unsupported", item.unsupported},
+                     {"overdue", item.overdue},
+                     {"default", item.default_item},
+                     {"in_file", item.in_file},
+                     {"signoff", item.signoff ? json{{"by", item.signoff->by},
+                                                     {"on", item.signoff->on.ToString()}}
+                                              : json(nullptr)},
+                     {"evidence", std::move(evidence)}});
   }
   json automatic = json::array();
   for (const auto& c : a.automatic) {

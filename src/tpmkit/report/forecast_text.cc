@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <numeric>
 
 namespace tpmkit::report {
@@ -54,20 +54,24 @@ std::string ForecastText(const model::Program& program, const plan::Forecast& fo
   const auto tasks = plan::TasksInFileOrder(program);
   std::string out = fmt::format("Forecast of the finish: {} iterations, seed {}\n\n",
                                 forecast.iterations, forecast.seed);
-  const std::pair<const char*, const plan::FinishValue*> rows[] = {
-      {"p10", &forecast.p10}, {"p50", &forecast.p50}, {"p80", &forecast.p80},
-      {"p90", &forecast.p90}, {"mean", &forecast.mean}};
+  const std::pair<const char*, const plan::FinishValue*> rows[] = {{"p10", &forecast.p10},
+                                                                   {"p50", &forecast.p50},
+                                                                   {"p80", &forecast.p80},
+                                                                   {"p90", &forecast.p90},
+                                                                   {"mean", &forecast.mean}};
   for (auto [name, v] : rows) {
     out += fmt::format("  {:<5} {}  (working day {:.1f})\n", name, v->date.ToString(), v->position);
   }
   if (forecast.target && forecast.p_on_time) {
     std::string pct = fmt::format("{:.1f} %", 100 * *forecast.p_on_time);
     if (options.color) {
-      const char* sgr = *forecast.p_on_time >= 0.8 ? "32" : *forecast.p_on_time >= 0.5 ? "33" : "31";
+      const char* sgr = *forecast.p_on_time >= 0.8   ? "32"
+                        : *forecast.p_on_time >= 0.5 ? "33"
+                                                     : "31";
       pct = fmt::format("\x1b[{}m{}\x1b[0m", sgr, pct);
     }
-    out += fmt::format("\nChance of finishing by the target {}: {}\n",
-                       forecast.target->ToString(), pct);
+    out += fmt::format("\nChance of finishing by the target {}: {}\n", forecast.target->ToString(),
+                       pct);
   } else {
     out += "\nNo target is set: no chance of finishing on time to tell.\n";
   }
@@ -112,9 +116,11 @@ std::string ForecastJson(const model::Program& program, const plan::Forecast& fo
   doc["target"] = forecast.target ? Json(forecast.target->ToString()) : Json(nullptr);
   doc["p_on_time"] = forecast.p_on_time ? Json(*forecast.p_on_time) : Json(nullptr);
   Json finish, positions;
-  const std::pair<const char*, const plan::FinishValue*> rows[] = {
-      {"p10", &forecast.p10}, {"p50", &forecast.p50}, {"p80", &forecast.p80},
-      {"p90", &forecast.p90}, {"mean", &forecast.mean}};
+  const std::pair<const char*, const plan::FinishValue*> rows[] = {{"p10", &forecast.p10},
+                                                                   {"p50", &forecast.p50},
+                                                                   {"p80", &forecast.p80},
+                                                                   {"p90", &forecast.p90},
+                                                                   {"mean", &forecast.mean}};
   for (auto [name, v] : rows) {
     finish[name] = v->date.ToString();
     positions[name] = v->position;

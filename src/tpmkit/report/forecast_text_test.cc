@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 namespace tpmkit::report {
@@ -32,6 +34,7 @@ TEST(ForecastText, TextShowsPercentilesTargetAndTornados) {
   plan::Forecast f = plan::RunForecast(p, o).value();
   std::string text = ForecastText(p, f);
   EXPECT_NE(text.find("p80"), std::string::npos) << text;
+  if (std::getenv("TPMKIT_SHOW")) std::fputs(text.c_str(), stdout);
   EXPECT_NE(text.find("Chance of finishing by the target 2026-02-06"), std::string::npos);
   EXPECT_NE(text.find("Most critical tasks"), std::string::npos);
   EXPECT_NE(text.find("Most sensitive tasks"), std::string::npos);

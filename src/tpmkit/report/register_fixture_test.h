@@ -2,12 +2,12 @@
 // files under tests/golden/ (TPMKIT_UPDATE_GOLDEN=1 rewrites them instead of comparing).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "tpmkit/model/program.h"
 
@@ -48,8 +48,8 @@ inline model::Program RegisterProgram() {
   p.target = D(2026, 9, 30);
   p.status_date = D(2026, 6, 15);
 
-  auto risk = [](std::string id, std::string title, std::string cat, std::string owner,
-                 double pr, int sev, RiskStatus st) {
+  auto risk = [](std::string id, std::string title, std::string cat, std::string owner, double pr,
+                 int sev, RiskStatus st) {
     model::Risk r;
     r.id = std::move(id);
     r.title = std::move(title);
@@ -66,8 +66,7 @@ inline model::Program RegisterProgram() {
       risk("R-02", "Cloud costs exceed plan", "budget", "", 0.2, 3, RiskStatus::kOpen),
       risk("R-03", "Cutover window too short", "schedule", "Maria Gomez", 0.6, 2,
            RiskStatus::kMitigating),
-      risk("R-04", "Data residency ruling", "regulatory", "Sam Poe", 0.9, 5,
-           RiskStatus::kClosed),
+      risk("R-04", "Data residency ruling", "regulatory", "Sam Poe", 0.9, 5, RiskStatus::kClosed),
       risk("R-05", "Legacy API throughput", "technical_feasibility", "Ana Ruiz", 0.8, 5,
            RiskStatus::kOpen),
   };
@@ -90,16 +89,15 @@ inline model::Program RegisterProgram() {
   auto cfo = person("cfo", "Chen Wu", "CFO", 4, 5, model::Stance::kResistant);
   cfo.last_contact = D(2026, 6, 1);
   cfo.satisfaction = 2;
-  auto ops = person("ops-lead", "Maria Gomez", "Operations lead", 5, 4,
-                    model::Stance::kSupportive);
+  auto ops = person("ops-lead", "Maria Gomez", "Operations lead", 5, 4, model::Stance::kSupportive);
   ops.last_contact = D(2026, 6, 10);
   ops.channel = "weekly 1:1";
   ops.satisfaction = 4;
   auto aud = person("auditor", "Sam Poe", "Internal audit", 2, 4, model::Stance::kNeutral);
   aud.cadence = 21;
   aud.last_contact = D(2026, 6, 1);
-  auto vp = person("vp-sales", "VP Sales", "Vice president of sales", 4, 2,
-                   model::Stance::kNeutral);
+  auto vp =
+      person("vp-sales", "VP Sales", "Vice president of sales", 4, 2, model::Stance::kNeutral);
   auto dev = person("dev", "Lee Park", "Developer", 1, 1, model::Stance::kSupportive);
   dev.channel = "";
   dev.last_contact = D(2026, 6, 1);
@@ -121,13 +119,23 @@ inline model::Program RegisterProgram() {
 
   p.scorecard = model::Scorecard{};
   p.scorecard->assessments = {
-      {D(2026, 3, 1), "Priya Shah",
-       {{"stakeholder_alignment", 2}, {"technical_feasibility", 2}, {"budget", 1},
-        {"schedule", 2}, {"regulatory", 1}, {"vendor", 3}},
+      {D(2026, 3, 1),
+       "Priya Shah",
+       {{"stakeholder_alignment", 2},
+        {"technical_feasibility", 2},
+        {"budget", 1},
+        {"schedule", 2},
+        {"regulatory", 1},
+        {"vendor", 3}},
        ""},
-      {D(2026, 6, 1), "Priya Shah",
-       {{"stakeholder_alignment", 2}, {"technical_feasibility", 3}, {"budget", 2},
-        {"schedule", 4}, {"regulatory", 1}, {"vendor", 5}},
+      {D(2026, 6, 1),
+       "Priya Shah",
+       {{"stakeholder_alignment", 2},
+        {"technical_feasibility", 3},
+        {"budget", 2},
+        {"schedule", 4},
+        {"regulatory", 1},
+        {"vendor", 5}},
        "Vendor sandbox slipped twice"},
   };
 

@@ -1,8 +1,8 @@
 #include "tpmkit/report/register_text.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace tpmkit::report::register_text {
 

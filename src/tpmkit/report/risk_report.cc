@@ -1,8 +1,8 @@
 #include "tpmkit/report/risk_report.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/toolkit/wording.h"
@@ -37,9 +37,10 @@ std::string RiskHeatmapText(const toolkit::Heatmap& heatmap, const RegisterTextO
   std::string rule = indent + "+";
   for (int s = 0; s < 5; ++s) rule += std::string(w + 2, '-') + "+";
 
-  std::string out = fmt::format("Risk heat map: {} open or mitigating, by likelihood and "
-                                "severity.\n\n",
-                                words::Count(total, "risk", "risks"));
+  std::string out = fmt::format(
+      "Risk heat map: {} open or mitigating, by likelihood and "
+      "severity.\n\n",
+      words::Count(total, "risk", "risks"));
   const size_t grid = 1 + 5 * (w + 3);
   const std::string axis = "severity";
   out += indent + std::string((grid - axis.size()) / 2, ' ') + axis + "\n";
@@ -48,8 +49,8 @@ std::string RiskHeatmapText(const toolkit::Heatmap& heatmap, const RegisterTextO
   while (numbers.back() == ' ') numbers.pop_back();
   out += numbers + "\n" + rule + "\n";
   for (int l = 5; l >= 1; --l) {
-    std::string line = (l == 5 ? prefix_label : std::string(prefix_label.size(), ' ')) +
-                       fmt::format("{}  |", l);
+    std::string line =
+        (l == 5 ? prefix_label : std::string(prefix_label.size(), ' ')) + fmt::format("{}  |", l);
     for (int s = 1; s <= 5; ++s) {
       const int v = heatmap[l - 1][s - 1];
       const std::string text = v == 0 ? "." : fmt::format("{}", v);
@@ -65,14 +66,22 @@ std::string RiskHeatmapText(const toolkit::Heatmap& heatmap, const RegisterTextO
 
 std::string RiskRegisterText(const toolkit::RiskRegister& reg, std::string_view currency,
                              const RegisterTextOptions& o) {
-  std::string out = fmt::format("Risk register: {}, {} open or mitigating.\n\n",
-                                words::Count(static_cast<long>(reg.risks.size()), "risk", "risks"),
-                                reg.active);
+  std::string out =
+      fmt::format("Risk register: {}, {} open or mitigating.\n\n",
+                  words::Count(static_cast<long>(reg.risks.size()), "risk", "risks"), reg.active);
   if (!reg.risks.empty()) {
     rt::Table t;
-    t.header = {"ID",     "SCORE",    "L",     "S",
-                "RESIDUAL", "STATUS", "CATEGORY", "OWNER",
-                fmt::format("EXPOSURE ({})", currency), "EXPOSURE (DAYS)", "TITLE"};
+    t.header = {"ID",
+                "SCORE",
+                "L",
+                "S",
+                "RESIDUAL",
+                "STATUS",
+                "CATEGORY",
+                "OWNER",
+                fmt::format("EXPOSURE ({})", currency),
+                "EXPOSURE (DAYS)",
+                "TITLE"};
     t.right_aligned = {false, true, true, true, true, false, false, false, true, true, false};
     for (const auto& r : reg.risks) {
       t.rows.push_back({

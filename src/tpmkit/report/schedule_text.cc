@@ -43,9 +43,12 @@ std::string PadLeft(std::string_view s, size_t width) {
 
 const char* ProgressName(plan::Progress p) {
   switch (p) {
-    case plan::Progress::kNotStarted: return "not_started";
-    case plan::Progress::kInProgress: return "in_progress";
-    case plan::Progress::kFinished: return "finished";
+    case plan::Progress::kNotStarted:
+      return "not_started";
+    case plan::Progress::kInProgress:
+      return "in_progress";
+    case plan::Progress::kFinished:
+      return "finished";
   }
   return "not_started";
 }
@@ -59,8 +62,8 @@ std::string ScheduleTable(const model::Program& program, const plan::Schedule& s
     id_w = std::max(id_w, std::min<size_t>(Utf8Width(t->id), 24));
     name_w = std::max(name_w, std::min<size_t>(Utf8Width(t->name), 40));
   }
-  std::string out = fmt::format("Start {}  finish {}", schedule.start.ToString(),
-                                schedule.finish.ToString());
+  std::string out =
+      fmt::format("Start {}  finish {}", schedule.start.ToString(), schedule.finish.ToString());
   if (schedule.target) out += fmt::format("  target {}", schedule.target->ToString());
   if (schedule.status_date) out += fmt::format("  as of {}", schedule.status_date->ToString());
   out += fmt::format("\n{} tasks, {} on the critical path (* = critical)\n\n", tasks.size(),
@@ -71,8 +74,8 @@ std::string ScheduleTable(const model::Program& program, const plan::Schedule& s
     const auto& s = schedule.tasks[i];
     std::string flt = s.total_float ? fmt::format("{}d", *s.total_float) : "done";
     std::string line = std::string(s.critical ? "* " : "  ") + Pad(Fit(tasks[i]->id, id_w), id_w) +
-                       "  " + Pad(Fit(tasks[i]->name, name_w), name_w) + "  " +
-                       s.start.ToString() + "  " + s.finish.ToString() + "  " + PadLeft(flt, 5);
+                       "  " + Pad(Fit(tasks[i]->name, name_w), name_w) + "  " + s.start.ToString() +
+                       "  " + s.finish.ToString() + "  " + PadLeft(flt, 5);
     if (s.deadline_missed) line += "  deadline " + tasks[i]->deadline->ToString() + " missed";
     out += line + "\n";
   }
@@ -96,13 +99,12 @@ std::string ScheduleGantt(const model::Program& program, const plan::Schedule& s
     return std::clamp(static_cast<int>(std::floor((pos - lo) * bar_w / span)), 0, bar_w);
   };
   // Axis: the first date on the left, the finish on the right.
-  std::string first = schedule.tasks.empty() ? schedule.start.ToString()
-                                             : std::min_element(schedule.tasks.begin(),
-                                                                schedule.tasks.end(),
-                                                                [](const auto& a, const auto& b) {
-                                                                  return a.start < b.start;
-                                                                })
-                                                   ->start.ToString();
+  std::string first =
+      schedule.tasks.empty()
+          ? schedule.start.ToString()
+          : std::min_element(schedule.tasks.begin(), schedule.tasks.end(),
+                             [](const auto& a, const auto& b) { return a.start < b.start; })
+                ->start.ToString();
   std::string last = schedule.finish.ToString();
   std::string axis(static_cast<size_t>(bar_w), ' ');
   axis.replace(0, first.size(), first);
@@ -116,8 +118,8 @@ std::string ScheduleGantt(const model::Program& program, const plan::Schedule& s
     std::string row(static_cast<size_t>(bar_w), ' ');
     const bool milestone = s.early_finish <= s.early_start;
     char glyph = s.progress == plan::Progress::kFinished ? '.'
-                 : milestone ? (s.critical ? '@' : 'o')
-                             : (s.critical ? '#' : '=');
+                 : milestone                             ? (s.critical ? '@' : 'o')
+                                                         : (s.critical ? '#' : '=');
     int a = col(s.early_start), b = col(s.early_finish);
     if (milestone) {
       a = std::min(std::max(0, a - 1), bar_w - 1);  // a milestone sits at the end of day s-1

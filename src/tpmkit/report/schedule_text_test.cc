@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 namespace tpmkit::report {
@@ -38,6 +40,7 @@ TEST(ScheduleText, TableAndChart) {
   plan::Schedule s = plan::ComputeSchedule(p).value();
   std::string text = ScheduleText(p, s, {.color = false, .width = 60});
   EXPECT_NE(text.find("* design"), std::string::npos) << text;
+  if (std::getenv("TPMKIT_SHOW")) std::fputs(text.c_str(), stdout);
   EXPECT_NE(text.find("  docs"), std::string::npos);
   EXPECT_NE(text.find("2026-01-16"), std::string::npos);
   EXPECT_NE(text.find("deadline 2026-01-05 missed"), std::string::npos);
@@ -61,9 +64,9 @@ TEST(ScheduleText, JsonHasTheKeysOfTheSpec) {
   EXPECT_EQ(j["finish"], "2026-01-16");
   EXPECT_EQ(j["target"], "2026-01-16");
   ASSERT_EQ(j["tasks"].size(), 4u);
-  for (const char* key : {"id", "start", "finish", "early_start", "early_finish", "late_start",
-                          "late_finish", "total_float", "free_float", "critical",
-                          "deadline_missed"}) {
+  for (const char* key :
+       {"id", "start", "finish", "early_start", "early_finish", "late_start", "late_finish",
+        "total_float", "free_float", "critical", "deadline_missed"}) {
     EXPECT_TRUE(j["tasks"][0].contains(key)) << key;
   }
   EXPECT_EQ(j["tasks"][2]["id"], "docs");

@@ -1,6 +1,7 @@
 #include "tpmkit/report/scorecard_report.h"
 
 #include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/toolkit/wording.h"
@@ -14,10 +15,13 @@ namespace words = toolkit::wording;
 
 std::string_view BandColour(toolkit::Band b) {
   switch (b) {
-    case toolkit::Band::kLow: return rt::kGreen;
-    case toolkit::Band::kModerate: return rt::kYellow;
+    case toolkit::Band::kLow:
+      return rt::kGreen;
+    case toolkit::Band::kModerate:
+      return rt::kYellow;
     case toolkit::Band::kHigh:
-    case toolkit::Band::kCritical: return rt::kRed;
+    case toolkit::Band::kCritical:
+      return rt::kRed;
   }
   return {};
 }
@@ -53,9 +57,9 @@ std::string ScorecardText(const toolkit::ScorecardResult& card,
   if (!card.date) {
     out += "Risk scorecard: no assessment has been recorded yet.\n";
   } else {
-    out += fmt::format("Risk scorecard: latest assessment on {}{}, score {}.\n",
-                       card.date->ToString(), card.by.empty() ? "" : " by " + card.by,
-                       ScoreWords(card.score, card.band, o));
+    out +=
+        fmt::format("Risk scorecard: latest assessment on {}{}, score {}.\n", card.date->ToString(),
+                    card.by.empty() ? "" : " by " + card.by, ScoreWords(card.score, card.band, o));
     if (!card.notes.empty()) out += "Notes: " + card.notes + "\n";
     out += "\n";
     rt::Table t;
@@ -68,7 +72,7 @@ std::string ScorecardText(const toolkit::ScorecardResult& card,
     }
     out += rt::Render(t, o);
     out += fmt::format("\nTrend ({}):\n", words::Count(static_cast<long>(card.trend.size()),
-                                                        "assessment", "assessments"));
+                                                       "assessment", "assessments"));
     rt::Table trend;
     trend.header = {"DATE", "SCORE", "BAND", "BY"};
     trend.right_aligned = {false, true, false, false};

@@ -1,8 +1,8 @@
 #include "tpmkit/report/stakeholder_report.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/toolkit/wording.h"
@@ -74,8 +74,8 @@ std::string StakeholderGridText(const toolkit::StakeholderMatrix& m, const Regis
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 2; ++c) {
       const Quadrant q = cells[r][c];
-      lines[r][c].push_back(fmt::format("{} ({}d)", toolkit::QuadrantTitle(q),
-                                        toolkit::DefaultCadenceDays(q)));
+      lines[r][c].push_back(
+          fmt::format("{} ({}d)", toolkit::QuadrantTitle(q), toolkit::DefaultCadenceDays(q)));
       for (const auto& s : m.stakeholders) {
         if (s.quadrant == q) lines[r][c].push_back("  " + Label(s));
       }
@@ -98,8 +98,8 @@ std::string StakeholderGridText(const toolkit::StakeholderMatrix& m, const Regis
       for (int c = 0; c < 2; ++c) {
         const std::string text = i < lines[r][c].size() ? lines[r][c][i] : "";
         std::string cell = rt::PadRight(text, width);
-        if (i == 0 && o.color) cell = rt::Paint(text, rt::kBold, o) +
-                                      std::string(width - rt::Width(text), ' ');
+        if (i == 0 && o.color)
+          cell = rt::Paint(text, rt::kBold, o) + std::string(width - rt::Width(text), ' ');
         line += "| " + cell + " ";
       }
       out += line + "|\n";
@@ -115,9 +115,9 @@ std::string CommunicationPlanText(const toolkit::CommunicationPlan& plan,
   int n = 0;
   for (const auto& e : plan.entries) {
     const auto& s = e.stakeholder;
-    out += fmt::format("\n{}. {}{}: {}, priority {}, {}.\n", ++n,
-                       rt::Paint(Label(s), rt::kBold, o), s.role.empty() ? "" : ", " + s.role,
-                       QuadrantWords(s.quadrant), s.priority, model::Name(s.stance));
+    out += fmt::format("\n{}. {}{}: {}, priority {}, {}.\n", ++n, rt::Paint(Label(s), rt::kBold, o),
+                       s.role.empty() ? "" : ", " + s.role, QuadrantWords(s.quadrant), s.priority,
+                       model::Name(s.stance));
     out += fmt::format("   Channel: {}; {}; last contact: {}.\n",
                        s.channel.empty() ? "not set" : s.channel, CadenceWords(s),
                        s.last_contact ? s.last_contact->ToString() : "never");

@@ -12,8 +12,7 @@ namespace tpmkit::report {
 
 // The table of stakeholders in matrix order, with cadence and next contact; overdue
 // contacts are flagged (red with colour).
-std::string StakeholderTableText(const toolkit::StakeholderMatrix& m,
-                                 const RegisterTextOptions& o);
+std::string StakeholderTableText(const toolkit::StakeholderMatrix& m, const RegisterTextOptions& o);
 
 // The 2x2 grid: influence rows (high on top), impact columns (low left, high right);
 // each quadrant lists "Name (id)" of its stakeholders in matrix order.

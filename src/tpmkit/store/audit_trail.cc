@@ -1,10 +1,9 @@
 #include "tpmkit/store/audit_trail.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <cstdio>
-
-#include <fmt/format.h>
 
 namespace tpmkit::store {
 
@@ -146,14 +145,30 @@ class JsonReader {
       if (pos_ >= s_.size()) return false;
       char e = s_[pos_++];
       switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           uint32_t cp = 0;
           if (!Hex4(cp)) return false;
@@ -251,9 +266,10 @@ Result<std::vector<model::FieldChange>> ParseChangesJson(std::string_view json) 
   return out;
 }
 
-std::string CanonicalEntryJson(const AuditEntry& e) {
+namespace {
+std::string EntryJson(const AuditEntry& e, std::string_view changes_json) {
   std::string out;
-  out.reserve(128 + e.change.changes.size() * 64);
+  out.reserve(192 + changes_json.size());
   out += "{\"action\":";
   AppendJsonString(out, model::Name(e.change.action));
   out += ",\"actor\":";
@@ -261,7 +277,7 @@ std::string CanonicalEntryJson(const AuditEntry& e) {
   out += ",\"at\":";
   AppendJsonString(out, e.at);
   out += ",\"changes\":";
-  AppendChanges(out, e.change.changes);
+  out += changes_json;
   out += ",\"entity\":";
   AppendJsonString(out, e.change.entity);
   out += ",\"entity_id\":";
@@ -274,23 +290,45 @@ std::string CanonicalEntryJson(const AuditEntry& e) {
   return out;
 }
 
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+std::string Hex(const unsigned char* digest, size_t n) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(2 * sizeof digest, '0');
-  for (size_t i = 0; i < sizeof digest; ++i) {
+  std::string out(2 * n, '0');
+  for (size_t i = 0; i < n; ++i) {
     out[2 * i] = kHex[digest[i] >> 4];
     out[2 * i + 1] = kHex[digest[i] & 0xF];
   }
   return out;
 }
+}  // namespace
+
+std::string CanonicalEntryJson(const AuditEntry& e) {
+  return EntryJson(e, CanonicalChangesJson(e.change.changes));
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  return Hex(digest, sizeof digest);
+}
+
+std::string ComputeEntryHash(std::string_view prev_hash, const AuditEntry& entry,
+                             std::string_view changes_json) {
+  const std::string json = EntryJson(entry, changes_json);
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  auto update = [&](std::string_view b) {
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(b.data()), b.size());
+  };
+  update(prev_hash);
+  update("\n");
+  update(json);
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, digest);
+  return Hex(digest, sizeof digest);
+}
 
 std::string ComputeEntryHash(std::string_view prev_hash, const AuditEntry& entry) {
-  std::string input(prev_hash);
-  input += '\n';
-  input += CanonicalEntryJson(entry);
-  return Sha256Hex(input);
+  return ComputeEntryHash(prev_hash, entry, CanonicalChangesJson(entry.change.changes));
 }
 
 void ChainVerifier::Bad(int64_t seq, std::string reason) {
@@ -303,10 +341,10 @@ void ChainVerifier::Add(const AuditEntry& e) {
   ++count_;
   if (!first_bad_) {
     if (e.seq > expected_seq_) {
-      Bad(expected_seq_, e.seq == expected_seq_ + 1
-                             ? fmt::format("entry {} is missing", expected_seq_)
-                             : fmt::format("entries {} to {} are missing", expected_seq_,
-                                           e.seq - 1));
+      Bad(expected_seq_,
+          e.seq == expected_seq_ + 1
+              ? fmt::format("entry {} is missing", expected_seq_)
+              : fmt::format("entries {} to {} are missing", expected_seq_, e.seq - 1));
     } else if (e.seq < expected_seq_) {
       Bad(e.seq, fmt::format("entry {} is out of order", e.seq));
     } else if (e.prev_hash != prev_hash_) {

@@ -37,6 +37,9 @@ std::string CanonicalEntryJson(const AuditEntry& entry);
 
 // Lowercase hex SHA-256 of `prev_hash + "\n" + CanonicalEntryJson(entry)`.
 std::string ComputeEntryHash(std::string_view prev_hash, const AuditEntry& entry);
+// The same, when the caller already holds CanonicalChangesJson(entry.change.changes).
+std::string ComputeEntryHash(std::string_view prev_hash, const AuditEntry& entry,
+                             std::string_view changes_json);
 
 // Lowercase hex SHA-256 of some bytes.
 std::string Sha256Hex(std::string_view bytes);

@@ -64,8 +64,9 @@ TEST(AuditTrailTest, ChangesJsonRoundTrips) {
   auto other = ParseChangesJson(R"([ {"old": null, "field": "\u00e9\ud83d\ude00", "new": "x"} ])");
   ASSERT_TRUE(other.ok());
   EXPECT_EQ((*other)[0].field, "é\xF0\x9F\x98\x80");
-  for (const char* bad : {"", "[", "{}", "[{}]", R"([{"field":1}])", R"([{"field":"a","x":"b"}])",
-                          R"([{"field":"a"}] x)", R"([{"field":"a\q"}])", R"([{"field":"\ud800"}])"}) {
+  for (const char* bad :
+       {"", "[", "{}", "[{}]", R"([{"field":1}])", R"([{"field":"a","x":"b"}])",
+        R"([{"field":"a"}] x)", R"([{"field":"a\q"}])", R"([{"field":"\ud800"}])"}) {
     EXPECT_FALSE(ParseChangesJson(bad).ok()) << bad;
   }
 }

@@ -1,5 +1,6 @@
 #include "tpmkit/store/sqlite_store.h"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <charconv>
@@ -9,8 +10,6 @@
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "tpmkit/store/audit_trail.h"
 
@@ -31,7 +30,8 @@ constexpr std::string_view kBusyMessage =
     "workspace busy: another tpmkit command is writing; try again";
 
 Error SqliteError(sqlite3* db, int rc) {
-  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) return Error{ErrorCode::kBusy, std::string(kBusyMessage), {}};
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    return Error{ErrorCode::kBusy, std::string(kBusyMessage), {}};
   return Error::Storage(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
 
@@ -52,15 +52,22 @@ std::string FormatUtc(std::chrono::system_clock::time_point t) {
 void BindOne(sqlite3_stmt* s, int i, std::nullptr_t) { sqlite3_bind_null(s, i); }
 void BindOne(sqlite3_stmt* s, int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
 void BindOne(sqlite3_stmt* s, int i, int v) { sqlite3_bind_int64(s, i, v); }
-void BindOne(sqlite3_stmt* s, int i, size_t v) { sqlite3_bind_int64(s, i, static_cast<int64_t>(v)); }
+void BindOne(sqlite3_stmt* s, int i, size_t v) {
+  sqlite3_bind_int64(s, i, static_cast<int64_t>(v));
+}
 void BindOne(sqlite3_stmt* s, int i, bool v) { sqlite3_bind_int(s, i, v ? 1 : 0); }
 void BindOne(sqlite3_stmt* s, int i, double v) { sqlite3_bind_double(s, i, v); }
+// Text is bound without a copy: every argument of Run/ForEach outlives the step (the
+// statement is reset before they return, and each use binds every parameter again).
 void BindOne(sqlite3_stmt* s, int i, std::string_view v) {
-  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
 }
 void BindOne(sqlite3_stmt* s, int i, const std::string& v) { BindOne(s, i, std::string_view(v)); }
 void BindOne(sqlite3_stmt* s, int i, const char* v) { BindOne(s, i, std::string_view(v)); }
-void BindOne(sqlite3_stmt* s, int i, Date v) { BindOne(s, i, v.ToString()); }
+void BindOne(sqlite3_stmt* s, int i, Date v) {
+  std::string text = v.ToString();  // a temporary: SQLite copies it
+  sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
 void BindOne(sqlite3_stmt* s, int i, Money v) { sqlite3_bind_int64(s, i, v.cents()); }
 template <typename T>
 void BindOne(sqlite3_stmt* s, int i, const std::optional<T>& v) {
@@ -92,7 +99,9 @@ class Row {
     }
     return *d;
   }
-  std::optional<double> OptReal(int c) const { return Null(c) ? std::nullopt : std::optional(Real(c)); }
+  std::optional<double> OptReal(int c) const {
+    return Null(c) ? std::nullopt : std::optional(Real(c));
+  }
   std::optional<int> OptInt(int c) const {
     return Null(c) ? std::nullopt : std::optional(static_cast<int>(Int(c)));
   }
@@ -204,13 +213,15 @@ struct SqliteStore::Impl {
     if (rc == SQLITE_OK) return OkStatus();
     std::string text = msg ? msg : sqlite3_errstr(rc);
     sqlite3_free(msg);
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) return Error{ErrorCode::kBusy, std::string(kBusyMessage), {}};
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+      return Error{ErrorCode::kBusy, std::string(kBusyMessage), {}};
     return Error::Storage(text);
   }
 
   Result<int> UserVersion() {
     int v = 0;
-    TPMKIT_RETURN_IF_ERROR(ForEach("PRAGMA user_version", [&](const Row& r) { v = static_cast<int>(r.Int(0)); }));
+    TPMKIT_RETURN_IF_ERROR(
+        ForEach("PRAGMA user_version", [&](const Row& r) { v = static_cast<int>(r.Int(0)); }));
     return v;
   }
 
@@ -229,7 +240,8 @@ struct SqliteStore::Impl {
       for (int v = now + 1; v <= target; ++v) {
         TPMKIT_RETURN_IF_ERROR(Exec(std::string(kMigrations[v - 1].sql)));
       }
-      if (now < target) TPMKIT_RETURN_IF_ERROR(Exec(fmt::format("PRAGMA user_version = {}", target)));
+      if (now < target)
+        TPMKIT_RETURN_IF_ERROR(Exec(fmt::format("PRAGMA user_version = {}", target)));
       return Exec("COMMIT");
     };
     Status s = apply();
@@ -248,7 +260,8 @@ class SqliteTransaction : public Transaction {
  public:
   SqliteTransaction(SqliteStore::Impl* s, TxnMode mode) : s_(s), mode_(mode) {}
   ~SqliteTransaction() override {
-    if (!done_) (void)s_->Exec("ROLLBACK");
+    if (done_) return;
+    (void)s_->Exec("ROLLBACK");
     s_->in_transaction = false;
   }
 
@@ -282,9 +295,10 @@ class SqliteTransaction : public Transaction {
 Result<std::vector<ProgramSummary>> SqliteTransaction::ListPrograms() {
   TPMKIT_RETURN_IF_ERROR(Usable(false));
   std::vector<ProgramSummary> out;
-  TPMKIT_RETURN_IF_ERROR(s_->ForEach("SELECT id, name FROM programs ORDER BY id", [&](const Row& r) {
-    out.push_back({r.Text(0), r.Text(1)});
-  }));
+  TPMKIT_RETURN_IF_ERROR(
+      s_->ForEach("SELECT id, name FROM programs ORDER BY id", [&](const Row& r) {
+        out.push_back({r.Text(0), r.Text(1)});
+      }));
   return out;
 }
 
@@ -307,8 +321,8 @@ Status SqliteTransaction::InsertTask(int64_t key, size_t position, std::optional
                                    position, i, l.task, model::Name(l.type), l.lag));
   }
   for (size_t i = 0; i < t.resources.size(); ++i) {
-    TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO task_resources VALUES (?, ?, ?, ?)", key,
-                                   position, i, t.resources[i]));
+    TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO task_resources VALUES (?, ?, ?, ?)", key, position,
+                                   i, t.resources[i]));
   }
   return OkStatus();
 }
@@ -375,8 +389,8 @@ Status SqliteTransaction::PutProgram(const model::Program& p) {
     if (sc.criteria) {
       for (size_t i = 0; i < sc.criteria->size(); ++i) {
         const auto& c = (*sc.criteria)[i];
-        TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO scorecard_criteria VALUES (?, ?, ?, ?, ?)",
-                                       key, i, c.id, c.name, c.weight));
+        TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO scorecard_criteria VALUES (?, ?, ?, ?, ?)", key,
+                                       i, c.id, c.name, c.weight));
       }
     }
     for (size_t i = 0; i < sc.assessments.size(); ++i) {
@@ -384,25 +398,25 @@ Status SqliteTransaction::PutProgram(const model::Program& p) {
       TPMKIT_RETURN_IF_ERROR(
           s_->Run("INSERT INTO assessments VALUES (?, ?, ?, ?, ?)", key, i, a.date, a.by, a.notes));
       for (const auto& [crit, rating] : a.ratings) {
-        TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO assessment_ratings VALUES (?, ?, ?, ?)", key,
-                                       i, crit, rating));
+        TPMKIT_RETURN_IF_ERROR(
+            s_->Run("INSERT INTO assessment_ratings VALUES (?, ?, ?, ?)", key, i, crit, rating));
       }
     }
   }
   for (size_t i = 0; i < p.risks.size(); ++i) {
     const auto& r = p.risks[i];
     const model::RiskImpact* im = r.impact ? &*r.impact : nullptr;
-    TPMKIT_RETURN_IF_ERROR(s_->Run(
-        "INSERT INTO risks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", key, i,
-        r.id, r.title, r.category, r.owner, model::Name(r.status), r.raised, r.probability,
-        r.severity, im != nullptr, im ? im->schedule : std::nullopt,
-        im ? im->cost : std::nullopt, r.mitigation, r.trigger, r.response_due,
-        r.residual ? std::optional(r.residual->probability) : std::nullopt,
-        r.residual ? std::optional(r.residual->severity) : std::nullopt));
+    TPMKIT_RETURN_IF_ERROR(
+        s_->Run("INSERT INTO risks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                key, i, r.id, r.title, r.category, r.owner, model::Name(r.status), r.raised,
+                r.probability, r.severity, im != nullptr, im ? im->schedule : std::nullopt,
+                im ? im->cost : std::nullopt, r.mitigation, r.trigger, r.response_due,
+                r.residual ? std::optional(r.residual->probability) : std::nullopt,
+                r.residual ? std::optional(r.residual->severity) : std::nullopt));
     if (im) {
       for (size_t j = 0; j < im->tasks.size(); ++j) {
-        TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO risk_impact_tasks VALUES (?, ?, ?, ?)", key,
-                                       i, j, im->tasks[j]));
+        TPMKIT_RETURN_IF_ERROR(
+            s_->Run("INSERT INTO risk_impact_tasks VALUES (?, ?, ?, ?)", key, i, j, im->tasks[j]));
       }
     }
   }
@@ -413,16 +427,15 @@ Status SqliteTransaction::PutProgram(const model::Program& p) {
                 s.id, s.name, s.role, s.influence, s.impact, model::Name(s.stance), s.channel,
                 s.cadence, s.last_contact, s.satisfaction));
     for (size_t j = 0; j < s.contacts.size(); ++j) {
-      TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO stakeholder_contacts VALUES (?, ?, ?, ?, ?)",
-                                     key, i, j, s.contacts[j].on, s.contacts[j].note));
+      TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO stakeholder_contacts VALUES (?, ?, ?, ?, ?)", key,
+                                     i, j, s.contacts[j].on, s.contacts[j].note));
     }
   }
   for (size_t i = 0; i < p.decisions.size(); ++i) {
     const auto& d = p.decisions[i];
-    TPMKIT_RETURN_IF_ERROR(
-        s_->Run("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", key, i, d.id,
-                d.question, model::Name(d.status), d.decision_rule, d.chosen, d.rationale,
-                d.decided_by, d.decided_on));
+    TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   key, i, d.id, d.question, model::Name(d.status), d.decision_rule,
+                                   d.chosen, d.rationale, d.decided_by, d.decided_on));
     for (size_t j = 0; j < d.criteria.size(); ++j) {
       const auto& c = d.criteria[j];
       TPMKIT_RETURN_IF_ERROR(s_->Run(
@@ -487,10 +500,10 @@ Status SqliteTransaction::PutProgram(const model::Program& p) {
     for (size_t i = 0; i < p.audit->items.size(); ++i) {
       const auto& it = p.audit->items[i];
       const model::Signoff* so = it.signoff ? &*it.signoff : nullptr;
-      TPMKIT_RETURN_IF_ERROR(s_->Run(
-          "INSERT INTO audit_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", key, i, it.id,
-          model::Name(it.status), it.owner, it.due, so ? std::optional(so->by) : std::nullopt,
-          so ? std::optional(so->on) : std::nullopt, it.note));
+      TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO audit_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     key, i, it.id, model::Name(it.status), it.owner, it.due,
+                                     so ? std::optional(so->by) : std::nullopt,
+                                     so ? std::optional(so->on) : std::nullopt, it.note));
       for (size_t j = 0; j < it.evidence.size(); ++j) {
         const auto& e = it.evidence[j];
         TPMKIT_RETURN_IF_ERROR(s_->Run("INSERT INTO audit_evidence VALUES (?, ?, ?, ?, ?, ?)", key,
@@ -531,7 +544,10 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
 
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
       "SELECT 1 FROM calendars WHERE program_key = ?",
-      [&](const Row&) { p.calendar = model::Calendar{{}, {}}; }, k));
+      [&](const Row&) {
+        p.calendar = model::Calendar{{}, {}};
+      },
+      k));
   if (p.calendar) {
     TPMKIT_RETURN_IF_ERROR(s_->ForEach(
         "SELECT weekday FROM calendar_workdays WHERE program_key = ? ORDER BY position",
@@ -550,7 +566,10 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
       [&](const Row& r) { p.assumptions.push_back(r.Text(0)); }, k));
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
       "SELECT id, name, owner FROM projects WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) { p.projects.push_back({r.Text(0), r.Text(1), r.Text(2), {}}); }, k));
+      [&](const Row& r) {
+        p.projects.push_back({r.Text(0), r.Text(1), r.Text(2), {}});
+      },
+      k));
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
       "SELECT id, title, requested_by, requested_on, status, has_impact, impact_schedule, "
       "impact_cost_cents FROM changes WHERE program_key = ? ORDER BY position",
@@ -588,8 +607,8 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
         t.owner = r.Text(4);
         t.duration = r.OptReal(5);
         if (!r.Null(9)) {
-          t.estimate = model::Estimate{r.Real(6), r.Real(7), r.Real(8),
-                                       r.Enum<model::Distribution>(9)};
+          t.estimate =
+              model::Estimate{r.Real(6), r.Real(7), r.Real(8), r.Enum<model::Distribution>(9)};
         }
         t.milestone = r.Int(10) != 0;
         t.cost = r.OptCents(11);
@@ -607,8 +626,7 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
       "SELECT task_position, task, type, lag FROM task_links WHERE program_key = ? "
       "ORDER BY task_position, position",
       [&](const Row& r) {
-        r.Elem(tasks, 0).depends.push_back(
-            {r.Text(1), r.Enum<model::LinkType>(2), r.Real(3)});
+        r.Elem(tasks, 0).depends.push_back({r.Text(1), r.Enum<model::LinkType>(2), r.Real(3)});
       },
       k));
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
@@ -626,17 +644,20 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
       "SELECT id, name, provider, owner, needed_by, status, expected FROM dependencies "
       "WHERE program_key = ? ORDER BY position",
       [&](const Row& r) {
-        p.dependencies.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.OptDay(4),
-                                  r.Enum<model::DependencyStatus>(5), {}, r.OptDay(6)});
+        p.dependencies.push_back({r.Text(0),
+                                  r.Text(1),
+                                  r.Text(2),
+                                  r.Text(3),
+                                  r.OptDay(4),
+                                  r.Enum<model::DependencyStatus>(5),
+                                  {},
+                                  r.OptDay(6)});
       },
       k));
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
       "SELECT dependency_position, task FROM dependency_tasks WHERE program_key = ? "
       "ORDER BY dependency_position, position",
-      [&](const Row& r) {
-        r.Elem(p.dependencies, 0).tasks.push_back(r.Text(1));
-      },
-      k));
+      [&](const Row& r) { r.Elem(p.dependencies, 0).tasks.push_back(r.Text(1)); }, k));
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
       "SELECT id, name, rate_cents, capacity FROM resources WHERE program_key = ? "
       "ORDER BY position",
@@ -646,7 +667,9 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
       k));
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
       "SELECT date, amount_cents, task, note FROM actuals WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) { p.actuals.push_back({r.Day(0), r.Cents(1), r.Text(2), r.Text(3)}); },
+      [&](const Row& r) {
+        p.actuals.push_back({r.Day(0), r.Cents(1), r.Text(2), r.Text(3)});
+      },
       k));
 
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
@@ -661,17 +684,22 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
     if (sc.criteria) {
       TPMKIT_RETURN_IF_ERROR(s_->ForEach(
           "SELECT id, name, weight FROM scorecard_criteria WHERE program_key = ? ORDER BY position",
-          [&](const Row& r) { sc.criteria->push_back({r.Text(0), r.Text(1), r.Real(2)}); }, k));
+          [&](const Row& r) {
+            sc.criteria->push_back({r.Text(0), r.Text(1), r.Real(2)});
+          },
+          k));
     }
     TPMKIT_RETURN_IF_ERROR(s_->ForEach(
         "SELECT date, by, notes FROM assessments WHERE program_key = ? ORDER BY position",
-        [&](const Row& r) { sc.assessments.push_back({r.Day(0), r.Text(1), {}, r.Text(2)}); }, k));
+        [&](const Row& r) {
+          sc.assessments.push_back({r.Day(0), r.Text(1), {}, r.Text(2)});
+        },
+        k));
     TPMKIT_RETURN_IF_ERROR(s_->ForEach(
         "SELECT assessment_position, criterion, rating FROM assessment_ratings "
         "WHERE program_key = ?",
         [&](const Row& r) {
-          r.Elem(sc.assessments, 0).ratings[r.Text(1)] =
-              static_cast<int>(r.Int(2));
+          r.Elem(sc.assessments, 0).ratings[r.Text(1)] = static_cast<int>(r.Int(2));
         },
         k));
   }
@@ -730,8 +758,7 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
       "SELECT stakeholder_position, on_date, note FROM stakeholder_contacts WHERE program_key = ? "
       "ORDER BY stakeholder_position, position",
       [&](const Row& r) {
-        r.Elem(p.stakeholders, 0).contacts.push_back(
-            {r.Day(1), r.Text(2)});
+        r.Elem(p.stakeholders, 0).contacts.push_back({r.Day(1), r.Text(2)});
       },
       k));
 
@@ -751,9 +778,7 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
         p.decisions.push_back(std::move(d));
       },
       k));
-  auto decision = [&](const Row& r) -> model::Decision& {
-    return r.Elem(p.decisions, 0);
-  };
+  auto decision = [&](const Row& r) -> model::Decision& { return r.Elem(p.decisions, 0); };
   auto option = [&](const Row& r) -> model::Option& {
     auto& d = decision(r);
     return r.Elem(d.options, 1);
@@ -770,7 +795,10 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
       "SELECT decision_position, id, name FROM decision_options WHERE program_key = ? "
       "ORDER BY decision_position, position",
-      [&](const Row& r) { decision(r).options.push_back({r.Text(1), r.Text(2), {}, {}}); }, k));
+      [&](const Row& r) {
+        decision(r).options.push_back({r.Text(1), r.Text(2), {}, {}});
+      },
+      k));
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
       "SELECT decision_position, option_position, criterion, score FROM option_scores "
       "WHERE program_key = ?",
@@ -812,14 +840,18 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
       "SELECT change_position, by, on_date, decision, note FROM change_approvals "
       "WHERE program_key = ? ORDER BY change_position, position",
       [&](const Row& r) {
-        r.Elem(p.changes, 0).approvals.push_back(
-            {r.Text(1), r.Day(2), r.Enum<model::ApprovalDecision>(3), r.Text(4)});
+        r.Elem(p.changes, 0)
+            .approvals.push_back(
+                {r.Text(1), r.Day(2), r.Enum<model::ApprovalDecision>(3), r.Text(4)});
       },
       k));
 
   TPMKIT_RETURN_IF_ERROR(s_->ForEach(
       "SELECT retention_years FROM audit_readiness WHERE program_key = ?",
-      [&](const Row& r) { p.audit = model::Audit{r.OptInt(0), {}}; }, k));
+      [&](const Row& r) {
+        p.audit = model::Audit{r.OptInt(0), {}};
+      },
+      k));
   if (p.audit) {
     TPMKIT_RETURN_IF_ERROR(s_->ForEach(
         "SELECT id, status, owner, due, signoff_by, signoff_on, note FROM audit_items "
@@ -839,8 +871,7 @@ Result<std::optional<model::Program>> SqliteTransaction::LoadProgram(const std::
         "SELECT item_position, path, sha256, url FROM audit_evidence WHERE program_key = ? "
         "ORDER BY item_position, position",
         [&](const Row& r) {
-          r.Elem(p.audit->items, 0).evidence.push_back(
-              {r.Text(1), r.Text(2), r.Text(3)});
+          r.Elem(p.audit->items, 0).evidence.push_back({r.Text(1), r.Text(2), r.Text(3)});
         },
         k));
   }
@@ -866,9 +897,10 @@ Status SqliteTransaction::DeleteProgram(const std::string& id) {
 
 Result<std::optional<AuditHead>> ReadHead(SqliteStore::Impl* s) {
   std::optional<AuditHead> head;
-  TPMKIT_RETURN_IF_ERROR(s->ForEach(
-      "SELECT last_seq, last_hash FROM audit_trail_head WHERE id = 1",
-      [&](const Row& r) { head = AuditHead{r.Int(0), r.Text(1)}; }));
+  TPMKIT_RETURN_IF_ERROR(s->ForEach("SELECT last_seq, last_hash FROM audit_trail_head WHERE id = 1",
+                                    [&](const Row& r) {
+                                      head = AuditHead{r.Int(0), r.Text(1)};
+                                    }));
   return head;
 }
 
@@ -878,11 +910,9 @@ Result<std::vector<AuditEntry>> SqliteTransaction::AppendAudit(
   TPMKIT_RETURN_IF_ERROR(Usable(true));
   TPMKIT_ASSIGN_OR_RETURN(auto head, ReadHead(s_));
   if (!head) {
-    return Error::Storage(
-        "the audit trail's head record is missing; run `tpmkit audit verify`");
+    return Error::Storage("the audit trail's head record is missing; run `tpmkit audit verify`");
   }
-  const std::string at =
-      FormatUtc(s_->clock ? s_->clock() : std::chrono::system_clock::now());
+  const std::string at = FormatUtc(s_->clock ? s_->clock() : std::chrono::system_clock::now());
   std::vector<AuditEntry> out;
   out.reserve(changes.size());
   int64_t seq = head->last_seq;
@@ -895,25 +925,26 @@ Result<std::vector<AuditEntry>> SqliteTransaction::AppendAudit(
     e.program = program;
     e.change = c;
     e.prev_hash = prev;
-    e.hash = ComputeEntryHash(prev, e);
+    const std::string changes_json = CanonicalChangesJson(c.changes);
+    e.hash = ComputeEntryHash(prev, e, changes_json);
     TPMKIT_RETURN_IF_ERROR(s_->Run(
         "INSERT INTO audit_trail (seq, at, actor, program, entity, entity_id, action, changes, "
         "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        e.seq, e.at, e.actor, e.program, c.entity, c.entity_id, model::Name(c.action),
-        CanonicalChangesJson(c.changes), e.prev_hash, e.hash));
+        e.seq, e.at, e.actor, e.program, c.entity, c.entity_id, model::Name(c.action), changes_json,
+        e.prev_hash, e.hash));
     prev = e.hash;
     out.push_back(std::move(e));
   }
   if (!changes.empty()) {
-    TPMKIT_RETURN_IF_ERROR(s_->Run(
-        "UPDATE audit_trail_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prev));
+    TPMKIT_RETURN_IF_ERROR(
+        s_->Run("UPDATE audit_trail_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prev));
   }
   return out;
 }
 
 std::optional<model::ChangeAction> ParseAction(std::string_view a) {
-  for (auto v : {model::ChangeAction::kCreate, model::ChangeAction::kUpdate,
-                 model::ChangeAction::kDelete}) {
+  for (auto v :
+       {model::ChangeAction::kCreate, model::ChangeAction::kUpdate, model::ChangeAction::kDelete}) {
     if (model::Name(v) == a) return v;
   }
   return std::nullopt;
@@ -991,6 +1022,7 @@ Status SqliteTransaction::Commit() {
   TPMKIT_RETURN_IF_ERROR(Usable(false));
   TPMKIT_RETURN_IF_ERROR(s_->Exec("COMMIT"));
   done_ = true;
+  s_->in_transaction = false;
   return OkStatus();
 }
 

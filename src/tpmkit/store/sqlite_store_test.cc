@@ -3,13 +3,12 @@
 // StoreBackend).
 #include "tpmkit/store/sqlite_store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "generate.h"
 #include "tpmkit/store/audit_trail.h"
@@ -28,6 +27,8 @@ class StoreBackend {
   virtual bool persistent() const = 0;
   // Raw SQL on the workspace behind `store` (to tamper with it as a person could).
   virtual Status Exec(Store& store, const std::string& sql) = 0;
+  // Removes the workspace, so that the next Open starts from nothing.
+  virtual void Wipe() = 0;
 };
 
 class SqliteMemoryBackend : public StoreBackend {
@@ -39,6 +40,7 @@ class SqliteMemoryBackend : public StoreBackend {
   Status Exec(Store& store, const std::string& sql) override {
     return dynamic_cast<SqliteStore&>(store).ExecRaw(sql);
   }
+  void Wipe() override {}
 };
 
 class SqliteFileBackend : public StoreBackend {
@@ -59,6 +61,9 @@ class SqliteFileBackend : public StoreBackend {
     return dynamic_cast<SqliteStore&>(store).ExecRaw(sql);
   }
   std::string path() const { return (dir_ / "tpmkit.db").string(); }
+  void Wipe() override {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path() + suffix);
+  }
 
  private:
   std::filesystem::path dir_;
@@ -68,6 +73,8 @@ struct BackendParam {
   std::string name;
   std::function<std::unique_ptr<StoreBackend>()> make;
 };
+
+void PrintTo(const BackendParam& p, std::ostream* os) { *os << p.name; }
 
 // A clock that ticks one minute per call, from 2026-06-01T00:00:00Z.
 std::function<std::chrono::system_clock::time_point()> TickingClock() {
@@ -195,19 +202,29 @@ Program EveryField() {
   migrate.name = "Migrate accounts";
   migrate.estimate = Estimate{1, 2, 3, Distribution::kUniform};
   p.projects[1].tasks = {migrate};
-  p.dependencies = {{"vendor-sandbox", "Payment vendor sandbox", "Acme Pay", "Priya Shah",
-                     Date::FromYmd(2026, 3, 1), DependencyStatus::kAtRisk, {"integrate", "build"},
-                     Date::FromYmd(2026, 3, 10)},
-                    {"dc", "Datacenter", "", "", std::nullopt, DependencyStatus::kDelivered, {}, std::nullopt}};
+  p.dependencies = {
+      {"vendor-sandbox",
+       "Payment vendor sandbox",
+       "Acme Pay",
+       "Priya Shah",
+       Date::FromYmd(2026, 3, 1),
+       DependencyStatus::kAtRisk,
+       {"integrate", "build"},
+       Date::FromYmd(2026, 3, 10)},
+      {"dc", "Datacenter", "", "", std::nullopt, DependencyStatus::kDelivered, {}, std::nullopt}};
   p.resources = {{"contractors", "Contract engineers", Money::FromCents(90000), 2},
                  {"eng", "Engineers", std::nullopt, std::nullopt}};
-  p.actuals = {{Date::FromYmd(2026, 1, 31), Money::FromCents(4800000), "design", "January invoices"},
-               {Date::FromYmd(2026, 2, 28), Money::FromCents(-150), "", ""}};
-  p.scorecard = Scorecard{std::vector<Criterion>{{"stakeholder_alignment", "Stakeholder alignment", 25},
-                                                  {"vendor", "Vendor", 12.5}},
-                          {{Date::FromYmd(2026, 6, 1), "Priya Shah",
-                            {{"stakeholder_alignment", 2}, {"vendor", 5}}, "Vendor slipped twice"},
-                           {Date::FromYmd(2026, 6, 8), "Priya Shah", {}, ""}}};
+  p.actuals = {
+      {Date::FromYmd(2026, 1, 31), Money::FromCents(4800000), "design", "January invoices"},
+      {Date::FromYmd(2026, 2, 28), Money::FromCents(-150), "", ""}};
+  p.scorecard =
+      Scorecard{std::vector<Criterion>{{"stakeholder_alignment", "Stakeholder alignment", 25},
+                                       {"vendor", "Vendor", 12.5}},
+                {{Date::FromYmd(2026, 6, 1),
+                  "Priya Shah",
+                  {{"stakeholder_alignment", 2}, {"vendor", 5}},
+                  "Vendor slipped twice"},
+                 {Date::FromYmd(2026, 6, 8), "Priya Shah", {}, ""}}};
   Risk r1;
   r1.id = "R-01";
   r1.title = "Sandbox slips";
@@ -256,13 +273,26 @@ Program EveryField() {
   d.criteria = {{"cost", "Cost", 30, Measure::kCost},
                 {"date", "Delivery date", 40, Measure::kP80Finish},
                 {"risk", "Delivery risk", 30, std::nullopt}};
-  d.options = {{"add-people", "Add two engineers", {{"risk", 3}},
-                Scenario{Money::FromCents(12000000), DurationFactor{{"build", "integrate"}, 0.8}, {}, std::nullopt}},
-               {"cut-scope", "Drop reporting", {{"risk", 4}, {"date", 2}},
+  d.options = {{"add-people",
+                "Add two engineers",
+                {{"risk", 3}},
+                Scenario{Money::FromCents(12000000),
+                         DurationFactor{{"build", "integrate"}, 0.8},
+                         {},
+                         std::nullopt}},
+               {"cut-scope",
+                "Drop reporting",
+                {{"risk", 4}, {"date", 2}},
                 Scenario{std::nullopt, std::nullopt, {"reporting", "launch"}, std::nullopt}},
-               {"move-date", "Move launch", {}, Scenario{std::nullopt, std::nullopt, {}, Date::FromYmd(2026, 10, 30)}},
+               {"move-date",
+                "Move launch",
+                {},
+                Scenario{std::nullopt, std::nullopt, {}, Date::FromYmd(2026, 10, 30)}},
                {"empty", "Empty scenario", {}, Scenario{}},
-               {"factor-only", "Factor without tasks", {}, Scenario{std::nullopt, DurationFactor{{}, 1.5}, {}, std::nullopt}},
+               {"factor-only",
+                "Factor without tasks",
+                {},
+                Scenario{std::nullopt, DurationFactor{{}, 1.5}, {}, std::nullopt}},
                {"none", "No scenario", {}, std::nullopt}};
   d.stakeholder_weights = {{"cfo", {{"cost", 60}, {"date", 20}, {"risk", 20}}}, {"ops-lead", {}}};
   d.chosen = "add-people";
@@ -290,8 +320,9 @@ Program EveryField() {
   sso2.id = "sso-test";
   sso2.depends = {{"sso", LinkType::kFF, 1}};
   c.adds_tasks = {sso, sso2};
-  c.approvals = {{"Dana Lee", Date::FromYmd(2026, 4, 9), ApprovalDecision::kApproved, "Contingency"},
-                 {"CFO", Date::FromYmd(2026, 4, 10), ApprovalDecision::kRejected, ""}};
+  c.approvals = {
+      {"Dana Lee", Date::FromYmd(2026, 4, 9), ApprovalDecision::kApproved, "Contingency"},
+      {"CFO", Date::FromYmd(2026, 4, 10), ApprovalDecision::kRejected, ""}};
   Change c2;
   c2.id = "CR-08";
   c2.title = "Empty impact";
@@ -300,10 +331,20 @@ Program EveryField() {
   p.changes = {c, c2};
   Audit a;
   a.retention_years = 7;
-  a.items = {{"requirements", AuditStatus::kDone, "Ana Ruiz", Date::FromYmd(2026, 6, 30),
+  a.items = {{"requirements",
+              AuditStatus::kDone,
+              "Ana Ruiz",
+              Date::FromYmd(2026, 6, 30),
               {{"docs/req.pdf", "9f2c", ""}, {"", "", "https://wiki.example.com/req"}},
-              Signoff{"Dana Lee", Date::FromYmd(2026, 5, 2)}, "Version 3"},
-             {"privacy", AuditStatus::kNotApplicable, "", std::nullopt, {}, Signoff{"", Date::FromYmd(2026, 5, 3)}, ""},
+              Signoff{"Dana Lee", Date::FromYmd(2026, 5, 2)},
+              "Version 3"},
+             {"privacy",
+              AuditStatus::kNotApplicable,
+              "",
+              std::nullopt,
+              {},
+              Signoff{"", Date::FromYmd(2026, 5, 3)},
+              ""},
              {"training", AuditStatus::kInProgress, "", std::nullopt, {}, std::nullopt, ""}};
   p.audit = a;
   p.targets = Targets{0.95, std::nullopt, 0.8, 90, 4.0, 40};
@@ -453,6 +494,7 @@ TEST_P(StoreTest, SurvivesReopening) {
 TEST_P(StoreTest, MigratesAnOlderWorkspaceAtOpen) {
   if (!backend_->persistent()) GTEST_SKIP() << "needs a workspace that outlives its store";
   store_.reset();
+  backend_->Wipe();
   {
     OpenOptions old;
     old.schema_version = 1;
@@ -527,9 +569,10 @@ TEST_P(StoreTest, AppendsAndReadsTheAuditTrail) {
   EXPECT_EQ((*phoenix_bob)[0].change,
             (model::EntityChange{"risk", "R-03", model::ChangeAction::kDelete,
                                  (*phoenix_bob)[0].change.changes}));
-  EXPECT_EQ((*phoenix_bob)[1].change,
-            (model::EntityChange{"task", "build", model::ChangeAction::kUpdate,
-                                 {{"estimate.likely", "20.5d", "25d"}}}));
+  EXPECT_EQ(
+      (*phoenix_bob)[1].change,
+      (model::EntityChange{
+          "task", "build", model::ChangeAction::kUpdate, {{"estimate.likely", "20.5d", "25d"}}}));
   auto tasks = t->ReadAudit(Filter({}, "task", {}, {}));
   EXPECT_EQ(tasks->size(), p.TaskCount() + 1);
   EXPECT_EQ(t->ReadAudit(Filter({}, {}, {}, "2026-06-01T00:01:00Z"))->size(), 3u);
@@ -545,9 +588,11 @@ TEST_P(StoreTest, AppendsAndReadsTheAuditTrail) {
 
 TEST_P(StoreTest, AppendReturnsTheEntriesAsWritten) {
   auto t = Begin(TxnMode::kWrite);
-  std::vector<model::EntityChange> changes = {
-      {"risk", "R-1", model::ChangeAction::kCreate, {{"title", std::nullopt, "Quote \" and\nnewline"}}},
-      {"risk", "R-1", model::ChangeAction::kDelete, {}}};
+  std::vector<model::EntityChange> changes = {{"risk",
+                                               "R-1",
+                                               model::ChangeAction::kCreate,
+                                               {{"title", std::nullopt, "Quote \" and\nnewline"}}},
+                                              {"risk", "R-1", model::ChangeAction::kDelete, {}}};
   auto written = t->AppendAudit("ana", "p", changes);
   ASSERT_TRUE(written.ok());
   ASSERT_EQ(written->size(), 2u);
@@ -570,7 +615,9 @@ class StoreTamperTest : public StoreTest {
     std::vector<model::EntityChange> first, second;
     for (int i = 1; i <= 5; ++i) {
       (i <= 3 ? first : second)
-          .push_back({"task", "t" + std::to_string(i), model::ChangeAction::kUpdate,
+          .push_back({"task",
+                      "t" + std::to_string(i),
+                      model::ChangeAction::kUpdate,
                       {{"duration", "1d", std::to_string(i) + "d"}}});
     }
     ASSERT_TRUE(t->AppendAudit("ana", "p", first).ok());
@@ -631,16 +678,20 @@ TEST_P(StoreTamperTest, DeletedHeadIsDetected) {
 }
 
 TEST_P(StoreTamperTest, SwappedEntriesAreDetected) {
-  const char* kCols[] = {"at", "actor", "program", "entity", "entity_id", "action", "changes",
-                         "prev_hash", "hash"};
+  const char* kCols[] = {"at",     "actor",   "program",   "entity", "entity_id",
+                         "action", "changes", "prev_hash", "hash"};
   std::string sets;
   for (const char* c : kCols) {
     if (!sets.empty()) sets += ", ";
-    sets += fmt::format("{0} = (SELECT {0} FROM audit_trail AS o WHERE o.seq = "
-                        "CASE audit_trail.seq WHEN 2 THEN 4 ELSE 2 END)",
-                        c);
+    sets += fmt::format(
+        "{0} = (SELECT {0} FROM saved WHERE saved.seq = "
+        "CASE audit_trail.seq WHEN 2 THEN 4 ELSE 2 END)",
+        c);
   }
-  ASSERT_TRUE(Exec("UPDATE audit_trail SET " + sets + " WHERE seq IN (2, 4)").ok());
+  ASSERT_TRUE(Exec("CREATE TEMP TABLE saved AS SELECT * FROM audit_trail WHERE seq IN (2, 4); "
+                   "UPDATE audit_trail SET " +
+                   sets + " WHERE seq IN (2, 4); DROP TABLE saved;")
+                  .ok());
   {
     auto t = Begin(TxnMode::kRead);
     auto e = t->ReadAudit({});
@@ -680,13 +731,19 @@ TEST_P(StoreTest, SecondWriterGetsBusy) {
 
 INSTANTIATE_TEST_SUITE_P(
     Backends, StoreTest,
-    ::testing::Values(BackendParam{"SqliteMemory", [] { return std::unique_ptr<StoreBackend>(new SqliteMemoryBackend); }},
-                      BackendParam{"SqliteFile", [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }}),
+    ::testing::Values(
+        BackendParam{"SqliteMemory",
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteMemoryBackend); }},
+        BackendParam{"SqliteFile",
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }}),
     [](const auto& info) { return info.param.name; });
 INSTANTIATE_TEST_SUITE_P(
     Backends, StoreTamperTest,
-    ::testing::Values(BackendParam{"SqliteMemory", [] { return std::unique_ptr<StoreBackend>(new SqliteMemoryBackend); }},
-                      BackendParam{"SqliteFile", [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }}),
+    ::testing::Values(
+        BackendParam{"SqliteMemory",
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteMemoryBackend); }},
+        BackendParam{"SqliteFile",
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }}),
     [](const auto& info) { return info.param.name; });
 
 TEST(OpenStoreTest, RefusesPostgresqlForNow) {

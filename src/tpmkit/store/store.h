@@ -27,13 +27,13 @@ struct ProgramSummary {
 
 // One entry of the tamper-evident audit trail.
 struct AuditEntry {
-  int64_t seq = 0;            // 1, 2, 3, ... in the order written
-  std::string at;             // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  int64_t seq = 0;  // 1, 2, 3, ... in the order written
+  std::string at;   // UTC, "YYYY-MM-DDTHH:MM:SSZ"
   std::string actor;
-  std::string program;        // program id
-  model::EntityChange change; // entity, entity_id, action, field changes
-  std::string prev_hash;      // hex SHA-256 of the previous entry ("" for seq 1)
-  std::string hash;           // hex SHA-256 over prev_hash and the canonical entry
+  std::string program;         // program id
+  model::EntityChange change;  // entity, entity_id, action, field changes
+  std::string prev_hash;       // hex SHA-256 of the previous entry ("" for seq 1)
+  std::string hash;            // hex SHA-256 over prev_hash and the canonical entry
 };
 
 struct AuditFilter {
@@ -65,9 +65,9 @@ class Transaction {
 
   // Appends one entry per change, chained to the last entry; `at` is the commit's
   // timestamp (UTC). Returns the entries as written.
-  virtual Result<std::vector<AuditEntry>> AppendAudit(const std::string& actor,
-                                                      const std::string& program,
-                                                      const std::vector<model::EntityChange>& changes) = 0;
+  virtual Result<std::vector<AuditEntry>> AppendAudit(
+      const std::string& actor, const std::string& program,
+      const std::vector<model::EntityChange>& changes) = 0;
   // Entries matching the filter, newest first.
   virtual Result<std::vector<AuditEntry>> ReadAudit(const AuditFilter& filter) = 0;
   // Recomputes the whole chain.

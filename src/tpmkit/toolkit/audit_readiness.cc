@@ -1,8 +1,8 @@
 #include "tpmkit/toolkit/audit_readiness.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "tpmkit/toolkit/wording.h"
 
@@ -22,11 +22,13 @@ AutomaticCheck ChangeTrailCheck(const AuditInputs& inputs) {
         "No audit trail was checked: a program read from a file has none, so the change trail "
         "cannot be proven here.";
   } else if (*inputs.trail_verified) {
-    c.reason = "The workspace's audit trail verifies: every recorded change sits in an unbroken "
-               "hash chain.";
+    c.reason =
+        "The workspace's audit trail verifies: every recorded change sits in an unbroken "
+        "hash chain.";
   } else {
-    c.reason = "The workspace's audit trail does not verify, so recorded changes may have been "
-               "altered.";
+    c.reason =
+        "The workspace's audit trail does not verify, so recorded changes may have been "
+        "altered.";
   }
   return c;
 }
@@ -56,9 +58,10 @@ AutomaticCheck ApprovalsCheck(const model::Program& program) {
   if (*c.ok) {
     std::vector<std::string> parts;
     if (changes > 0) {
-      parts.push_back(fmt::format("every approved, implemented or rejected change request ({}) "
-                                  "has an approval with approver and date",
-                                  changes));
+      parts.push_back(
+          fmt::format("every approved, implemented or rejected change request ({}) "
+                      "has an approval with approver and date",
+                      changes));
     }
     if (decisions > 0) {
       parts.push_back(
@@ -70,15 +73,15 @@ AutomaticCheck ApprovalsCheck(const model::Program& program) {
   }
   std::vector<std::string> parts;
   if (!bad_changes.empty()) {
-    parts.push_back(fmt::format("{} of {} approved, implemented or rejected change requests ({}) "
-                                "{} no approval with approver and date",
-                                bad_changes.size(), changes, wording::JoinList(bad_changes),
-                                bad_changes.size() == 1 ? "has" : "have"));
+    parts.push_back(
+        fmt::format("{} of {} approved, implemented or rejected change requests ({}) "
+                    "{} no approval with approver and date",
+                    bad_changes.size(), changes, wording::JoinList(bad_changes),
+                    bad_changes.size() == 1 ? "has" : "have"));
   }
   if (!bad_decisions.empty()) {
     parts.push_back(fmt::format("{} of {} decided decisions ({}) {} decided_by or decided_on",
-                                bad_decisions.size(), decisions,
-                                wording::JoinList(bad_decisions),
+                                bad_decisions.size(), decisions, wording::JoinList(bad_decisions),
                                 bad_decisions.size() == 1 ? "lacks" : "lack"));
   }
   c.reason = wording::JoinList(parts) + ".";
@@ -94,8 +97,8 @@ AutomaticCheck RiskAssessmentsCheck(const model::Program& program, Date as_of) {
   }
   AutomaticCheck c{"risk_assessments", false, ""};
   if (!latest) {
-    c.reason = fmt::format("The scorecard has no assessment dated on or before {}.",
-                           as_of.ToString());
+    c.reason =
+        fmt::format("The scorecard has no assessment dated on or before {}.", as_of.ToString());
     return c;
   }
   const int age = as_of - *latest;
@@ -143,10 +146,14 @@ EvidenceRow EvidenceOf(const model::Evidence& e, const AuditInputs& inputs) {
 
 std::string StatusWords(AuditStatus s) {
   switch (s) {
-    case AuditStatus::kNotStarted: return "has not started";
-    case AuditStatus::kInProgress: return "is in progress";
-    case AuditStatus::kDone: return "is done";
-    case AuditStatus::kNotApplicable: return "is not applicable";
+    case AuditStatus::kNotStarted:
+      return "has not started";
+    case AuditStatus::kInProgress:
+      return "is in progress";
+    case AuditStatus::kDone:
+      return "is done";
+    case AuditStatus::kNotApplicable:
+      return "is not applicable";
   }
   return "";
 }
@@ -174,22 +181,22 @@ void AddGaps(const AuditItemRow& item, const std::vector<AutomaticCheck>& checks
     std::string what = no_evidence && no_signoff ? "neither evidence nor a signoff"
                        : no_evidence             ? "no evidence"
                                                  : "no signoff";
-    gaps.push_back({item.id, GapKind::kUnsupported,
-                    fmt::format("Item {} is marked done but has {}.{}", item.id, what,
-                                Hint(check))});
+    gaps.push_back(
+        {item.id, GapKind::kUnsupported,
+         fmt::format("Item {} is marked done but has {}.{}", item.id, what, Hint(check))});
   }
   if (item.overdue) {
     const int late = as_of - *item.due;
-    gaps.push_back({item.id, GapKind::kOverdue,
-                    fmt::format("Item {} was due on {} and {}, {} past due.{}", item.id,
-                                item.due->ToString(), StatusWords(item.status),
-                                wording::Count(late, "day", "days"), Hint(check))});
+    gaps.push_back(
+        {item.id, GapKind::kOverdue,
+         fmt::format("Item {} was due on {} and {}, {} past due.{}", item.id, item.due->ToString(),
+                     StatusWords(item.status), wording::Count(late, "day", "days"), Hint(check))});
   } else if (item.status == AuditStatus::kNotStarted) {
     std::string due = item.due ? fmt::format(" (due on {})", item.due->ToString()) : "";
     std::string where = item.in_file ? "" : " and the program file does not list it";
-    gaps.push_back({item.id, GapKind::kNotStarted,
-                    fmt::format("Item {} has not started{}{}.{}", item.id, due, where,
-                                Hint(check))});
+    gaps.push_back(
+        {item.id, GapKind::kNotStarted,
+         fmt::format("Item {} has not started{}{}.{}", item.id, due, where, Hint(check))});
   }
   if (item.status == AuditStatus::kDone && check && check->ok && !*check->ok) {
     gaps.push_back({item.id, GapKind::kContradicted,
@@ -215,24 +222,36 @@ void AddGaps(const AuditItemRow& item, const std::vector<AutomaticCheck>& checks
 
 std::string_view EvidenceStateName(EvidenceState s) {
   switch (s) {
-    case EvidenceState::kVerified: return "verified";
-    case EvidenceState::kChanged: return "changed";
-    case EvidenceState::kMissing: return "missing";
-    case EvidenceState::kUnverified: return "unverified";
-    case EvidenceState::kUnchecked: return "unchecked";
-    case EvidenceState::kLinked: return "linked";
+    case EvidenceState::kVerified:
+      return "verified";
+    case EvidenceState::kChanged:
+      return "changed";
+    case EvidenceState::kMissing:
+      return "missing";
+    case EvidenceState::kUnverified:
+      return "unverified";
+    case EvidenceState::kUnchecked:
+      return "unchecked";
+    case EvidenceState::kLinked:
+      return "linked";
   }
   return "";
 }
 
 std::string_view GapKindName(GapKind k) {
   switch (k) {
-    case GapKind::kUnsupported: return "unsupported";
-    case GapKind::kOverdue: return "overdue";
-    case GapKind::kNotStarted: return "not_started";
-    case GapKind::kEvidenceChanged: return "evidence_changed";
-    case GapKind::kEvidenceMissing: return "evidence_missing";
-    case GapKind::kContradicted: return "contradicted";
+    case GapKind::kUnsupported:
+      return "unsupported";
+    case GapKind::kOverdue:
+      return "overdue";
+    case GapKind::kNotStarted:
+      return "not_started";
+    case GapKind::kEvidenceChanged:
+      return "evidence_changed";
+    case GapKind::kEvidenceMissing:
+      return "evidence_missing";
+    case GapKind::kContradicted:
+      return "contradicted";
   }
   return "";
 }
@@ -288,8 +307,8 @@ AuditReadiness ComputeAuditReadiness(const model::Program& program, const AuditI
     if (row.status != AuditStatus::kNotApplicable) ++out.applicable;
     if (done) ++out.done;
     row.unsupported = done && (row.evidence.empty() || !row.signoff);
-    row.overdue = !done && row.status != AuditStatus::kNotApplicable && row.due &&
-                  *row.due < inputs.as_of;
+    row.overdue =
+        !done && row.status != AuditStatus::kNotApplicable && row.due && *row.due < inputs.as_of;
     out.unsupported += row.unsupported ? 1 : 0;
     out.overdue += row.overdue ? 1 : 0;
   }

@@ -64,8 +64,8 @@ model::Program Sample() {
 AuditInputs Inputs() {
   AuditInputs in;
   in.as_of = D(2026, 6, 15);
-  in.file_sha256 = std::map<std::string, std::string>{{"docs/req.pdf", "ABC"},
-                                                      {"docs/appr.pdf", "222"}};
+  in.file_sha256 =
+      std::map<std::string, std::string>{{"docs/req.pdf", "ABC"}, {"docs/appr.pdf", "222"}};
   return in;
 }
 
@@ -165,8 +165,8 @@ TEST(AuditReadinessTest, ApprovalsCheckPassesWhenEverythingIsRecorded) {
   model::Change c;
   c.id = "CR-1";
   c.status = model::ChangeStatus::kImplemented;
-  c.approvals = {model::Approval{"Dana Lee", D(2026, 4, 9), model::ApprovalDecision::kApproved,
-                                 ""}};
+  c.approvals = {
+      model::Approval{"Dana Lee", D(2026, 4, 9), model::ApprovalDecision::kApproved, ""}};
   model::Change proposed;
   proposed.id = "CR-2";  // proposed: needs no approval
   model::Decision d;

@@ -21,9 +21,12 @@ std::optional<Rag> Worse(std::optional<Rag> a, std::optional<Rag> b) {
 
 std::string_view RagName(Rag r) {
   switch (r) {
-    case Rag::kGreen: return "green";
-    case Rag::kAmber: return "amber";
-    case Rag::kRed: return "red";
+    case Rag::kGreen:
+      return "green";
+    case Rag::kAmber:
+      return "amber";
+    case Rag::kRed:
+      return "red";
   }
   return "";
 }

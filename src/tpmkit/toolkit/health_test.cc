@@ -34,11 +34,11 @@ TEST(HealthTest, GroupsAndOverall) {
   t.satisfaction = 4.0;
   t.risk_score = 40;
   KpiValues v;
-  v.spi = 1.0;          // green
-  v.p_on_time = 0.75;   // 0.8 - 0.75 = 0.05 <= 0.08 -> amber
-  v.cpi = 0.96;         // green
-  v.readiness = 70;     // 90 - 70 = 20 > 9 -> red
-  v.satisfaction = 4.0; // green
+  v.spi = 1.0;           // green
+  v.p_on_time = 0.75;    // 0.8 - 0.75 = 0.05 <= 0.08 -> amber
+  v.cpi = 0.96;          // green
+  v.readiness = 70;      // 90 - 70 = 20 > 9 -> red
+  v.satisfaction = 4.0;  // green
   // risk_score unknown -> no rating
   const auto h = ComputeHealth(t, v);
   ASSERT_EQ(h.kpis.size(), 6u);
@@ -50,10 +50,10 @@ TEST(HealthTest, GroupsAndOverall) {
   EXPECT_FALSE(h.kpis[5].rag.has_value());
   ASSERT_EQ(h.groups.size(), 5u);
   EXPECT_EQ(h.groups[0].name, "schedule");
-  EXPECT_EQ(h.groups[0].rag, Rag::kAmber);  // worst of green spi, amber p_on_time
-  EXPECT_EQ(h.groups[1].rag, Rag::kGreen);  // cost
+  EXPECT_EQ(h.groups[0].rag, Rag::kAmber);    // worst of green spi, amber p_on_time
+  EXPECT_EQ(h.groups[1].rag, Rag::kGreen);    // cost
   EXPECT_FALSE(h.groups[2].rag.has_value());  // risk: unknown
-  EXPECT_EQ(h.groups[3].rag, Rag::kRed);    // compliance
+  EXPECT_EQ(h.groups[3].rag, Rag::kRed);      // compliance
   EXPECT_EQ(h.overall, Rag::kRed);
 }
 

@@ -49,7 +49,7 @@ using Heatmap = std::array<std::array<int, 5>, 5>;
 struct RiskRegister {
   std::vector<RiskRow> risks;  // every risk, in register order
   Heatmap heatmap{};
-  int active = 0;              // open + mitigating
+  int active = 0;  // open + mitigating
 };
 
 // The register of `program.risks`: every risk (all statuses), ordered by score

@@ -5,8 +5,8 @@
 namespace tpmkit::toolkit {
 namespace {
 
-model::Risk MakeRisk(std::string id, double p, int sev, model::RiskStatus status =
-                                                           model::RiskStatus::kOpen) {
+model::Risk MakeRisk(std::string id, double p, int sev,
+                     model::RiskStatus status = model::RiskStatus::kOpen) {
   model::Risk r;
   r.id = std::move(id);
   r.title = "Risk " + r.id;
@@ -73,10 +73,10 @@ TEST(RiskRegisterTest, OrderByScoreThenExposureThenId) {
     return r;
   };
   p.risks.push_back(MakeRisk("A-low", 0.05, 2));
-  p.risks.push_back(with_cost("R-09", 1000));     // exposure 400
-  p.risks.push_back(MakeRisk("R-02", 0.4, 4));    // exposure null -> ranks as 0
-  p.risks.push_back(with_cost("R-05", 5000));     // exposure 2000
-  p.risks.push_back(with_cost("R-01", 0));        // exposure 0, ties R-02 -> by id
+  p.risks.push_back(with_cost("R-09", 1000));   // exposure 400
+  p.risks.push_back(MakeRisk("R-02", 0.4, 4));  // exposure null -> ranks as 0
+  p.risks.push_back(with_cost("R-05", 5000));   // exposure 2000
+  p.risks.push_back(with_cost("R-01", 0));      // exposure 0, ties R-02 -> by id
   const auto reg = ComputeRiskRegister(p);
   std::vector<std::string> ids;
   for (const auto& r : reg.risks) ids.push_back(r.id);
@@ -85,12 +85,12 @@ TEST(RiskRegisterTest, OrderByScoreThenExposureThenId) {
 
 TEST(RiskRegisterTest, HeatmapCountsOpenAndMitigatingOnly) {
   model::Program p;
-  p.risks.push_back(MakeRisk("a", 0.4, 4));                                  // [2][3]
+  p.risks.push_back(MakeRisk("a", 0.4, 4));                                   // [2][3]
   p.risks.push_back(MakeRisk("b", 0.45, 4, model::RiskStatus::kMitigating));  // [2][3]
-  p.risks.push_back(MakeRisk("c", 0.9, 5, model::RiskStatus::kOpen));        // [4][4]
-  p.risks.push_back(MakeRisk("d", 0.9, 5, model::RiskStatus::kClosed));      // not counted
-  p.risks.push_back(MakeRisk("e", 0.05, 1, model::RiskStatus::kRealized));   // not counted
-  p.risks.push_back(MakeRisk("f", 0.05, 1));                                 // [0][0]
+  p.risks.push_back(MakeRisk("c", 0.9, 5, model::RiskStatus::kOpen));         // [4][4]
+  p.risks.push_back(MakeRisk("d", 0.9, 5, model::RiskStatus::kClosed));       // not counted
+  p.risks.push_back(MakeRisk("e", 0.05, 1, model::RiskStatus::kRealized));    // not counted
+  p.risks.push_back(MakeRisk("f", 0.05, 1));                                  // [0][0]
   const auto reg = ComputeRiskRegister(p);
   EXPECT_EQ(reg.risks.size(), 6u);
   EXPECT_EQ(reg.active, 4);

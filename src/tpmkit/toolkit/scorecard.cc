@@ -1,8 +1,8 @@
 #include "tpmkit/toolkit/scorecard.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "tpmkit/toolkit/audit_readiness.h"
 #include "tpmkit/toolkit/risk_register.h"
@@ -32,8 +32,8 @@ constexpr SuggestionRule kRules[] = {
      {"count = 0", "count = 1", "count = 2", "count = 3", "count >= 4"}},
     {"regulatory",
      "readiness, the audit readiness in percent",
-     {"readiness >= 90", "75 <= readiness < 90", "50 <= readiness < 75",
-      "25 <= readiness < 50", "readiness < 25"}},
+     {"readiness >= 90", "75 <= readiness < 90", "50 <= readiness < 75", "25 <= readiness < 50",
+      "readiness < 25"}},
     {"technical_feasibility",
      "count and max score (1..25) of the open or mitigating technical_feasibility risks",
      {"count = 0", "count = 1 and max score <= 4", "count <= 2 and max score <= 9",
@@ -56,8 +56,9 @@ std::string Rates(std::string_view criterion, int rating) {
 Suggestion SuggestSchedule(const model::Program& program, const SuggestInputs& in) {
   Suggestion s{"schedule", std::nullopt, ""};
   if (!in.p_on_time) {
-    s.reason = "No forecast probability of finishing on time was given (it needs a target date "
-               "and a forecast), so schedule is not rated.";
+    s.reason =
+        "No forecast probability of finishing on time was given (it needs a target date "
+        "and a forecast), so schedule is not rated.";
     return s;
   }
   s.rating = ScheduleRating(*in.p_on_time);
@@ -72,15 +73,17 @@ Suggestion SuggestSchedule(const model::Program& program, const SuggestInputs& i
 Suggestion SuggestBudget(const model::Program& program, const SuggestInputs& in) {
   Suggestion s{"budget", std::nullopt, ""};
   if (!in.cpi) {
-    s.reason = "No cost performance index was given (it needs earned value and actual costs), "
-               "so budget is not rated.";
+    s.reason =
+        "No cost performance index was given (it needs earned value and actual costs), "
+        "so budget is not rated.";
     return s;
   }
   s.rating = BudgetRating(*in.cpi);
-  s.reason = fmt::format("The cost performance index is {}: each 1 {} spent has earned {} {} "
-                         "of planned work",
-                         wording::Number(*in.cpi, 4), program.currency,
-                         wording::Number(*in.cpi, 4), program.currency) +
+  s.reason = fmt::format(
+                 "The cost performance index is {}: each 1 {} spent has earned {} {} "
+                 "of planned work",
+                 wording::Number(*in.cpi, 4), program.currency, wording::Number(*in.cpi, 4),
+                 program.currency) +
              Rates("budget", *s.rating);
   return s;
 }
@@ -101,17 +104,19 @@ Suggestion SuggestAlignment(const model::Program& program) {
     }
   }
   if (key == 0) {
-    s.reason = fmt::format("No stakeholder has influence {} or more, so there is no key "
-                           "stakeholder to judge alignment by.",
-                           kKeyInfluence);
+    s.reason = fmt::format(
+        "No stakeholder has influence {} or more, so there is no key "
+        "stakeholder to judge alignment by.",
+        kKeyInfluence);
     return s;
   }
   const double share = static_cast<double>(resistant_influence) / key_influence;
   s.rating = AlignmentRating(share);
-  s.reason = fmt::format("{} of {} key stakeholders (influence {} or more) {} resistant, holding "
-                         "{} of {} influence points, a share of {}",
-                         resistant, key, kKeyInfluence, resistant == 1 ? "is" : "are",
-                         resistant_influence, key_influence, wording::Number(share, 4)) +
+  s.reason = fmt::format(
+                 "{} of {} key stakeholders (influence {} or more) {} resistant, holding "
+                 "{} of {} influence points, a share of {}",
+                 resistant, key, kKeyInfluence, resistant == 1 ? "is" : "are", resistant_influence,
+                 key_influence, wording::Number(share, 4)) +
              Rates("stakeholder_alignment", *s.rating);
   return s;
 }
@@ -137,17 +142,21 @@ Suggestion SuggestVendor(const model::Program& program) {
                Rates("vendor", *s.rating);
     return s;
   }
-  auto listed = [](const std::vector<std::string>& ids) {
-    return ids.empty() ? std::string() : " (" + wording::JoinList(ids) + ")";
-  };
-  s.reason = fmt::format("{} {} not on track{} and {} {} open or mitigating{}, {} in all",
-                         wording::Count(static_cast<long>(deps.size()), "external dependency",
-                                        "external dependencies"),
-                         deps.size() == 1 ? "is" : "are", listed(deps),
-                         wording::Count(static_cast<long>(risks.size()), "vendor risk",
-                                        "vendor risks"),
-                         risks.size() == 1 ? "is" : "are", listed(risks), count) +
-             Rates("vendor", *s.rating);
+  std::vector<std::string> parts;
+  if (!deps.empty()) {
+    parts.push_back(fmt::format("{} {} not on track ({})",
+                                wording::Count(static_cast<long>(deps.size()),
+                                               "external dependency", "external dependencies"),
+                                deps.size() == 1 ? "is" : "are", wording::JoinList(deps)));
+  }
+  if (!risks.empty()) {
+    parts.push_back(
+        fmt::format("{} {} open or mitigating ({})",
+                    wording::Count(static_cast<long>(risks.size()), "vendor risk", "vendor risks"),
+                    risks.size() == 1 ? "is" : "are", wording::JoinList(risks)));
+  }
+  std::string total = parts.size() > 1 ? fmt::format(", {} in all", count) : "";
+  s.reason = wording::JoinList(parts) + total + Rates("vendor", *s.rating);
   return s;
 }
 
@@ -156,13 +165,14 @@ Suggestion SuggestRegulatory(const model::Program& program) {
   // Readiness does not depend on the date or on evidence files.
   const auto audit = ComputeAuditReadiness(program, AuditInputs{program.start, {}, {}});
   if (!audit.readiness) {
-    s.reason = "No audit item is applicable, so audit readiness is undefined and regulatory is "
-               "not rated.";
+    s.reason =
+        "No audit item is applicable, so audit readiness is undefined and regulatory is "
+        "not rated.";
     return s;
   }
   s.rating = RegulatoryRating(*audit.readiness);
-  s.reason = fmt::format("{} of {} applicable audit items are done, a readiness of {}%",
-                         audit.done, audit.applicable, wording::Number(*audit.readiness, 2)) +
+  s.reason = fmt::format("{} of {} applicable audit items are done, a readiness of {}%", audit.done,
+                         audit.applicable, wording::Number(*audit.readiness, 2)) +
              Rates("regulatory", *s.rating);
   return s;
 }
@@ -183,10 +193,10 @@ Suggestion SuggestTechnical(const model::Program& program) {
                Rates("technical_feasibility", *s.rating);
     return s;
   }
-  s.reason = fmt::format("{} {} open or mitigating ({}), the highest scoring {} of 25",
-                         wording::Count(count, "technical feasibility risk",
-                                        "technical feasibility risks"),
-                         count == 1 ? "is" : "are", wording::JoinList(ids), max_score) +
+  s.reason = fmt::format(
+                 "{} {} open or mitigating ({}), the highest scoring {} of 25",
+                 wording::Count(count, "technical feasibility risk", "technical feasibility risks"),
+                 count == 1 ? "is" : "are", wording::JoinList(ids), max_score) +
              Rates("technical_feasibility", *s.rating);
   return s;
 }
@@ -195,10 +205,14 @@ Suggestion SuggestTechnical(const model::Program& program) {
 
 std::string_view BandName(Band b) {
   switch (b) {
-    case Band::kLow: return "low";
-    case Band::kModerate: return "moderate";
-    case Band::kHigh: return "high";
-    case Band::kCritical: return "critical";
+    case Band::kLow:
+      return "low";
+    case Band::kModerate:
+      return "moderate";
+    case Band::kHigh:
+      return "high";
+    case Band::kCritical:
+      return "critical";
   }
   return "";
 }
@@ -231,10 +245,9 @@ ScorecardResult ComputeScorecard(const model::Program& program) {
   if (program.scorecard) {
     for (const auto& a : program.scorecard->assessments) sorted.push_back(&a);
   }
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const model::Assessment* a, const model::Assessment* b) {
-                     return a->date < b->date;
-                   });
+  std::stable_sort(
+      sorted.begin(), sorted.end(),
+      [](const model::Assessment* a, const model::Assessment* b) { return a->date < b->date; });
   for (const auto* a : sorted) {
     TrendPoint p{a->date, a->by, ScoreRatings(out.criteria, a->ratings), std::nullopt};
     if (p.score) p.band = BandOf(*p.score);
@@ -244,7 +257,8 @@ ScorecardResult ComputeScorecard(const model::Program& program) {
   for (const auto& c : out.criteria) {
     CriterionRating row{c.id, c.name, c.weight, std::nullopt};
     if (latest) {
-      if (auto it = latest->ratings.find(c.id); it != latest->ratings.end()) row.rating = it->second;
+      if (auto it = latest->ratings.find(c.id); it != latest->ratings.end())
+        row.rating = it->second;
     }
     out.rows.push_back(std::move(row));
   }
@@ -292,14 +306,16 @@ std::span<const SuggestionRule> SuggestionRules() { return kRules; }
 
 std::vector<std::string> SuggestionHelpLines() {
   std::vector<std::string> lines;
-  lines.push_back("Suggested ratings (1 = no concern .. 5 = severe); the first condition that "
-                  "holds gives the rating:");
+  lines.push_back(
+      "Suggested ratings (1 = no concern .. 5 = severe); the first condition that "
+      "holds gives the rating:");
   for (const auto& r : kRules) {
     lines.push_back(fmt::format("  {}: from {}", r.criterion, r.measure));
     for (int i = 0; i < 5; ++i) lines.push_back(fmt::format("    {}: {}", i + 1, r.conditions[i]));
   }
-  lines.push_back("A criterion whose data is missing gets no suggestion, and its reason says "
-                  "what is missing.");
+  lines.push_back(
+      "A criterion whose data is missing gets no suggestion, and its reason says "
+      "what is missing.");
   return lines;
 }
 

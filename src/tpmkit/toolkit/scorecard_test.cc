@@ -18,9 +18,12 @@ model::Assessment Assess(Date date, std::map<std::string, int> ratings, std::str
 TEST(ScoreRatingsTest, DefaultCriteriaExampleOfTheSpec) {
   // Weights 25, 20, 15, 15, 10, 15 (sum 100). sum w*(r-1) = 25*1 + 20*2 + 15*1 + 15*3 +
   // 10*0 + 15*4 = 185; score = 100 * 185 / (4 * 100) = 46.25.
-  const auto s = ScoreRatings(model::DefaultCriteria(),
-                              {{"stakeholder_alignment", 2}, {"technical_feasibility", 3},
-                               {"budget", 2}, {"schedule", 4}, {"regulatory", 1}, {"vendor", 5}});
+  const auto s = ScoreRatings(model::DefaultCriteria(), {{"stakeholder_alignment", 2},
+                                                         {"technical_feasibility", 3},
+                                                         {"budget", 2},
+                                                         {"schedule", 4},
+                                                         {"regulatory", 1},
+                                                         {"vendor", 5}});
   ASSERT_TRUE(s.has_value());
   EXPECT_DOUBLE_EQ(*s, 46.25);
   EXPECT_EQ(BandOf(*s), Band::kModerate);
@@ -158,8 +161,8 @@ TEST(SuggestionCutOffsTest, Regulatory) {
 TEST(SuggestionCutOffsTest, Technical) {
   EXPECT_EQ(TechnicalRating(0, 0), 1);
   EXPECT_EQ(TechnicalRating(1, 4), 2);
-  EXPECT_EQ(TechnicalRating(1, 5), 3);   // the score raises it
-  EXPECT_EQ(TechnicalRating(2, 1), 3);   // the count raises it
+  EXPECT_EQ(TechnicalRating(1, 5), 3);  // the score raises it
+  EXPECT_EQ(TechnicalRating(2, 1), 3);  // the count raises it
   EXPECT_EQ(TechnicalRating(2, 9), 3);
   EXPECT_EQ(TechnicalRating(2, 10), 4);
   EXPECT_EQ(TechnicalRating(3, 2), 4);
@@ -233,9 +236,12 @@ model::Program SuggestProgram() {
 TEST(SuggestRatingsTest, EveryCriterionFromData) {
   const auto s = SuggestRatings(SuggestProgram(), SuggestInputs{0.62, 0.92});
   // schedule 0.62 -> 3; budget 0.92 -> 3.
-  const std::map<std::string, int> expected = {
-      {"stakeholder_alignment", 4}, {"technical_feasibility", 4}, {"budget", 3},
-      {"schedule", 3},              {"regulatory", 4},            {"vendor", 4}};
+  const std::map<std::string, int> expected = {{"stakeholder_alignment", 4},
+                                               {"technical_feasibility", 4},
+                                               {"budget", 3},
+                                               {"schedule", 3},
+                                               {"regulatory", 4},
+                                               {"vendor", 4}};
   EXPECT_EQ(s.ratings, expected);
   // 25*3 + 20*3 + 15*2 + 15*2 + 10*3 + 15*3 = 270; 100 * 270 / 400 = 67.5.
   EXPECT_DOUBLE_EQ(*s.score, 67.5);
@@ -283,8 +289,8 @@ TEST(SuggestRatingsTest, MissingInputsGiveNoRatingAndSayWhy) {
 TEST(SuggestRatingsTest, CustomCriterionWithoutRule) {
   model::Program p;
   p.scorecard = model::Scorecard{};
-  p.scorecard->criteria = std::vector<model::Criterion>{{"morale", "Team morale", 10},
-                                                        {"vendor", "Vendor", 10}};
+  p.scorecard->criteria =
+      std::vector<model::Criterion>{{"morale", "Team morale", 10}, {"vendor", "Vendor", 10}};
   const auto s = SuggestRatings(p, SuggestInputs{});
   ASSERT_EQ(s.items.size(), 2u);
   EXPECT_FALSE(s.items[0].rating.has_value());

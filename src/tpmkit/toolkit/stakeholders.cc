@@ -1,11 +1,11 @@
 #include "tpmkit/toolkit/stakeholders.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "tpmkit/toolkit/risk_register.h"
 #include "tpmkit/toolkit/wording.h"
@@ -16,9 +16,12 @@ namespace {
 
 int StanceRank(model::Stance s) {
   switch (s) {
-    case model::Stance::kResistant: return 0;
-    case model::Stance::kNeutral: return 1;
-    case model::Stance::kSupportive: return 2;
+    case model::Stance::kResistant:
+      return 0;
+    case model::Stance::kNeutral:
+      return 1;
+    case model::Stance::kSupportive:
+      return 2;
   }
   return 1;
 }
@@ -82,20 +85,28 @@ std::string Sentence(std::string text) {
 
 std::string_view QuadrantName(Quadrant q) {
   switch (q) {
-    case Quadrant::kManageClosely: return "manage_closely";
-    case Quadrant::kKeepSatisfied: return "keep_satisfied";
-    case Quadrant::kKeepInformed: return "keep_informed";
-    case Quadrant::kMonitor: return "monitor";
+    case Quadrant::kManageClosely:
+      return "manage_closely";
+    case Quadrant::kKeepSatisfied:
+      return "keep_satisfied";
+    case Quadrant::kKeepInformed:
+      return "keep_informed";
+    case Quadrant::kMonitor:
+      return "monitor";
   }
   return "";
 }
 
 std::string_view QuadrantTitle(Quadrant q) {
   switch (q) {
-    case Quadrant::kManageClosely: return "Manage closely";
-    case Quadrant::kKeepSatisfied: return "Keep satisfied";
-    case Quadrant::kKeepInformed: return "Keep informed";
-    case Quadrant::kMonitor: return "Monitor";
+    case Quadrant::kManageClosely:
+      return "Manage closely";
+    case Quadrant::kKeepSatisfied:
+      return "Keep satisfied";
+    case Quadrant::kKeepInformed:
+      return "Keep informed";
+    case Quadrant::kMonitor:
+      return "Monitor";
   }
   return "";
 }
@@ -111,10 +122,14 @@ Quadrant QuadrantOf(int influence, int impact) {
 
 int DefaultCadenceDays(Quadrant q) {
   switch (q) {
-    case Quadrant::kManageClosely: return 7;
-    case Quadrant::kKeepSatisfied: return 14;
-    case Quadrant::kKeepInformed: return 14;
-    case Quadrant::kMonitor: return 30;
+    case Quadrant::kManageClosely:
+      return 7;
+    case Quadrant::kKeepSatisfied:
+      return 14;
+    case Quadrant::kKeepInformed:
+      return 14;
+    case Quadrant::kMonitor:
+      return 30;
   }
   return 30;
 }
@@ -123,9 +138,12 @@ std::span<const RoleKeywords> RoleKeywordTable() { return Keywords(); }
 
 std::string_view TopicKindName(TopicKind k) {
   switch (k) {
-    case TopicKind::kRisk: return "risk";
-    case TopicKind::kDecision: return "decision";
-    case TopicKind::kChange: return "change";
+    case TopicKind::kRisk:
+      return "risk";
+    case TopicKind::kDecision:
+      return "decision";
+    case TopicKind::kChange:
+      return "change";
   }
   return "";
 }
@@ -192,24 +210,25 @@ CommunicationPlan ComputeCommunicationPlan(const model::Program& program, Date a
       std::vector<std::string> why;
       if (SamePerson(r.owner, s)) why.push_back("they own it");
       if (auto word = RoleMatch(r.category, s.role); !word.empty()) {
-        why.push_back(fmt::format("its category {} matches the role word \"{}\"", r.category,
-                                  word));
+        why.push_back(
+            fmt::format("its category {} matches the role word \"{}\"", r.category, word));
       }
       if (closely && r.score >= kHighRiskScore) {
         why.push_back(fmt::format("it scores {} of 25 and they are managed closely", r.score));
       }
       if (why.empty()) continue;
-      std::string text = fmt::format("Risk {} ({}), {}, scores {} of 25 (likelihood {} x "
-                                     "severity {})",
-                                     r.id, r.title, model::Name(r.status), r.score, r.likelihood,
-                                     r.severity);
+      std::string text = fmt::format(
+          "Risk {} ({}), {}, scores {} of 25 (likelihood {} x "
+          "severity {})",
+          r.id, r.title, model::Name(r.status), r.score, r.likelihood, r.severity);
       if (r.exposure_cost) {
         text += fmt::format(", with an exposure of {} {}", wording::Number(*r.exposure_cost),
                             program.currency);
       }
       if (r.exposure_days) {
-        text += fmt::format("{} {} working days", r.exposure_cost ? " and" : ", with an exposure of",
-                            wording::Number(*r.exposure_days));
+        text +=
+            fmt::format("{} {} working days", r.exposure_cost ? " and" : ", with an exposure of",
+                        wording::Number(*r.exposure_days));
       }
       text += ".";
       e.topics.push_back({TopicKind::kRisk, r.id, r.title, wording::JoinList(why), text});

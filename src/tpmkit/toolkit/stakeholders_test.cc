@@ -33,14 +33,13 @@ model::Program Sample() {
   p.currency = "USD";
   auto cfo = Person("cfo", "Chen Wu", "CFO", 4, 5, model::Stance::kResistant);
   cfo.last_contact = D(2026, 6, 1);
-  auto ops = Person("ops-lead", "Maria Gomez", "Operations lead", 5, 4,
-                    model::Stance::kSupportive);
+  auto ops = Person("ops-lead", "Maria Gomez", "Operations lead", 5, 4, model::Stance::kSupportive);
   ops.last_contact = D(2026, 6, 10);
   auto aud = Person("auditor", "Sam Poe", "Internal audit", 2, 4, model::Stance::kNeutral);
   aud.cadence = 3.5;
   aud.last_contact = D(2026, 6, 11);
-  auto vp = Person("vp-sales", "VP Sales", "Vice president of sales", 4, 2,
-                   model::Stance::kNeutral);
+  auto vp =
+      Person("vp-sales", "VP Sales", "Vice president of sales", 4, 2, model::Stance::kNeutral);
   auto dev = Person("dev", "Lee Park", "Developer", 1, 1, model::Stance::kSupportive);
   dev.last_contact = D(2026, 5, 1);
   dev.contacts.push_back({D(2026, 6, 1), "Demo"});
@@ -158,19 +157,16 @@ TEST(CommunicationPlanTest, WhatConcernsWhom) {
   ASSERT_EQ(plan.entries.size(), 5u);
   // cfo: R-01 (score 12, managed closely), R-02 (budget matches "cfo"); not R-03 (score 8,
   // schedule). D-01 (weights and manage_closely), CR-07 (manage_closely). Overdue: now.
-  EXPECT_EQ(TopicIds(plan.entries[0]),
-            (std::vector<std::string>{"R-01", "R-02", "D-01", "CR-07"}));
+  EXPECT_EQ(TopicIds(plan.entries[0]), (std::vector<std::string>{"R-01", "R-02", "D-01", "CR-07"}));
   EXPECT_EQ(plan.entries[0].contact_on, D(2026, 6, 15));
-  EXPECT_EQ(plan.entries[0].topics[1].why,
-            "its category budget matches the role word \"cfo\"");
+  EXPECT_EQ(plan.entries[0].topics[1].why, "its category budget matches the role word \"cfo\"");
   EXPECT_EQ(plan.entries[0].topics[1].text,
             "Risk R-02 (Title R-02), open, scores 6 of 25 (likelihood 2 x severity 3), with an "
             "exposure of 10000 USD.");
   EXPECT_EQ(plan.entries[0].topics[2].why,
             "their weights are in the decision and they are managed closely");
   // ops-lead: R-01 (high), R-03 (owner by name, any case; schedule matches "operations").
-  EXPECT_EQ(TopicIds(plan.entries[1]),
-            (std::vector<std::string>{"R-01", "R-03", "D-01", "CR-07"}));
+  EXPECT_EQ(TopicIds(plan.entries[1]), (std::vector<std::string>{"R-01", "R-03", "D-01", "CR-07"}));
   EXPECT_EQ(plan.entries[1].topics[1].why,
             "they own it and its category schedule matches the role word \"operations\"");
   EXPECT_EQ(plan.entries[1].contact_on, D(2026, 6, 17));

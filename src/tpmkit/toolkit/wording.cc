@@ -1,9 +1,9 @@
 #include "tpmkit/toolkit/wording.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace tpmkit::toolkit::wording {
 

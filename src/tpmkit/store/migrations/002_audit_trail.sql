@@ -14,8 +14,6 @@ CREATE TABLE audit_trail (
   hash TEXT NOT NULL
 );
 
-CREATE INDEX audit_trail_by_program ON audit_trail (program, seq);
-
 -- The newest entry, written in the same transaction as every append.
 CREATE TABLE audit_trail_head (
   id INTEGER PRIMARY KEY CHECK (id = 1),

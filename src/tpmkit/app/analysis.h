@@ -1,0 +1,94 @@
+// Analyses that several commands need from one program: the date in force, the
+// schedule, the forecast (with forced risks), earned value, audit readiness, the inputs
+// of the scorecard's suggestions and of program health, the plan review, and the
+// escalation of a risk with its simulations. Commands stay thin: they parse, call one of
+// these, and print. Pure over the program except LoadLanguageBank (reads a file).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tpmkit/base/date.h"
+#include "tpmkit/base/error.h"
+#include "tpmkit/model/program.h"
+#include "tpmkit/plan/evm.h"
+#include "tpmkit/plan/forecast.h"
+#include "tpmkit/plan/schedule.h"
+#include "tpmkit/toolkit/audit_readiness.h"
+#include "tpmkit/toolkit/escalation.h"
+#include "tpmkit/toolkit/health.h"
+#include "tpmkit/toolkit/review.h"
+#include "tpmkit/toolkit/scorecard.h"
+
+namespace tpmkit::app {
+
+// The forecast a command asks for (cli: --iterations, --seed).
+struct ForecastRequest {
+  int iterations = 10000;
+  uint64_t seed = 1;
+  int threads = 0;  // 0: all cores; results do not depend on it
+  std::vector<std::string> forced_risks;
+};
+
+// --as-of when given, else the program's status_date, else nullopt.
+std::optional<Date> EffectiveAsOf(const model::Program& program, std::optional<Date> as_of);
+// The same, as an error naming what is missing (kInvalidInput) when neither is set.
+Result<Date> RequireAsOf(const model::Program& program, std::optional<Date> as_of,
+                         const std::string& what);
+
+Result<plan::Schedule> ScheduleOf(const model::Program& program, std::optional<Date> as_of);
+Result<plan::Forecast> ForecastOf(const model::Program& program, const ForecastRequest& request,
+                                  std::optional<Date> as_of);
+// Errors: kInvalidInput when there is no as-of date; those of the schedule.
+Result<plan::EvmResult> EvmOf(const model::Program& program, std::optional<Date> as_of);
+// Readiness without looking at evidence files (they do not change the percentage).
+toolkit::AuditReadiness ReadinessOf(const model::Program& program, Date as_of);
+
+// p_on_time (forecast; only with a target) and CPI (earned value; only with an as-of
+// date) for `scorecard --suggest`.
+Result<toolkit::SuggestInputs> SuggestInputsOf(const model::Program& program,
+                                               std::optional<Date> as_of,
+                                               const ForecastRequest& request);
+// Every KPI of section 9 that the data gives. The forecast runs only when a p_on_time
+// target is set; earned value only when there is an as-of date.
+Result<toolkit::KpiValues> KpiValuesOf(const model::Program& program, std::optional<Date> as_of,
+                                       const ForecastRequest& request);
+
+// Reads a --bank file and checks its theme names. Errors: kInvalidInput with
+// FILE:LINE:COLUMN diagnostics.
+Result<std::vector<toolkit::BankOverride>> LoadLanguageBank(const std::filesystem::path& path);
+
+struct ReviewReport {
+  std::optional<Date> as_of;
+  toolkit::LanguageBank bank;
+  std::vector<toolkit::Finding> findings;
+};
+// The review of section 10: the schedule as of the date in force, the forecast's p90
+// (when some task has an estimate) and KPI health feed the rules.
+Result<ReviewReport> ReviewOf(const model::Program& program, std::optional<Date> as_of,
+                              const ForecastRequest& request,
+                              const std::vector<toolkit::BankOverride>& bank);
+
+// The program with `risk` happening in the plan as drawn: impact.schedule added to the
+// duration (and to each point of the estimate) of each task it lists.
+model::Program WithRiskHappening(const model::Program& program, const model::Risk& risk);
+
+struct EscalateRequest {
+  std::string risk;
+  std::optional<std::string> decision;
+  std::string to;
+  std::string from;  // who signs
+  std::optional<Date> as_of;
+  ForecastRequest forecast;
+};
+
+// Section 7a and the options (from the decision, else add resources, reduce scope,
+// extend the deadline; see docs/commands/escalate.md for how each is simulated).
+// Errors: those of toolkit::CheckEscalation, RequireAsOf, the forecast and the scenarios.
+Result<toolkit::Escalation> Escalate(const model::Program& program,
+                                     const EscalateRequest& request);
+
+}  // namespace tpmkit::app

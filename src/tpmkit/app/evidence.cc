@@ -1,0 +1,298 @@
+#include "tpmkit/app/evidence.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <sodium.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tpmkit/report/audit_pack_index.h"
+
+namespace tpmkit::app {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string Hex(const unsigned char* bytes, size_t n) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * n);
+  for (size_t i = 0; i < n; ++i) {
+    out += kDigits[bytes[i] >> 4];
+    out += kDigits[bytes[i] & 15];
+  }
+  return out;
+}
+
+Result<std::string> ReadBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::Invalid(path.string() + ": cannot read the file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) return Error::Invalid(path.string() + ": cannot read the file");
+  return s.str();
+}
+
+model::AuditItem* FindOrCreateItem(model::Program& program, const std::string& id) {
+  if (!program.audit) program.audit = model::Audit{};
+  for (auto& item : program.audit->items) {
+    if (item.id == id) return &item;
+  }
+  const auto& defaults = model::DefaultAuditItemIds();
+  if (std::find(defaults.begin(), defaults.end(), id) == defaults.end()) return nullptr;
+  model::AuditItem item;
+  item.id = id;
+  program.audit->items.push_back(item);
+  return &program.audit->items.back();
+}
+
+Error UnknownItem(const model::Program& program, const std::string& id) {
+  std::string known;
+  for (const auto& d : model::DefaultAuditItemIds()) known += (known.empty() ? "" : ", ") + d;
+  if (program.audit) {
+    for (const auto& i : program.audit->items) {
+      if (known.find(i.id) == std::string::npos) known += ", " + i.id;
+    }
+  }
+  return Error::NotFound("no audit item '" + id + "' (known: " + known + ")");
+}
+
+// A zip writer that owns its archive handle.
+class Zip {
+ public:
+  explicit Zip(const fs::path& path) : a_(archive_write_new()) {
+    archive_write_set_format_zip(a_);
+    ok_ = archive_write_open_filename(a_, path.c_str()) == ARCHIVE_OK;
+  }
+  ~Zip() {
+    if (a_) archive_write_free(a_);
+  }
+  Zip(const Zip&) = delete;
+  Zip& operator=(const Zip&) = delete;
+  bool ok() const { return ok_; }
+  std::string error() const { return a_ && archive_error_string(a_) ? archive_error_string(a_) : ""; }
+
+  bool Add(const std::string& name, const std::string& bytes) {
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, name.c_str());
+    archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    bool good = archive_write_header(a_, e) == ARCHIVE_OK &&
+                archive_write_data(a_, bytes.data(), bytes.size()) ==
+                    static_cast<la_ssize_t>(bytes.size());
+    archive_entry_free(e);
+    if (good) ++files_;
+    return good;
+  }
+  bool Close() { return archive_write_close(a_) == ARCHIVE_OK; }
+  size_t files() const { return files_; }
+
+ private:
+  archive* a_;
+  bool ok_ = false;
+  size_t files_ = 0;
+};
+
+// A name inside the zip for an evidence path: no leading '/', no "..".
+std::string PackedName(const std::string& path) {
+  std::string out;
+  for (const auto& part : fs::path(path).lexically_normal()) {
+    std::string s = part.string();
+    if (s.empty() || s == "/" || s == "." || s == "..") continue;
+    out += (out.empty() ? "" : "/") + s;
+  }
+  return "evidence/" + out;
+}
+
+json EntryJson(const store::AuditEntry& e) {
+  json changes = json::object();
+  for (const auto& c : e.change.changes) {
+    changes[c.field] = {{"old", c.old_value ? json(*c.old_value) : json(nullptr)},
+                        {"new", c.new_value ? json(*c.new_value) : json(nullptr)}};
+  }
+  return json{{"seq", e.seq},         {"at", e.at},
+              {"actor", e.actor},     {"program", e.program},
+              {"entity", e.change.entity}, {"entity_id", e.change.entity_id},
+              {"action", std::string(model::Name(e.change.action))},
+              {"changes", changes},   {"prev_hash", e.prev_hash},
+              {"hash", e.hash}};
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  return Hex(out, sizeof out);
+}
+
+Result<std::string> Sha256File(const fs::path& path) {
+  TPMKIT_ASSIGN_OR_RETURN(std::string bytes, ReadBytes(path));
+  return Sha256Hex(bytes);
+}
+
+fs::path EvidenceRoot(const std::optional<fs::path>& evidence_root, const fs::path& base_dir) {
+  if (evidence_root) return *evidence_root;
+  return base_dir.empty() ? fs::path(".") : base_dir;
+}
+
+std::map<std::string, std::string> HashEvidence(const model::Program& program,
+                                                const fs::path& root) {
+  std::map<std::string, std::string> out;
+  if (!program.audit) return out;
+  for (const auto& item : program.audit->items) {
+    for (const auto& e : item.evidence) {
+      if (e.path.empty() || out.count(e.path)) continue;
+      fs::path p = fs::path(e.path).is_absolute() ? fs::path(e.path) : root / e.path;
+      std::error_code ec;
+      if (!fs::is_regular_file(p, ec)) continue;
+      if (auto h = Sha256File(p); h.ok()) out[e.path] = *h;
+    }
+  }
+  return out;
+}
+
+Status AddEvidence(model::Program& program, const std::string& item_id, const fs::path& file,
+                   const fs::path& root) {
+  model::AuditItem* item = FindOrCreateItem(program, item_id);
+  if (!item) return UnknownItem(program, item_id);
+  fs::path full = file.is_absolute() ? file : fs::current_path() / file;
+  std::error_code ec;
+  if (!fs::is_regular_file(full, ec)) {
+    return Error::Invalid(file.string() + ": no such file to record as evidence");
+  }
+  TPMKIT_ASSIGN_OR_RETURN(std::string hash, Sha256File(full));
+  // Stored relative to the evidence root when the file lies under it.
+  std::string stored = file.string();
+  fs::path root_abs = fs::weakly_canonical(root.is_absolute() ? root : fs::current_path() / root, ec);
+  fs::path file_abs = fs::weakly_canonical(full, ec);
+  fs::path rel = file_abs.lexically_relative(root_abs);
+  if (!rel.empty() && *rel.begin() != "..") stored = rel.generic_string();
+  for (auto& e : item->evidence) {
+    if (e.path == stored) {
+      e.sha256 = hash;
+      return OkStatus();
+    }
+  }
+  item->evidence.push_back({stored, hash, ""});
+  return OkStatus();
+}
+
+Status SignOff(model::Program& program, const std::string& item_id, const std::string& by,
+               Date on) {
+  if (by.empty()) return Error::Invalid("--by: say who signs off (a name)");
+  model::AuditItem* item = FindOrCreateItem(program, item_id);
+  if (!item) return UnknownItem(program, item_id);
+  item->signoff = model::Signoff{by, on};
+  return OkStatus();
+}
+
+Result<AuditPackSummary> WriteAuditPack(const fs::path& out, const AuditPackInput& in) {
+  AuditPackSummary summary;
+  report::AuditPackIndex index;
+  index.program_id = in.program.id;
+  index.program_name = in.program.name;
+  index.generated_on = in.generated_on;
+  index.readiness = in.readiness;
+
+  // Evidence files, read once; the manifest states what was packed.
+  std::vector<std::pair<std::string, std::string>> files;  // zip name -> bytes
+  json manifest = json::array();
+  std::string sums;
+  std::map<std::string, std::string> packed;  // evidence path -> zip name
+  for (const auto& item : in.readiness.items) {
+    const model::AuditItem* source = nullptr;
+    if (in.program.audit) {
+      for (const auto& i : in.program.audit->items) {
+        if (i.id == item.id) source = &i;
+      }
+    }
+    for (size_t k = 0; k < item.evidence.size(); ++k) {
+      const auto& row = item.evidence[k];
+      if (!row.is_path) continue;
+      report::PackedEvidence pe;
+      pe.item = item.id;
+      pe.path = row.ref;
+      pe.state = std::string(toolkit::EvidenceStateName(row.state));
+      if (source && k < source->evidence.size()) pe.expected = source->evidence[k].sha256;
+      fs::path p = fs::path(row.ref).is_absolute() ? fs::path(row.ref) : in.evidence_root / row.ref;
+      std::error_code ec;
+      if (fs::is_regular_file(p, ec)) {
+        TPMKIT_ASSIGN_OR_RETURN(std::string bytes, ReadBytes(p));
+        pe.sha256 = Sha256Hex(bytes);
+        if (auto it = packed.find(row.ref); it != packed.end()) {
+          pe.packed_as = it->second;
+        } else {
+          pe.packed_as = PackedName(row.ref);
+          packed[row.ref] = pe.packed_as;
+          files.emplace_back(pe.packed_as, std::move(bytes));
+          sums += pe.sha256 + "  " + pe.packed_as + "\n";
+          ++summary.evidence_files;
+        }
+      } else {
+        ++summary.missing;
+      }
+      manifest.push_back({{"item", pe.item},
+                          {"path", pe.path},
+                          {"packed_as", pe.packed_as.empty() ? json(nullptr) : json(pe.packed_as)},
+                          {"sha256", pe.sha256.empty() ? json(nullptr) : json(pe.sha256)},
+                          {"expected", pe.expected.empty() ? json(nullptr) : json(pe.expected)},
+                          {"state", pe.state}});
+      index.evidence.push_back(std::move(pe));
+    }
+  }
+
+  json trail = {{"program", in.program.id}, {"entries", nullptr}, {"verification", nullptr}};
+  if (in.trail) {
+    json entries = json::array();
+    for (const auto& e : *in.trail) entries.push_back(EntryJson(e));
+    trail["entries"] = entries;
+    index.trail.program_entries = static_cast<long>(in.trail->size());
+  }
+  if (in.verification) {
+    const auto& v = *in.verification;
+    trail["verification"] = {{"ok", v.ok},
+                             {"entries", v.entries},
+                             {"first_bad", v.first_bad ? json(*v.first_bad) : json(nullptr)},
+                             {"reason", v.reason}};
+    index.trail.known = true;
+    index.trail.ok = v.ok;
+    index.trail.entries = static_cast<long>(v.entries);
+    if (v.first_bad) index.trail.first_bad = static_cast<long>(*v.first_bad);
+    index.trail.reason = v.reason;
+  }
+
+  fs::path tmp = out;
+  tmp += ".tmp";
+  {
+    Zip zip(tmp);
+    if (!zip.ok()) return Error::Invalid(out.string() + ": cannot write the pack: " + zip.error());
+    bool good = zip.Add("index.html", report::AuditPackIndexHtml(index));
+    for (const auto& [name, bytes] : files) good = good && zip.Add(name, bytes);
+    good = good && zip.Add("manifest.json", manifest.dump(2) + "\n");
+    good = good && zip.Add("manifest.sha256", sums);
+    good = good && zip.Add("audit-trail.json", trail.dump(2) + "\n");
+    good = good && zip.Close();
+    summary.files = zip.files();
+    if (!good) {
+      std::string why = zip.error();
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      return Error::Invalid(out.string() + ": cannot write the pack: " + why);
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, out, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return Error::Invalid(out.string() + ": cannot write the pack: " + ec.message());
+  }
+  return summary;
+}
+
+}  // namespace tpmkit::app

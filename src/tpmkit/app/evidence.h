@@ -1,0 +1,85 @@
+// Audit evidence on disk: SHA-256 of evidence files (libsodium), the evidence states of
+// a program (computations.md §8), recording new evidence and signoffs, and the audit
+// pack (a zip written with libarchive: index.html, the evidence files, a manifest of
+// their hashes, the audit trail as JSON and its verification).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tpmkit/base/date.h"
+#include "tpmkit/base/error.h"
+#include "tpmkit/model/program.h"
+#include "tpmkit/store/store.h"
+#include "tpmkit/toolkit/audit_readiness.h"
+
+namespace tpmkit::app {
+
+// Lowercase hex SHA-256 of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+// Lowercase hex SHA-256 of a file's contents. kInvalidInput when it cannot be read.
+Result<std::string> Sha256File(const std::filesystem::path& path);
+
+// Where relative evidence paths resolve: `evidence_root` when given, else `base_dir`
+// (the program file's folder), else the current folder.
+std::filesystem::path EvidenceRoot(const std::optional<std::filesystem::path>& evidence_root,
+                                   const std::filesystem::path& base_dir);
+
+// The actual SHA-256 of every path evidence of the program that exists under `root`
+// (path as written -> hex hash); absent files are not keys (§8: missing).
+std::map<std::string, std::string> HashEvidence(const model::Program& program,
+                                                const std::filesystem::path& root);
+
+// Whether the audit trail verifies: for a workspace program, VerifyAuditTrail; for a
+// file (nothing stored), nullopt: unknown.
+struct TrailState {
+  std::optional<bool> verified;
+  std::optional<store::VerifyResult> result;
+};
+
+// `audit evidence add ITEM FILE`: hashes FILE and records {path, sha256} on the item
+// (creating the item, not_started, when it is a default id the program leaves out).
+// The stored path is FILE relative to `root` when FILE lies under it, else FILE as
+// given. Evidence with the same path is replaced (its hash refreshed).
+// Errors: kInvalidInput when FILE cannot be read; kNotFound for an item that is neither
+// in the program nor a default id.
+Status AddEvidence(model::Program& program, const std::string& item,
+                   const std::filesystem::path& file, const std::filesystem::path& root);
+
+// `audit signoff ITEM --by NAME --on DATE`: sets the item's signoff (creating a default
+// item as above). Errors: kNotFound as above; kInvalidInput for an empty name.
+Status SignOff(model::Program& program, const std::string& item, const std::string& by,
+               Date on);
+
+struct AuditPackInput {
+  model::Program program;
+  toolkit::AuditReadiness readiness;
+  std::filesystem::path evidence_root;
+  // The audit trail of the program (newest first, as ReadLog returns it) and the
+  // verification of the whole chain; nullopt for a program read from a file.
+  std::optional<std::vector<store::AuditEntry>> trail;
+  std::optional<store::VerifyResult> verification;
+  std::string generated_on;  // the date printed in the index
+};
+
+struct AuditPackSummary {
+  size_t files = 0;           // entries written to the zip
+  size_t evidence_files = 0;  // evidence files included
+  size_t missing = 0;         // evidence paths whose file is absent
+};
+
+// Writes the zip: index.html; evidence/<path> for each present evidence file;
+// manifest.json [{"item","path","sha256","expected","state"}] and manifest.sha256
+// ("HASH  evidence/PATH" lines, as sha256sum -c reads them); audit-trail.json
+// {"program","entries":[...],"verification":{"ok","entries","first_bad","reason"}} (the
+// entries are null and verification null for a file). Written to a temporary file and
+// renamed, so a failed pack leaves nothing behind. Errors: kInvalidInput when the output
+// cannot be written.
+Result<AuditPackSummary> WriteAuditPack(const std::filesystem::path& out,
+                                        const AuditPackInput& input);
+
+}  // namespace tpmkit::app

@@ -1,0 +1,143 @@
+// evm: earned value and earned schedule (computations.md section 5), each variance
+// explained in one sentence in finance's words.
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <fmt/format.h>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "tpmkit/app/analysis.h"
+#include "tpmkit/app/workspace.h"
+#include "tpmkit/cli/cli.h"
+#include "tpmkit/toolkit/wording.h"
+
+namespace tpmkit::cli {
+
+namespace {
+
+using nlohmann::json;
+namespace wording = toolkit::wording;
+
+json Opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+// 1620000 -> "1,620,000 USD".
+std::string Amount(double v, const std::string& cur) {
+  const long long n = std::llround(std::fabs(v));
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", out, cur);
+}
+
+std::string Pct(double part, double whole) {
+  if (whole == 0) return "no base to compare with";
+  return fmt::format("{}%", wording::Number(100.0 * part / whole, 1));
+}
+
+std::string Ratio(const std::optional<double>& v) {
+  return v ? wording::Number(*v, 2) : "not defined (its denominator is 0)";
+}
+
+std::string Explain(const plan::EvmResult& e, const model::Program& p) {
+  const std::string& c = p.currency;
+  std::string out = fmt::format("Earned value of {} as of {} (budget at completion {}).\n\n",
+                                p.name, e.as_of.ToString(), Amount(e.bac, c));
+  out += fmt::format("  planned value (PV)   {:>16}\n  earned value (EV)    {:>16}\n"
+                     "  actual cost (AC)     {:>16}\n\n",
+                     Amount(e.pv, c), Amount(e.ev, c), Amount(e.ac, c));
+  out += fmt::format("Schedule variance {} ({}): {} of work was earned against {} planned by {}",
+                     Amount(e.sv, c), Pct(e.sv, e.pv), Amount(e.ev, c), Amount(e.pv, c),
+                     e.as_of.ToString());
+  out += e.spi ? fmt::format(", so each unit of planned work yields {} of earned work (SPI).\n",
+                             wording::Number(*e.spi, 2))
+               : "; SPI is not defined because nothing was planned by then.\n";
+  out += fmt::format("Cost variance {} ({}): {} spent for {} of earned work", Amount(e.cv, c),
+                     Pct(e.cv, e.ev), Amount(e.ac, c), Amount(e.ev, c));
+  if (e.cpi && e.vac) {
+    out += fmt::format("; at this efficiency (CPI {}) the program finishes {} {} budget, at {} "
+                       "(EAC).\n",
+                       wording::Number(*e.cpi, 2), Amount(std::fabs(*e.vac), c),
+                       *e.vac < 0 ? "over" : "under", Amount(*e.eac, c));
+  } else {
+    out += "; CPI and EAC are not defined because nothing has been spent or earned yet.\n";
+  }
+  out += fmt::format(
+      "If the overrun so far does not repeat, the program finishes at {} (EAC atypical); if both "
+      "cost and schedule efficiency persist, at {} (EAC CPI x SPI).\n",
+      Amount(*e.eac_atypical, c),
+      e.eac_cpi_spi ? Amount(*e.eac_cpi_spi, c) : "an amount that cannot be computed");
+  if (e.etc) out += fmt::format("Estimate to complete: {} more.\n", Amount(*e.etc, c));
+  out += e.tcpi ? fmt::format("To finish on budget, each remaining unit of money must earn {} of "
+                              "work (TCPI).\n",
+                              wording::Number(*e.tcpi, 2))
+                : "TCPI is not defined: the whole budget is spent.\n";
+  out += fmt::format("Earned schedule {} working days against {} elapsed (SPI_t {})",
+                     wording::Number(e.earned_schedule, 1), e.actual_time, Ratio(e.spi_t));
+  if (e.ieac_t && e.ieac_t_date) {
+    out += fmt::format("; at this pace the {} planned working days take {} working days, "
+                       "finishing about {} (planned {}).\n",
+                       e.planned_duration, wording::Number(*e.ieac_t, 1),
+                       e.ieac_t_date->ToString(), e.planned_finish.ToString());
+  } else {
+    out += ".\n";
+  }
+  out += fmt::format("Planned dates: {} from baselines, the others from the plan as drawn.\n",
+                     wording::Count(e.baseline_tasks, "task", "tasks"));
+  return out;
+}
+
+struct EvmOptions {
+  SourceOptions source;
+};
+
+int RunEvm(const Cli& cli, const EvmOptions& o) {
+  auto as_of = cli.AsOf();
+  if (!as_of.ok()) return Fail(as_of.error());
+  auto loaded = app::LoadProgram(cli.Session(), o.source.Source());
+  if (!loaded.ok()) return Fail(loaded.error());
+  auto e = app::EvmOf(loaded->program, *as_of);
+  if (!e.ok()) return Fail(e.error());
+  if (cli.global.json) {
+    Print(json{{"as_of", e->as_of.ToString()},
+               {"currency", loaded->program.currency},
+               {"pv", e->pv},
+               {"ev", e->ev},
+               {"ac", e->ac},
+               {"bac", e->bac},
+               {"sv", e->sv},
+               {"cv", e->cv},
+               {"spi", Opt(e->spi)},
+               {"cpi", Opt(e->cpi)},
+               {"eac", Opt(e->eac)},
+               {"eac_atypical", Opt(e->eac_atypical)},
+               {"eac_cpi_spi", Opt(e->eac_cpi_spi)},
+               {"etc", Opt(e->etc)},
+               {"vac", Opt(e->vac)},
+               {"tcpi", Opt(e->tcpi)},
+               {"earned_schedule", e->earned_schedule},
+               {"actual_time", e->actual_time},
+               {"planned_duration", e->planned_duration},
+               {"spi_t", Opt(e->spi_t)},
+               {"ieac_t", Opt(e->ieac_t)}}
+              .dump(2));
+    return kExitOk;
+  }
+  Print(Explain(*e, loaded->program));
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterEvmCommands(CLI::App& app, Cli& cli) {
+  auto o = std::make_shared<EvmOptions>();
+  auto* evm = app.add_subcommand("evm", "Earned value and earned schedule, explained");
+  AddSourceOptions(*evm, o->source);
+  evm->footer("The as-of date is --as-of, else the program's status_date.\n"
+              "Planned dates: baselines where given, else the schedule without progress.\n"
+              "Example:\n  tpmkit evm -f examples/phoenix.yaml --as-of 2026-06-15");
+  evm->callback([&cli, o] { cli.run = [&cli, o] { return RunEvm(cli, *o); }; });
+}
+
+}  // namespace tpmkit::cli

@@ -1,0 +1,31 @@
+// Renders a toolkit::Escalation as words a person can send as they are: plain text,
+// Markdown, or an RFC 5322 message (MIME, text/plain; charset=UTF-8, 8bit).
+#pragma once
+
+#include <string>
+
+#include "tpmkit/base/date.h"
+#include "tpmkit/toolkit/escalation.h"
+
+namespace tpmkit::report {
+
+// The message body (what `escalate` prints as text and what the email carries),
+// wrapped at 78 columns.
+std::string EscalationText(const toolkit::Escalation& e);
+
+// The same content in Markdown (headings, lists).
+std::string EscalationMarkdown(const toolkit::Escalation& e);
+
+struct EmlOptions {
+  std::string from_address;  // "name@example.com"
+  std::string to_address;
+  Date date;                 // the Date header: 09:00 UTC on this day (deterministic)
+  std::string message_id;    // without angle brackets, "local@domain"
+};
+
+// An RFC 5322 message with MIME headers (From, To, Subject, Date, Message-ID,
+// MIME-Version, Content-Type, Content-Transfer-Encoding), CRLF line ends, the body of
+// EscalationText. Non-ASCII display names and subjects are RFC 2047 encoded.
+std::string EscalationEml(const toolkit::Escalation& e, const EmlOptions& options);
+
+}  // namespace tpmkit::report
