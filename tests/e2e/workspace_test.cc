@@ -54,7 +54,7 @@ risks:
 class WorkspaceTest : public ::testing::Test {
  protected:
   fs::path Db() const { return dir_.path() / "ws.db"; }
-  Run T(std::vector<std::string> args) {
+  e2e::Run T(std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", Db().string()});
     return Tpmkit(args, dir_.path());
   }
@@ -173,7 +173,7 @@ TEST_F(WorkspaceTest, TwoAppliesAtOnceBothEndCorrectly) {
   std::vector<std::string> a = {"--db", Db().string(), "apply", Example("phoenix.yaml").string()};
   std::vector<std::string> b = {"--db", Db().string(), "apply", "b.yaml"};
   Background one(a, dir_.path()), two(b, dir_.path());
-  for (Run r : {one.Wait(), two.Wait()}) {
+  for (const e2e::Run& r : {one.Wait(), two.Wait()}) {
     if (r.exit_code != 0) {
       EXPECT_EQ(r.exit_code, 3) << r.err;
       EXPECT_NE(r.err.find("workspace busy"), std::string::npos) << r.err;

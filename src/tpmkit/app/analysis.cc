@@ -66,7 +66,16 @@ Result<toolkit::OptionOutcome> ScenarioOption(const model::Program& program,
   return o;
 }
 
-std::string Amount(double v, const std::string& cur) { return fmt::format("{:.0f} {}", v, cur); }
+// 6250 -> "6,250 USD".
+std::string Amount(double v, const std::string& cur) {
+  const long long n = std::llround(std::fabs(v));
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", out, cur);
+}
 
 Result<std::vector<toolkit::OptionOutcome>> GenericOptions(const model::Program& program,
                                                            const model::Risk& risk,

@@ -203,8 +203,9 @@ Result<Escalation> BuildEscalation(const model::Program& program,
         s += fmt::format(" and the chance of finishing by {} is {}", o.target->ToString(),
                          wording::Percent(*o.p_on_time));
       }
-      s += o.cost ? fmt::format(", at an added cost of {}.", Amount(*o.cost, cur))
-                  : ", at no added cost recorded in the program.";
+      s += !o.cost       ? ", at no added cost recorded in the program."
+           : *o.cost < 0 ? fmt::format(", saving {}.", Amount(-*o.cost, cur))
+                         : fmt::format(", at an added cost of {}.", Amount(*o.cost, cur));
     }
     e.option_summaries.push_back(std::move(s));
   }
