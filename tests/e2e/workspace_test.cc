@@ -215,9 +215,13 @@ TEST_F(WorkspaceTest, AnEmptyOrMissingWorkspaceIsExplained) {
 }
 
 TEST_F(WorkspaceTest, EveryCommandHasHelpWithAnExample) {
-  for (std::vector<std::string> cmd :
-       {std::vector<std::string>{"init"}, {"apply"}, {"check"}, {"export"}, {"show"}, {"log"},
-        {"audit", "verify"}}) {
+  for (std::vector<std::string> cmd : {std::vector<std::string>{"init"},
+                                       {"apply"},
+                                       {"check"},
+                                       {"export"},
+                                       {"show"},
+                                       {"log"},
+                                       {"audit", "verify"}}) {
     cmd.push_back("--help");
     auto r = T(cmd);
     EXPECT_EQ(r.exit_code, 0) << cmd[0];

@@ -98,14 +98,19 @@ model::Program GenerateProgram(const GenerateOptions& o) {
   }
   if (!o.registers) return p;
 
-  p.dependencies.push_back({"vendor-api", "Vendor API", "Acme", "Owner 0",
-                            p.start + 30, model::DependencyStatus::kAtRisk, {TaskId(0)},
+  p.dependencies.push_back({"vendor-api",
+                            "Vendor API",
+                            "Acme",
+                            "Owner 0",
+                            p.start + 30,
+                            model::DependencyStatus::kAtRisk,
+                            {TaskId(0)},
                             p.start + 35});
   p.resources.push_back({"eng", "Engineers", Money::FromDouble(800), 4});
   p.actuals.push_back({p.start + 20, Money::FromDouble(42000), "", "first month"});
   model::Scorecard sc;
-  sc.assessments.push_back({p.start + 10, "Reviewer",
-                            {{"budget", 2}, {"schedule", 3}, {"vendor", 4}}, ""});
+  sc.assessments.push_back(
+      {p.start + 10, "Reviewer", {{"budget", 2}, {"schedule", 3}, {"vendor", 4}}, ""});
   p.scorecard = sc;
   const auto& crit = model::DefaultCriteria();
   for (int i = 0; i < 8; ++i) {
@@ -118,7 +123,8 @@ model::Program GenerateProgram(const GenerateOptions& o) {
     r.probability = g.Int(1, 9) / 10.0;
     r.severity = g.Int(1, 5);
     if (g.Chance(0.6) && o.tasks > 0) {
-      r.impact = model::RiskImpact{double(g.Int(1, 10)), Money::FromDouble(g.Int(1, 9) * 10000),
+      r.impact = model::RiskImpact{double(g.Int(1, 10)),
+                                   Money::FromDouble(g.Int(1, 9) * 10000),
                                    {TaskId(g.Int(0, o.tasks - 1))}};
     }
     r.mitigation = "Mitigation " + std::to_string(i);
@@ -141,10 +147,15 @@ model::Program GenerateProgram(const GenerateOptions& o) {
   d.id = "D-1";
   d.question = "Add people or move the date?";
   d.decision_rule = "Highest weighted score";
-  d.criteria = {{"cost", "Cost", 40, model::Measure::kCost},
-                {"risk", "Risk", 60, std::nullopt}};
-  d.options = {{"add", "Add people", {{"risk", 3}}, model::Scenario{Money::FromDouble(50000), std::nullopt, {}, std::nullopt}},
-               {"move", "Move the date", {{"risk", 4}}, model::Scenario{std::nullopt, std::nullopt, {}, *p.target + 20}}};
+  d.criteria = {{"cost", "Cost", 40, model::Measure::kCost}, {"risk", "Risk", 60, std::nullopt}};
+  d.options = {{"add",
+                "Add people",
+                {{"risk", 3}},
+                model::Scenario{Money::FromDouble(50000), std::nullopt, {}, std::nullopt}},
+               {"move",
+                "Move the date",
+                {{"risk", 4}},
+                model::Scenario{std::nullopt, std::nullopt, {}, *p.target + 20}}};
   p.decisions.push_back(std::move(d));
   model::Change c;
   c.id = "CR-1";
@@ -155,8 +166,13 @@ model::Program GenerateProgram(const GenerateOptions& o) {
   p.changes.push_back(std::move(c));
   model::Audit a;
   a.retention_years = 7;
-  a.items.push_back({"requirements", model::AuditStatus::kDone, "Owner 1", p.start + 40,
-                     {{"", "", "https://wiki.example.com/req"}}, model::Signoff{"Sponsor", p.start + 30}, ""});
+  a.items.push_back({"requirements",
+                     model::AuditStatus::kDone,
+                     "Owner 1",
+                     p.start + 40,
+                     {{"", "", "https://wiki.example.com/req"}},
+                     model::Signoff{"Sponsor", p.start + 30},
+                     ""});
   p.audit = a;
   p.targets = model::Targets{0.95, 0.95, 0.8, 90, 4.0, 40};
   return p;

@@ -12,9 +12,9 @@ struct GenerateOptions {
   int projects = 3;
   double links_per_task = 3;  // average predecessors per task (all links point backwards)
   uint64_t seed = 1;
-  bool registers = true;      // risks, stakeholders, decisions, changes, audit, targets...
-  bool progress = true;       // a status date with finished and in-progress tasks
-  bool all_link_types = true; // FS/SS/FF/SF with lags and leads (else FS, no lag)
+  bool registers = true;       // risks, stakeholders, decisions, changes, audit, targets...
+  bool progress = true;        // a status date with finished and in-progress tasks
+  bool all_link_types = true;  // FS/SS/FF/SF with lags and leads (else FS, no lag)
 };
 
 // A valid program (model::Validate finds nothing) with the given shape. The same

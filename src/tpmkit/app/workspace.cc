@@ -44,8 +44,8 @@ Result<std::string> ResolveProgramId(store::Transaction& txn,
   }
   std::string ids;
   for (const auto& p : programs) ids += (ids.empty() ? "" : ", ") + p.id;
-  return Error::Usage("the workspace holds " + std::to_string(programs.size()) +
-                      " programs (" + ids + "): choose one with -p ID");
+  return Error::Usage("the workspace holds " + std::to_string(programs.size()) + " programs (" +
+                      ids + "): choose one with -p ID");
 }
 
 Error ValidationError(const std::vector<model::ValidationIssue>& issues) {

@@ -73,8 +73,8 @@ Result<ApplyResult> ApplyFile(const Session& session, const std::filesystem::pat
 // abandon the edit (nothing is written). Validation problems are reported as
 // "PATH: message" diagnostics.
 using EditFn = std::function<Status(model::Program&)>;
-Result<ApplyResult> EditProgram(const Session& session, const std::optional<std::string>& program_id,
-                                const EditFn& edit);
+Result<ApplyResult> EditProgram(const Session& session,
+                                const std::optional<std::string>& program_id, const EditFn& edit);
 
 // Creates the workspace (idempotent).
 Status InitWorkspace(const Session& session);

@@ -7,7 +7,7 @@ namespace tpmkit {
 
 namespace {
 constexpr std::array<std::string_view, 7> kWeekdayNames = {"mon", "tue", "wed", "thu",
-                                                            "fri", "sat", "sun"};
+                                                           "fri", "sat", "sun"};
 bool AllDigits(std::string_view s) {
   for (char c : s) {
     if (c < '0' || c > '9') return false;
@@ -23,7 +23,8 @@ int ToInt(std::string_view s) {
 
 Date Date::FromYmd(int year, unsigned month, unsigned day) {
   using namespace std::chrono;
-  return FromSysDays(sys_days(std::chrono::year(year) / std::chrono::month(month) / std::chrono::day(day)));
+  return FromSysDays(
+      sys_days(std::chrono::year(year) / std::chrono::month(month) / std::chrono::day(day)));
 }
 
 std::optional<Date> Date::Parse(std::string_view t) {

@@ -22,7 +22,9 @@ class Date {
   static std::optional<Date> Parse(std::string_view text);
 
   constexpr int days() const { return days_; }
-  std::chrono::sys_days ToSysDays() const { return std::chrono::sys_days(std::chrono::days(days_)); }
+  std::chrono::sys_days ToSysDays() const {
+    return std::chrono::sys_days(std::chrono::days(days_));
+  }
   std::chrono::year_month_day ToYmd() const { return std::chrono::year_month_day(ToSysDays()); }
   Weekday weekday() const;
   std::string ToString() const;  // YYYY-MM-DD

@@ -12,14 +12,14 @@
 namespace tpmkit {
 
 enum class ErrorCode {
-  kInvalidInput,   // bad file, bad argument, failed validation: exit 2
-  kUsage,          // wrong command-line usage: exit 2
-  kNotFound,       // a named program, risk, item... does not exist: exit 2
-  kConflict,       // the request contradicts the stored state: exit 2
-  kStorage,        // the workspace could not be read or written: exit 3
-  kBusy,           // the workspace is locked by another writer: exit 3
-  kCheckFailed,    // the command ran and the program failed the check asked for: exit 1
-  kInternal,       // a bug; reported, exit 3
+  kInvalidInput,  // bad file, bad argument, failed validation: exit 2
+  kUsage,         // wrong command-line usage: exit 2
+  kNotFound,      // a named program, risk, item... does not exist: exit 2
+  kConflict,      // the request contradicts the stored state: exit 2
+  kStorage,       // the workspace could not be read or written: exit 3
+  kBusy,          // the workspace is locked by another writer: exit 3
+  kCheckFailed,   // the command ran and the program failed the check asked for: exit 1
+  kInternal,      // a bug; reported, exit 3
 };
 
 struct Error {
@@ -38,7 +38,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit on purpose
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit on purpose
   Result(Error error) : v_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
@@ -77,9 +77,9 @@ inline Status OkStatus() { return {}; }
 }  // namespace tpmkit
 
 // Propagates an error from an expression yielding Status or Result<T>.
-#define TPMKIT_RETURN_IF_ERROR(expr)                \
-  do {                                              \
-    auto tpmkit_status_ = (expr);                   \
+#define TPMKIT_RETURN_IF_ERROR(expr)                                    \
+  do {                                                                  \
+    auto tpmkit_status_ = (expr);                                       \
     if (!tpmkit_status_.ok()) return std::move(tpmkit_status_).error(); \
   } while (0)
 

@@ -14,14 +14,19 @@ class Money {
   constexpr Money() = default;
   static constexpr Money FromCents(int64_t cents) { return Money(cents); }
   // Rounds to the nearest cent.
-  static Money FromDouble(double units) { return Money(static_cast<int64_t>(std::llround(units * 100.0))); }
+  static Money FromDouble(double units) {
+    return Money(static_cast<int64_t>(std::llround(units * 100.0)));
+  }
 
   constexpr int64_t cents() const { return cents_; }
   double ToDouble() const { return static_cast<double>(cents_) / 100.0; }
 
   constexpr Money operator+(Money o) const { return Money(cents_ + o.cents_); }
   constexpr Money operator-(Money o) const { return Money(cents_ - o.cents_); }
-  constexpr Money& operator+=(Money o) { cents_ += o.cents_; return *this; }
+  constexpr Money& operator+=(Money o) {
+    cents_ += o.cents_;
+    return *this;
+  }
   constexpr auto operator<=>(const Money&) const = default;
 
  private:

@@ -22,10 +22,10 @@ enum ExitCode { kExitOk = 0, kExitCheckFailed = 1, kExitBadInput = 2, kExitWorks
 int ExitCodeFor(ErrorCode code);
 
 struct GlobalOptions {
-  std::string db;       // --db; empty: $TPMKIT_DB, else ./tpmkit.db
-  std::string actor;    // --actor; empty: $TPMKIT_ACTOR, else the OS user
-  std::string as_of;    // --as-of DATE
-  bool json = false;    // --json
+  std::string db;     // --db; empty: $TPMKIT_DB, else ./tpmkit.db
+  std::string actor;  // --actor; empty: $TPMKIT_ACTOR, else the OS user
+  std::string as_of;  // --as-of DATE
+  bool json = false;  // --json
 };
 
 // The command line being run: global options and the action the chosen command set.
@@ -61,13 +61,14 @@ void Print(const std::string& text);
 void RegisterWorkspaceCommands(CLI::App& app, Cli& cli);  // init, apply, export, check, show
 void RegisterLogCommands(CLI::App& app, Cli& cli);        // log, audit verify
 void RegisterPlanCommands(CLI::App& app, Cli& cli);       // schedule, forecast, import
-void RegisterRiskCommands(CLI::App& app, Cli& cli);  // scorecard [assess], risks, risk ...
-void RegisterEvmCommands(CLI::App& app, Cli& cli);       // evm
-void RegisterEscalateCommand(CLI::App& app, Cli& cli);   // escalate
-void RegisterReviewCommand(CLI::App& app, Cli& cli);     // review
-void RegisterDecideCommand(CLI::App& app, Cli& cli);        // decide
-void RegisterStakeholderCommands(CLI::App& app, Cli& cli);  // stakeholders [plan], stakeholder contact
-void RegisterAuditCommands(CLI::App& app, Cli& cli);        // audit, audit evidence add|signoff|pack
-void RegisterChangeCommands(CLI::App& app, Cli& cli);       // changes [assess|approve|reject|implement]
+void RegisterRiskCommands(CLI::App& app, Cli& cli);       // scorecard [assess], risks, risk ...
+void RegisterEvmCommands(CLI::App& app, Cli& cli);        // evm
+void RegisterEscalateCommand(CLI::App& app, Cli& cli);    // escalate
+void RegisterReviewCommand(CLI::App& app, Cli& cli);      // review
+void RegisterDecideCommand(CLI::App& app, Cli& cli);      // decide
+void RegisterStakeholderCommands(CLI::App& app,
+                                 Cli& cli);            // stakeholders [plan], stakeholder contact
+void RegisterAuditCommands(CLI::App& app, Cli& cli);   // audit, audit evidence add|signoff|pack
+void RegisterChangeCommands(CLI::App& app, Cli& cli);  // changes [assess|approve|reject|implement]
 
 }  // namespace tpmkit::cli

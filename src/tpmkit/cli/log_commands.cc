@@ -50,13 +50,13 @@ std::string Abbrev(const std::optional<std::string>& v) {
 std::string EntryText(const store::AuditEntry& e) {
   std::ostringstream out;
   out << std::setw(6) << e.seq << "  " << e.at << "  " << e.actor << "  "
-      << model::Name(e.change.action) << ' ' << e.change.entity << ' ' << e.change.entity_id
-      << " (" << e.program << ")\n";
+      << model::Name(e.change.action) << ' ' << e.change.entity << ' ' << e.change.entity_id << " ("
+      << e.program << ")\n";
   // An update lists its fields; a create or delete is summarized, its fields are in --json.
   if (e.change.action == model::ChangeAction::kUpdate) {
     for (const auto& c : e.change.changes) {
-      out << "        " << c.field << ": " << Abbrev(c.old_value) << " -> "
-          << Abbrev(c.new_value) << '\n';
+      out << "        " << c.field << ": " << Abbrev(c.old_value) << " -> " << Abbrev(c.new_value)
+          << '\n';
     }
   }
   return out.str();

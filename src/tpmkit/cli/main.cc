@@ -23,9 +23,10 @@ int main(int argc, char** argv) {
   app.add_option("--actor", cli.global.actor,
                  "Who is acting, for the audit trail (default $TPMKIT_ACTOR, else the OS user)");
   app.add_option("--as-of", cli.global.as_of, "Override the program's status date (YYYY-MM-DD)");
-  app.footer("Exit status: 0 done; 1 a check asked for failed; 2 bad usage or input; "
-             "3 the workspace could not be read or written.\n"
-             "Run `tpmkit COMMAND --help` for a command's options and an example.");
+  app.footer(
+      "Exit status: 0 done; 1 a check asked for failed; 2 bad usage or input; "
+      "3 the workspace could not be read or written.\n"
+      "Run `tpmkit COMMAND --help` for a command's options and an example.");
 
   tpmkit::cli::RegisterWorkspaceCommands(app, cli);
   tpmkit::cli::RegisterLogCommands(app, cli);

@@ -139,10 +139,9 @@ int RunImport(const Cli& cli, const std::string& format, const std::string& file
                          {"warnings", read->warnings.size()}}
               .dump(2));
   } else {
-    Print((result->created ? "Imported " : "Updated ") + result->program + " from " + file +
-          ": " + std::to_string(read->program.TaskCount()) + " tasks, " +
-          std::to_string(result->changed) + " entries in the audit trail, " +
-          std::to_string(read->warnings.size()) + " warnings.");
+    Print((result->created ? "Imported " : "Updated ") + result->program + " from " + file + ": " +
+          std::to_string(read->program.TaskCount()) + " tasks, " + std::to_string(result->changed) +
+          " entries in the audit trail, " + std::to_string(read->warnings.size()) + " warnings.");
   }
   return kExitOk;
 }
@@ -165,8 +164,9 @@ void RegisterPlanCommands(CLI::App& app, Cli& cli) {
 
   auto fo = std::make_shared<ForecastCommandOptions>();
   auto* forecast = app.add_subcommand(
-      "forecast", "Monte Carlo forecast of the finish: percentiles, chance of making the target, "
-                  "most critical and most sensitive tasks");
+      "forecast",
+      "Monte Carlo forecast of the finish: percentiles, chance of making the target, "
+      "most critical and most sensitive tasks");
   AddSourceOptions(*forecast, fo->source);
   forecast->add_option("--iterations", fo->iterations, "Iterations (default 10000)");
   forecast->add_option("--seed", fo->seed, "Random seed (default 1): same seed, same numbers");
@@ -186,11 +186,14 @@ void RegisterPlanCommands(CLI::App& app, Cli& cli) {
   import->add_option("FORMAT", io->format, "mspdi")->required();
   import->add_option("FILE", io->file, "The file to import")->required();
   import->add_option("--id", io->program, "Program id (default: from the file name)");
-  import->footer("What the file holds that tpmkit cannot represent is listed as warnings.\n"
-                 "Example:\n  tpmkit import mspdi plan.xml --id phoenix");
+  import->footer(
+      "What the file holds that tpmkit cannot represent is listed as warnings.\n"
+      "Example:\n  tpmkit import mspdi plan.xml --id phoenix");
   import->callback([&cli, io] {
-    cli.run = [&cli, io] { return RunImport(cli, io->format, io->file, io->program); };
-  });
+    cli.run = [&cli, io] { return RunImport(cli, io->format, io->file, io->program);
+};
+}  // namespace tpmkit::cli
+);
 }
 
 }  // namespace tpmkit::cli

@@ -1,8 +1,8 @@
 // init, apply, export, check, show: loading programs into the workspace and back.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tpmkit/app/workspace.h"
@@ -20,8 +20,10 @@ json DateOrNull(const std::optional<Date>& d) { return d ? json(d->ToString()) :
 int RunInit(const Cli& cli) {
   auto session = cli.Session();
   if (auto s = app::InitWorkspace(session); !s.ok()) return Fail(s.error());
-  if (!cli.global.json) Print("Workspace ready at " + session.db_url);
-  else Print(json{{"workspace", session.db_url}}.dump(2));
+  if (!cli.global.json)
+    Print("Workspace ready at " + session.db_url);
+  else
+    Print(json{{"workspace", session.db_url}}.dump(2));
   return kExitOk;
 }
 
@@ -29,8 +31,8 @@ int RunApply(const Cli& cli, const std::string& file) {
   auto result = app::ApplyFile(cli.Session(), file);
   if (!result.ok()) return Fail(result.error());
   if (cli.global.json) {
-    Print(json{{"program", result->program}, {"created", result->created},
-               {"changed", result->changed}}
+    Print(json{
+        {"program", result->program}, {"created", result->created}, {"changed", result->changed}}
               .dump(2));
   } else if (result->created) {
     Print("Created program " + result->program + " (" + std::to_string(result->changed) +
@@ -50,12 +52,12 @@ int RunCheck(const Cli& cli, const std::string& file) {
     json errors = json::array();
     if (!program.ok()) {
       for (const auto& d : program.error().diagnostics) {
-        errors.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column},
-                          {"message", d.message}});
+        errors.push_back(
+            {{"file", d.file}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
       }
       if (errors.empty()) {
-        errors.push_back({{"file", file}, {"line", 0}, {"column", 0},
-                          {"message", program.error().message}});
+        errors.push_back(
+            {{"file", file}, {"line", 0}, {"column", 0}, {"message", program.error().message}});
       }
     }
     Print(json{{"ok", program.ok()}, {"errors", errors}}.dump(2));
@@ -117,21 +119,18 @@ std::string ShowText(const model::Program& p) {
   auto open_decisions = CountIf(p.decisions, [](const model::Decision& d) {
     return d.status == model::DecisionStatus::kOpen;
   });
-  auto proposed = CountIf(p.changes, [](const model::Change& c) {
-    return c.status == model::ChangeStatus::kProposed;
-  });
+  auto proposed = CountIf(
+      p.changes, [](const model::Change& c) { return c.status == model::ChangeStatus::kProposed; });
   size_t audit_items = p.audit ? p.audit->items.size() : 0;
   out << "\nRegisters\n"
       << "  External dependencies  " << p.dependencies.size() << '\n'
       << "  Risks                  " << p.risks.size() << " (" << open_risks
       << " open or mitigating)\n"
       << "  Stakeholders           " << p.stakeholders.size() << '\n'
-      << "  Decisions              " << p.decisions.size() << " (" << open_decisions
-      << " open)\n"
+      << "  Decisions              " << p.decisions.size() << " (" << open_decisions << " open)\n"
       << "  Change requests        " << p.changes.size() << " (" << proposed << " proposed)\n"
       << "  Audit items            " << audit_items << '\n'
-      << "  Scorecard assessments  " << (p.scorecard ? p.scorecard->assessments.size() : 0)
-      << '\n'
+      << "  Scorecard assessments  " << (p.scorecard ? p.scorecard->assessments.size() : 0) << '\n'
       << "  Actuals                " << p.actuals.size() << '\n';
   return out.str();
 }
@@ -139,25 +138,29 @@ std::string ShowText(const model::Program& p) {
 json ShowJson(const model::Program& p) {
   json projects = json::array();
   for (const auto& pr : p.projects) {
-    projects.push_back({{"id", pr.id}, {"name", pr.name}, {"owner", pr.owner},
-                        {"tasks", pr.tasks.size()}});
+    projects.push_back(
+        {{"id", pr.id}, {"name", pr.name}, {"owner", pr.owner}, {"tasks", pr.tasks.size()}});
   }
-  return json{
-      {"program",
-       {{"id", p.id}, {"name", p.name}, {"objective", p.objective}, {"sponsor", p.sponsor},
-        {"currency", p.currency}, {"start", p.start.ToString()}, {"target", DateOrNull(p.target)},
-        {"status_date", DateOrNull(p.status_date)},
-        {"budget", p.EffectiveBudget().ToDouble()}}},
-      {"projects", projects},
-      {"tasks", p.TaskCount()},
-      {"dependencies", p.dependencies.size()},
-      {"risks", p.risks.size()},
-      {"stakeholders", p.stakeholders.size()},
-      {"decisions", p.decisions.size()},
-      {"changes", p.changes.size()},
-      {"audit_items", p.audit ? p.audit->items.size() : 0},
-      {"assessments", p.scorecard ? p.scorecard->assessments.size() : 0},
-      {"actuals", p.actuals.size()}};
+  return json{{"program",
+               {{"id", p.id},
+                {"name", p.name},
+                {"objective", p.objective},
+                {"sponsor", p.sponsor},
+                {"currency", p.currency},
+                {"start", p.start.ToString()},
+                {"target", DateOrNull(p.target)},
+                {"status_date", DateOrNull(p.status_date)},
+                {"budget", p.EffectiveBudget().ToDouble()}}},
+              {"projects", projects},
+              {"tasks", p.TaskCount()},
+              {"dependencies", p.dependencies.size()},
+              {"risks", p.risks.size()},
+              {"stakeholders", p.stakeholders.size()},
+              {"decisions", p.decisions.size()},
+              {"changes", p.changes.size()},
+              {"audit_items", p.audit ? p.audit->items.size() : 0},
+              {"assessments", p.scorecard ? p.scorecard->assessments.size() : 0},
+              {"actuals", p.actuals.size()}};
 }
 
 int RunShow(const Cli& cli, const SourceOptions& source) {
@@ -177,13 +180,13 @@ void RegisterWorkspaceCommands(CLI::App& app, Cli& cli) {
 
   auto apply_file = std::make_shared<std::string>();
   auto* apply = app.add_subcommand(
-      "apply", "Validate a program file and store it (create or replace), recording every "
-               "change in the audit trail");
+      "apply",
+      "Validate a program file and store it (create or replace), recording every "
+      "change in the audit trail");
   apply->add_option("FILE", *apply_file, "The program file (YAML)")->required();
   apply->footer("Example:\n  tpmkit apply examples/phoenix.yaml");
-  apply->callback([&cli, apply_file] {
-    cli.run = [&cli, apply_file] { return RunApply(cli, *apply_file); };
-  });
+  apply->callback(
+      [&cli, apply_file] { cli.run = [&cli, apply_file] { return RunApply(cli, *apply_file); }; });
 
   auto check_file = std::make_shared<std::string>();
   auto* check = app.add_subcommand("check", "Validate a program file; print every problem");
@@ -191,9 +194,8 @@ void RegisterWorkspaceCommands(CLI::App& app, Cli& cli) {
   check->footer(
       "Prints each problem as FILE:LINE:COLUMN: message and exits 2 when there is any.\n"
       "Example:\n  tpmkit check -f examples/phoenix.yaml");
-  check->callback([&cli, check_file] {
-    cli.run = [&cli, check_file] { return RunCheck(cli, *check_file); };
-  });
+  check->callback(
+      [&cli, check_file] { cli.run = [&cli, check_file] { return RunCheck(cli, *check_file); }; });
 
   struct ExportOptions {
     SourceOptions source;
@@ -207,9 +209,10 @@ void RegisterWorkspaceCommands(CLI::App& app, Cli& cli) {
   exp->add_option("--format", export_opts->format,
                   "yaml (the program file, default) or mspdi (MS Project XML)")
       ->check(CLI::IsMember({"yaml", "mspdi"}));
-  exp->footer("Applying the exported program file changes nothing.\n"
-              "Examples:\n  tpmkit export -p phoenix -o phoenix.yaml\n"
-              "  tpmkit export --format mspdi -o phoenix.xml");
+  exp->footer(
+      "Applying the exported program file changes nothing.\n"
+      "Examples:\n  tpmkit export -p phoenix -o phoenix.yaml\n"
+      "  tpmkit export --format mspdi -o phoenix.xml");
   exp->callback([&cli, export_opts] {
     cli.run = [&cli, export_opts] {
       return RunExport(cli, export_opts->source, export_opts->out, export_opts->format);

@@ -14,7 +14,7 @@ enum class ChangeAction { kCreate, kUpdate, kDelete };
 std::string_view Name(ChangeAction a);  // "create" | "update" | "delete"
 
 struct FieldChange {
-  std::string field;  // e.g. "duration", "estimate.likely", "depends"
+  std::string field;                     // e.g. "duration", "estimate.likely", "depends"
   std::optional<std::string> old_value;  // canonical text; nullopt = absent
   std::optional<std::string> new_value;
   friend bool operator==(const FieldChange&, const FieldChange&) = default;

@@ -13,8 +13,7 @@ constexpr std::array<std::string_view, 4> kRiskStatus = {"open", "mitigating", "
                                                          "realized"};
 constexpr std::array<std::string_view, 3> kStance = {"supportive", "neutral", "resistant"};
 constexpr std::array<std::string_view, 2> kDecisionStatus = {"open", "decided"};
-constexpr std::array<std::string_view, 4> kMeasure = {"cost", "finish", "p80_finish",
-                                                      "p_on_time"};
+constexpr std::array<std::string_view, 4> kMeasure = {"cost", "finish", "p80_finish", "p_on_time"};
 constexpr std::array<std::string_view, 4> kChangeStatus = {"proposed", "approved", "rejected",
                                                            "implemented"};
 constexpr std::array<std::string_view, 2> kApprovalDecision = {"approved", "rejected"};
@@ -22,10 +21,12 @@ constexpr std::array<std::string_view, 4> kAuditStatus = {"not_started", "in_pro
                                                           "not_applicable"};
 }  // namespace
 
-#define TPMKIT_ENUM_NAMES(E, table)                                            \
-  std::string_view Name(E v) { return table[static_cast<size_t>(v)]; }        \
-  template <>                                                                  \
-  std::span<const std::string_view> Names<E>() { return table; }
+#define TPMKIT_ENUM_NAMES(E, table)                                    \
+  std::string_view Name(E v) { return table[static_cast<size_t>(v)]; } \
+  template <>                                                          \
+  std::span<const std::string_view> Names<E>() {                       \
+    return table;                                                      \
+  }
 
 TPMKIT_ENUM_NAMES(LinkType, kLinkType)
 TPMKIT_ENUM_NAMES(Distribution, kDistribution)

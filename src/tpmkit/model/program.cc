@@ -28,9 +28,8 @@ const std::vector<Criterion>& DefaultCriteria() {
 
 const std::vector<std::string>& DefaultAuditItemIds() {
   static const std::vector<std::string> kIds = {
-      "requirements", "change_trail",          "security_controls", "risk_assessments",
-      "approvals",    "training",              "compliance_escalation", "internal_audits",
-      "record_retention", "privacy"};
+      "requirements", "change_trail",          "security_controls", "risk_assessments", "approvals",
+      "training",     "compliance_escalation", "internal_audits",   "record_retention", "privacy"};
   return kIds;
 }
 

@@ -24,7 +24,7 @@ struct Estimate {
 struct Link {
   std::string task;  // a task id, or "project.task", as written
   LinkType type = LinkType::kFS;
-  double lag = 0;    // working days; negative is a lead
+  double lag = 0;  // working days; negative is a lead
   friend bool operator==(const Link&, const Link&) = default;
 };
 
@@ -40,7 +40,7 @@ struct Task {
   std::string owner;
   std::optional<double> duration;  // exclusive with estimate
   std::optional<Estimate> estimate;
-  bool milestone = false;          // duration 0
+  bool milestone = false;  // duration 0
   std::vector<Link> depends;
   std::vector<std::string> resources;
   std::optional<Money> cost;
