@@ -10,6 +10,7 @@
 #include "tpmkit/plan/network.h"
 #include "tpmkit/plan/scenario.h"
 #include "tpmkit/toolkit/scorecard.h"
+#include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::app {
 
@@ -46,8 +47,7 @@ Result<Simulated> Simulate(const model::Program& program, const EscalateRequest&
 Result<toolkit::OptionOutcome> ScenarioOption(const model::Program& program,
                                               const EscalateRequest& req, std::string id,
                                               std::string name, std::string how,
-                                              const model::Scenario& scenario,
-                                              bool count_cost) {
+                                              const model::Scenario& scenario, bool count_cost) {
   TPMKIT_ASSIGN_OR_RETURN(plan::ScenarioProgram sp, plan::ApplyScenario(program, scenario));
   TPMKIT_ASSIGN_OR_RETURN(Simulated s, Simulate(sp.program, req));
   toolkit::OptionOutcome o;
@@ -59,8 +59,7 @@ Result<toolkit::OptionOutcome> ScenarioOption(const model::Program& program,
   o.p_on_time = s.p_on_time;
   o.target = sp.program.target;
   if (count_cost) {
-    const double delta =
-        (plan::ScenarioCost(sp) - program.TotalTaskCost()).ToDouble();
+    const double delta = (plan::ScenarioCost(sp) - program.TotalTaskCost()).ToDouble();
     if (delta != 0) o.cost = delta;
   }
   return o;
@@ -75,6 +74,34 @@ std::string Amount(double v, const std::string& cur) {
     out += digits[i];
   }
   return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", out, cur);
+}
+
+// What a decision option's scenario does, in one sentence.
+std::string ScenarioWords(const model::Program& program, const model::Scenario& sc,
+                          const std::string& decision) {
+  namespace w = toolkit::wording;
+  std::vector<std::string> parts;
+  if (sc.duration_factor && !sc.duration_factor->tasks.empty()) {
+    parts.push_back(
+        fmt::format("{} take {}% of their planned time",
+                    w::JoinList(toolkit::TaskLabels(program, sc.duration_factor->tasks)),
+                    w::Number(100.0 * sc.duration_factor->factor, 1)));
+  }
+  if (!sc.remove_tasks.empty()) {
+    parts.push_back(fmt::format("{} leave the plan",
+                                w::JoinList(toolkit::TaskLabels(program, sc.remove_tasks))));
+  }
+  if (sc.target) {
+    parts.push_back(fmt::format("the target date moves from {} to {}",
+                                program.target ? program.target->ToString() : "none",
+                                sc.target->ToString()));
+  }
+  if (sc.cost) {
+    parts.push_back(fmt::format("it costs {}", Amount(sc.cost->ToDouble(), program.currency)));
+  }
+  if (parts.empty())
+    return fmt::format("As decision {} proposes, the plan stays as it is.", decision);
+  return fmt::format("As decision {} proposes: {}.", decision, w::JoinList(parts));
 }
 
 Result<std::vector<toolkit::OptionOutcome>> GenericOptions(const model::Program& program,
@@ -106,10 +133,11 @@ Result<std::vector<toolkit::OptionOutcome>> GenericOptions(const model::Program&
       sc.cost = Money::FromDouble(cost);
       TPMKIT_ASSIGN_OR_RETURN(
           auto o, ScenarioOption(program, req, "add-resources", "Add resources",
-                                 fmt::format("Add people to {} so that their remaining work "
-                                             "takes 20% less time, priced at 25% of their "
+                                 fmt::format("Add people to {} so that the remaining work "
+                                             "takes 20% less time, at an estimated 25% of its "
                                              "planned cost ({}).",
-                                             fmt::join(sc.duration_factor->tasks, ", "),
+                                             toolkit::wording::JoinList(toolkit::TaskLabels(
+                                                 program, sc.duration_factor->tasks)),
                                              Amount(cost, program.currency)),
                                  sc, true));
       out.push_back(std::move(o));
@@ -137,11 +165,14 @@ Result<std::vector<toolkit::OptionOutcome>> GenericOptions(const model::Program&
       sc.remove_tasks = cut->scenario->remove_tasks;
       sc.cost = cut->scenario->cost;
       TPMKIT_ASSIGN_OR_RETURN(
-          auto o, ScenarioOption(program, req, "reduce-scope", "Reduce scope",
-                                 fmt::format("Drop {}, the scope cut proposed in option {} of "
-                                             "decision {}.",
-                                             fmt::join(sc.remove_tasks, ", "), cut->id, in->id),
-                                 sc, true));
+          auto o,
+          ScenarioOption(
+              program, req, "reduce-scope", "Reduce scope",
+              fmt::format("Drop {}, the scope cut that decision {} "
+                          "proposes (\"{}\").",
+                          toolkit::wording::JoinList(toolkit::TaskLabels(program, sc.remove_tasks)),
+                          in->id, cut->name),
+              sc, true));
       out.push_back(std::move(o));
     }
   }
@@ -151,8 +182,8 @@ Result<std::vector<toolkit::OptionOutcome>> GenericOptions(const model::Program&
     sc.target = p80_after;
     TPMKIT_ASSIGN_OR_RETURN(
         auto o, ScenarioOption(program, req, "extend-deadline", "Extend the deadline",
-                               fmt::format("Move the target from {} to {}, the p80 finish with "
-                                           "the risk happening.",
+                               fmt::format("Move the target date from {} to {}, the date we "
+                                           "are 80% likely to meet with the risk happening.",
                                            program.target->ToString(), p80_after.ToString()),
                                sc, true));
     out.push_back(std::move(o));
@@ -169,9 +200,10 @@ std::optional<Date> EffectiveAsOf(const model::Program& program, std::optional<D
 Result<Date> RequireAsOf(const model::Program& program, std::optional<Date> as_of,
                          const std::string& what) {
   if (auto d = EffectiveAsOf(program, as_of)) return *d;
-  return Error::Invalid(fmt::format("{} needs a date: program {} has no status_date and no "
-                                    "--as-of DATE was given",
-                                    what, program.id));
+  return Error::Invalid(
+      fmt::format("{} needs a date: program {} has no status_date and no "
+                  "--as-of DATE was given",
+                  what, program.id));
 }
 
 Result<plan::Schedule> ScheduleOf(const model::Program& program, std::optional<Date> as_of) {
@@ -241,10 +273,9 @@ Result<std::vector<toolkit::BankOverride>> LoadLanguageBank(const std::filesyste
     if (!theme) {
       std::vector<std::string> names;
       for (auto th : toolkit::AllThemes()) names.emplace_back(toolkit::ThemeName(th));
-      err.diagnostics.push_back(
-          {path.string(), t.line, t.column,
-           fmt::format("unknown theme '{}' (expected one of {})", t.theme,
-                       fmt::join(names, ", "))});
+      err.diagnostics.push_back({path.string(), t.line, t.column,
+                                 fmt::format("unknown theme '{}' (expected one of {})", t.theme,
+                                             fmt::join(names, ", "))});
       continue;
     }
     out.push_back({*theme, t.question, t.phrases, file.replace_phrases});
@@ -300,8 +331,7 @@ model::Program WithRiskHappening(const model::Program& program, const model::Ris
   return copy;
 }
 
-Result<toolkit::Escalation> Escalate(const model::Program& program,
-                                     const EscalateRequest& req) {
+Result<toolkit::Escalation> Escalate(const model::Program& program, const EscalateRequest& req) {
   TPMKIT_ASSIGN_OR_RETURN(toolkit::EscalationSubject subject,
                           toolkit::CheckEscalation(program, req.risk, req.decision, req.to));
   TPMKIT_ASSIGN_OR_RETURN(Date as_of, RequireAsOf(program, req.as_of, "an escalation"));
@@ -334,8 +364,8 @@ Result<toolkit::Escalation> Escalate(const model::Program& program,
   for (size_t i = 0; i < tasks.size(); ++i) {
     if (!tasks[i]->milestone) continue;
     if (s_before.tasks[i].finish != s_after.tasks[i].finish) {
-      f.milestones.push_back({tasks[i]->id, tasks[i]->name, s_before.tasks[i].finish,
-                              s_after.tasks[i].finish});
+      f.milestones.push_back(
+          {tasks[i]->id, tasks[i]->name, s_before.tasks[i].finish, s_after.tasks[i].finish});
     }
   }
 
@@ -351,11 +381,9 @@ Result<toolkit::Escalation> Escalate(const model::Program& program,
         continue;
       }
       TPMKIT_ASSIGN_OR_RETURN(
-          auto outcome,
-          ScenarioOption(program, sim, o.id, o.name,
-                         fmt::format("Option {} of decision {}, simulated with its scenario.",
-                                     o.id, subject.decision->id),
-                         *o.scenario, true));
+          auto outcome, ScenarioOption(program, sim, o.id, o.name,
+                                       ScenarioWords(program, *o.scenario, subject.decision->id),
+                                       *o.scenario, true));
       f.options.push_back(std::move(outcome));
     }
   } else {

@@ -4,6 +4,8 @@
 #include <archive_entry.h>
 #include <sodium.h>
 
+#include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -74,17 +76,21 @@ class Zip {
   Zip(const Zip&) = delete;
   Zip& operator=(const Zip&) = delete;
   bool ok() const { return ok_; }
-  std::string error() const { return a_ && archive_error_string(a_) ? archive_error_string(a_) : ""; }
+  std::string error() const {
+    return a_ && archive_error_string(a_) ? archive_error_string(a_) : "";
+  }
 
-  bool Add(const std::string& name, const std::string& bytes) {
+  // `mtime`: seconds since 1970-01-01 UTC.
+  bool Add(const std::string& name, const std::string& bytes, int64_t mtime) {
     archive_entry* e = archive_entry_new();
     archive_entry_set_pathname(e, name.c_str());
+    archive_entry_set_mtime(e, static_cast<time_t>(mtime), 0);
     archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
     archive_entry_set_filetype(e, AE_IFREG);
     archive_entry_set_perm(e, 0644);
-    bool good = archive_write_header(a_, e) == ARCHIVE_OK &&
-                archive_write_data(a_, bytes.data(), bytes.size()) ==
-                    static_cast<la_ssize_t>(bytes.size());
+    bool good =
+        archive_write_header(a_, e) == ARCHIVE_OK &&
+        archive_write_data(a_, bytes.data(), bytes.size()) == static_cast<la_ssize_t>(bytes.size());
     archive_entry_free(e);
     if (good) ++files_;
     return good;
@@ -115,12 +121,28 @@ json EntryJson(const store::AuditEntry& e) {
     changes[c.field] = {{"old", c.old_value ? json(*c.old_value) : json(nullptr)},
                         {"new", c.new_value ? json(*c.new_value) : json(nullptr)}};
   }
-  return json{{"seq", e.seq},         {"at", e.at},
-              {"actor", e.actor},     {"program", e.program},
-              {"entity", e.change.entity}, {"entity_id", e.change.entity_id},
+  return json{{"seq", e.seq},
+              {"at", e.at},
+              {"actor", e.actor},
+              {"program", e.program},
+              {"entity", e.change.entity},
+              {"entity_id", e.change.entity_id},
               {"action", std::string(model::Name(e.change.action))},
-              {"changes", changes},   {"prev_hash", e.prev_hash},
+              {"changes", changes},
+              {"prev_hash", e.prev_hash},
               {"hash", e.hash}};
+}
+
+// Midnight UTC of `d`, in seconds since the epoch.
+int64_t MidnightUtc(Date d) { return static_cast<int64_t>(d.days()) * 86400; }
+
+// A file's modification time in seconds since the epoch; `fallback` when unknown.
+int64_t FileMtime(const fs::path& p, int64_t fallback) {
+  std::error_code ec;
+  auto t = fs::last_write_time(p, ec);
+  if (ec) return fallback;
+  auto sys = std::chrono::file_clock::to_sys(t);
+  return std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
 }
 
 }  // namespace
@@ -169,7 +191,8 @@ Status AddEvidence(model::Program& program, const std::string& item_id, const fs
   TPMKIT_ASSIGN_OR_RETURN(std::string hash, Sha256File(full));
   // Stored relative to the evidence root when the file lies under it.
   std::string stored = file.string();
-  fs::path root_abs = fs::weakly_canonical(root.is_absolute() ? root : fs::current_path() / root, ec);
+  fs::path root_abs =
+      fs::weakly_canonical(root.is_absolute() ? root : fs::current_path() / root, ec);
   fs::path file_abs = fs::weakly_canonical(full, ec);
   fs::path rel = file_abs.lexically_relative(root_abs);
   if (!rel.empty() && *rel.begin() != "..") stored = rel.generic_string();
@@ -197,11 +220,17 @@ Result<AuditPackSummary> WriteAuditPack(const fs::path& out, const AuditPackInpu
   report::AuditPackIndex index;
   index.program_id = in.program.id;
   index.program_name = in.program.name;
-  index.generated_on = in.generated_on;
+  index.generated_on = in.generated_on.ToString();
+  const int64_t generated_at = MidnightUtc(in.generated_on);
   index.readiness = in.readiness;
 
   // Evidence files, read once; the manifest states what was packed.
-  std::vector<std::pair<std::string, std::string>> files;  // zip name -> bytes
+  struct PackedFile {
+    std::string name;  // inside the zip
+    std::string bytes;
+    int64_t mtime = 0;
+  };
+  std::vector<PackedFile> files;
   json manifest = json::array();
   std::string sums;
   std::map<std::string, std::string> packed;  // evidence path -> zip name
@@ -230,7 +259,7 @@ Result<AuditPackSummary> WriteAuditPack(const fs::path& out, const AuditPackInpu
         } else {
           pe.packed_as = PackedName(row.ref);
           packed[row.ref] = pe.packed_as;
-          files.emplace_back(pe.packed_as, std::move(bytes));
+          files.push_back({pe.packed_as, std::move(bytes), FileMtime(p, generated_at)});
           sums += pe.sha256 + "  " + pe.packed_as + "\n";
           ++summary.evidence_files;
         }
@@ -272,11 +301,11 @@ Result<AuditPackSummary> WriteAuditPack(const fs::path& out, const AuditPackInpu
   {
     Zip zip(tmp);
     if (!zip.ok()) return Error::Invalid(out.string() + ": cannot write the pack: " + zip.error());
-    bool good = zip.Add("index.html", report::AuditPackIndexHtml(index));
-    for (const auto& [name, bytes] : files) good = good && zip.Add(name, bytes);
-    good = good && zip.Add("manifest.json", manifest.dump(2) + "\n");
-    good = good && zip.Add("manifest.sha256", sums);
-    good = good && zip.Add("audit-trail.json", trail.dump(2) + "\n");
+    bool good = zip.Add("index.html", report::AuditPackIndexHtml(index), generated_at);
+    for (const auto& f : files) good = good && zip.Add(f.name, f.bytes, f.mtime);
+    good = good && zip.Add("manifest.json", manifest.dump(2) + "\n", generated_at);
+    good = good && zip.Add("manifest.sha256", sums, generated_at);
+    good = good && zip.Add("audit-trail.json", trail.dump(2) + "\n", generated_at);
     good = good && zip.Close();
     summary.files = zip.files();
     if (!good) {

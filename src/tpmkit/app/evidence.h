@@ -52,8 +52,7 @@ Status AddEvidence(model::Program& program, const std::string& item,
 
 // `audit signoff ITEM --by NAME --on DATE`: sets the item's signoff (creating a default
 // item as above). Errors: kNotFound as above; kInvalidInput for an empty name.
-Status SignOff(model::Program& program, const std::string& item, const std::string& by,
-               Date on);
+Status SignOff(model::Program& program, const std::string& item, const std::string& by, Date on);
 
 struct AuditPackInput {
   model::Program program;
@@ -63,7 +62,10 @@ struct AuditPackInput {
   // verification of the whole chain; nullopt for a program read from a file.
   std::optional<std::vector<store::AuditEntry>> trail;
   std::optional<store::VerifyResult> verification;
-  std::string generated_on;  // the date printed in the index
+  // The date in force (--as-of, else status_date, else today): printed in the index and
+  // the modification time (00:00 UTC) of the files the pack generates, so that packing
+  // the same workspace on the same date gives the same index, manifest and trail files.
+  Date generated_on;
 };
 
 struct AuditPackSummary {
@@ -72,7 +74,8 @@ struct AuditPackSummary {
   size_t missing = 0;         // evidence paths whose file is absent
 };
 
-// Writes the zip: index.html; evidence/<path> for each present evidence file;
+// Writes the zip: index.html; evidence/<path> for each present evidence file (with the
+// file's own modification time; the generated files carry `generated_on`);
 // manifest.json [{"item","path","sha256","expected","state"}] and manifest.sha256
 // ("HASH  evidence/PATH" lines, as sha256sum -c reads them); audit-trail.json
 // {"program","entries":[...],"verification":{"ok","entries","first_bad","reason"}} (the

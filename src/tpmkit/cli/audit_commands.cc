@@ -106,7 +106,8 @@ int RunEvidenceAdd(const Cli& cli, const AuditOptions& o) {
     Print(json{{"item", o.item}, {"path", o.file}, {"sha256", hash}, {"changed", result->changed}}
               .dump(2));
   } else if (result->changed == 0) {
-    Print("Evidence " + o.file + " is already recorded on " + o.item + " with SHA-256 " + hash + ".");
+    Print("Evidence " + o.file + " is already recorded on " + o.item + " with SHA-256 " + hash +
+          ".");
   } else {
     Print("Recorded evidence " + o.file + " on audit item " + o.item + " (SHA-256 " + hash + ").");
   }
@@ -129,8 +130,9 @@ int RunSignoff(const Cli& cli, const AuditOptions& o) {
   });
   if (!result.ok()) return Fail(result.error());
   if (cli.global.json) {
-    Print(json{{"item", o.item}, {"by", o.by}, {"on", used.ToString()}, {"changed", result->changed}}
-              .dump(2));
+    Print(
+        json{{"item", o.item}, {"by", o.by}, {"on", used.ToString()}, {"changed", result->changed}}
+            .dump(2));
   } else {
     Print("Audit item " + o.item + " signed off by " + o.by + " on " + used.ToString() + ".");
   }
@@ -152,8 +154,10 @@ int RunPack(const Cli& cli, const AuditOptions& o) {
     if (!entries.ok()) return Fail(entries.error());
     in.trail = std::move(*entries);
   }
-  in.generated_on = Today().ToString();
-  if (auto as_of = cli.AsOf(); as_of.ok() && *as_of) in.generated_on = (*as_of)->ToString();
+  auto as_of = cli.AsOf();
+  if (!as_of.ok()) return Fail(as_of.error());
+  const auto& status_date = in.program.status_date;
+  in.generated_on = *as_of ? **as_of : (status_date ? *status_date : Today());
   auto summary = app::WriteAuditPack(o.output, in);
   if (!summary.ok()) return Fail(summary.error());
   if (cli.global.json) {
@@ -164,7 +168,7 @@ int RunPack(const Cli& cli, const AuditOptions& o) {
                {"trail_verified", r->verification ? json(r->verification->ok) : json(nullptr)}}
               .dump(2));
   } else {
-    std::string trail = !r->verification ? "no audit trail (read from a file)"
+    std::string trail = !r->verification      ? "no audit trail (read from a file)"
                         : r->verification->ok ? "the audit trail verified"
                                               : "the audit trail does NOT verify";
     Print("Wrote " + o.output + ": " + std::to_string(summary->files) + " files, " +
@@ -195,9 +199,10 @@ void RegisterAuditCommands(CLI::App& app, Cli& cli) {
   auto opts = std::make_shared<AuditOptions>();
   AddSourceOptions(*audit, opts->source);
   AddRoot(*audit, *opts);
-  audit->footer("Without a subcommand: readiness, items, evidence states and gaps.\n"
-                "Examples:\n  tpmkit audit -f examples/phoenix.yaml\n"
-                "  tpmkit audit pack -o phoenix-audit.zip");
+  audit->footer(
+      "Without a subcommand: readiness, items, evidence states and gaps.\n"
+      "Examples:\n  tpmkit audit -f examples/phoenix.yaml\n"
+      "  tpmkit audit pack -o phoenix-audit.zip");
   audit->callback([&cli, opts, audit] {
     if (audit->get_subcommands().empty()) {
       cli.run = [&cli, opts] { return RunAudit(cli, *opts); };
@@ -212,12 +217,12 @@ void RegisterAuditCommands(CLI::App& app, Cli& cli) {
   add->add_option("FILE", add_opts->file, "The evidence file")->required();
   add->add_option("-p,--program", add_opts->source.program, "A program of the workspace");
   AddRoot(*add, *add_opts);
-  add->footer("The path is stored relative to --evidence-root (default: the current folder)\n"
-              "when the file lies under it.\n"
-              "Example:\n  tpmkit audit evidence add training evidence/training-roster.md");
-  add->callback([&cli, add_opts] {
-    cli.run = [&cli, add_opts] { return RunEvidenceAdd(cli, *add_opts); };
-  });
+  add->footer(
+      "The path is stored relative to --evidence-root (default: the current folder)\n"
+      "when the file lies under it.\n"
+      "Example:\n  tpmkit audit evidence add training evidence/training-roster.md");
+  add->callback(
+      [&cli, add_opts] { cli.run = [&cli, add_opts] { return RunEvidenceAdd(cli, *add_opts); }; });
 
   auto sign_opts = std::make_shared<AuditOptions>();
   auto* sign = audit->add_subcommand("signoff", "Record who signed off a checklist item");
@@ -226,9 +231,8 @@ void RegisterAuditCommands(CLI::App& app, Cli& cli) {
   sign->add_option("--on", sign_opts->on, "The date (default: the as-of date)");
   sign->add_option("-p,--program", sign_opts->source.program, "A program of the workspace");
   sign->footer("Example:\n  tpmkit audit signoff risk_assessments --by 'Victor Lindqvist'");
-  sign->callback([&cli, sign_opts] {
-    cli.run = [&cli, sign_opts] { return RunSignoff(cli, *sign_opts); };
-  });
+  sign->callback(
+      [&cli, sign_opts] { cli.run = [&cli, sign_opts] { return RunSignoff(cli, *sign_opts); }; });
 
   auto pack_opts = std::make_shared<AuditOptions>();
   auto* pack = audit->add_subcommand(
@@ -237,9 +241,8 @@ void RegisterAuditCommands(CLI::App& app, Cli& cli) {
   AddRoot(*pack, *pack_opts);
   pack->add_option("-o,--output", pack_opts->output, "The zip file to write")->required();
   pack->footer("Example:\n  tpmkit audit pack -f examples/phoenix.yaml -o phoenix-audit.zip");
-  pack->callback([&cli, pack_opts] {
-    cli.run = [&cli, pack_opts] { return RunPack(cli, *pack_opts); };
-  });
+  pack->callback(
+      [&cli, pack_opts] { cli.run = [&cli, pack_opts] { return RunPack(cli, *pack_opts); }; });
 }
 
 }  // namespace tpmkit::cli

@@ -21,6 +21,7 @@ struct DecideOptions {
   std::string output;
   int iterations = 10000;
   uint64_t seed = 1;
+  int threads = 0;
   std::string choose;
   std::string by;
   std::string rationale;
@@ -70,11 +71,10 @@ int RunChoose(const Cli& cli, const DecideOptions& o, std::optional<Date> as_of)
   });
   if (!result.ok()) return Fail(result.error());
   if (cli.global.json) {
-    Print(nlohmann::json{{"id", o.id}, {"chosen", o.choose}, {"changed", result->changed}}
-              .dump(2));
+    Print(nlohmann::json{{"id", o.id}, {"chosen", o.choose}, {"changed", result->changed}}.dump(2));
   } else {
-    Print("Recorded decision " + o.id + ": " + o.choose + ", decided by " + o.by +
-          " (" + std::to_string(result->changed) + " entry in the audit trail).");
+    Print("Recorded decision " + o.id + ": " + o.choose + ", decided by " + o.by + " (" +
+          std::to_string(result->changed) + " entry in the audit trail).");
   }
   return kExitOk;
 }
@@ -83,6 +83,7 @@ int RunDecide(const Cli& cli, const DecideOptions& o) {
   auto as_of = cli.AsOf();
   if (!as_of.ok()) return Fail(as_of.error());
   if (o.iterations < 1) return Fail(Error::Usage("--iterations must be at least 1"));
+  if (o.threads < 0) return Fail(Error::Usage("--threads must be 0 (all cores) or more"));
   if (!o.choose.empty()) return RunChoose(cli, o, *as_of);
   auto loaded = app::LoadProgram(cli.Session(), o.source.Source());
   if (!loaded.ok()) return Fail(loaded.error());
@@ -100,6 +101,7 @@ int RunDecide(const Cli& cli, const DecideOptions& o) {
   toolkit::SimulationOptions sim;
   sim.iterations = o.iterations;
   sim.seed = o.seed;
+  sim.threads = o.threads;
   sim.as_of = *as_of;
   auto metrics = toolkit::MeasureOptions(p, *decision, sim);
   if (!metrics.ok()) return Fail(metrics.error());
@@ -145,6 +147,8 @@ void RegisterDecideCommand(CLI::App& app, Cli& cli) {
   decide->add_option("--iterations", opts->iterations,
                      "Monte Carlo iterations per option (default 10000)");
   decide->add_option("--seed", opts->seed, "Random seed (default 1)");
+  decide->add_option("--threads", opts->threads,
+                     "Worker threads (default 0: all cores); results do not depend on it");
   decide->add_option("--choose", opts->choose, "Record the decision: the chosen option id");
   decide->add_option("--by", opts->by, "With --choose: who decided");
   decide->add_option("--rationale", opts->rationale, "With --choose: why");

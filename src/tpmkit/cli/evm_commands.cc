@@ -1,8 +1,9 @@
 // evm: earned value and earned schedule (computations.md section 5), each variance
 // explained in one sentence in finance's words.
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <cmath>
-#include <fmt/format.h>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,11 @@ std::string Amount(double v, const std::string& cur) {
   return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", out, cur);
 }
 
+// 0.87 -> "0.87 USD": a ratio read as money per unit of money.
+std::string Money2(double v, const std::string& cur) {
+  return fmt::format("{} {}", wording::Number(v, 2), cur);
+}
+
 std::string Pct(double part, double whole) {
   if (whole == 0) return "no base to compare with";
   return fmt::format("{}%", wording::Number(100.0 * part / whole, 1));
@@ -44,47 +50,74 @@ std::string Explain(const plan::EvmResult& e, const model::Program& p) {
   const std::string& c = p.currency;
   std::string out = fmt::format("Earned value of {} as of {} (budget at completion {}).\n\n",
                                 p.name, e.as_of.ToString(), Amount(e.bac, c));
-  out += fmt::format("  planned value (PV)   {:>16}\n  earned value (EV)    {:>16}\n"
-                     "  actual cost (AC)     {:>16}\n\n",
-                     Amount(e.pv, c), Amount(e.ev, c), Amount(e.ac, c));
+  out += fmt::format(
+      "  planned value (PV)   {:>16}\n  earned value (EV)    {:>16}\n"
+      "  actual cost (AC)     {:>16}\n\n",
+      Amount(e.pv, c), Amount(e.ev, c), Amount(e.ac, c));
   out += fmt::format("Schedule variance {} ({}): {} of work was earned against {} planned by {}",
                      Amount(e.sv, c), Pct(e.sv, e.pv), Amount(e.ev, c), Amount(e.pv, c),
                      e.as_of.ToString());
-  out += e.spi ? fmt::format(", so each unit of planned work yields {} of earned work (SPI).\n",
-                             wording::Number(*e.spi, 2))
-               : "; SPI is not defined because nothing was planned by then.\n";
+  out += e.spi ? fmt::format(
+                     ", so the program delivers {} of work for every {} of work planned "
+                     "to date (SPI {}).\n",
+                     Money2(*e.spi, c), Money2(1, c), wording::Number(*e.spi, 2))
+               : "; the schedule performance index (SPI) is not defined because no work was "
+                 "planned by then.\n";
   out += fmt::format("Cost variance {} ({}): {} spent for {} of earned work", Amount(e.cv, c),
                      Pct(e.cv, e.ev), Amount(e.ac, c), Amount(e.ev, c));
   if (e.cpi && e.vac) {
-    out += fmt::format("; at this efficiency (CPI {}) the program finishes {} {} budget, at {} "
-                       "(EAC).\n",
-                       wording::Number(*e.cpi, 2), Amount(std::fabs(*e.vac), c),
-                       *e.vac < 0 ? "over" : "under", Amount(*e.eac, c));
+    out += fmt::format(
+        "; at this efficiency (CPI {}) the program finishes {} {} budget, at {} "
+        "(EAC).\n",
+        wording::Number(*e.cpi, 2), Amount(std::fabs(*e.vac), c), *e.vac < 0 ? "over" : "under",
+        Amount(*e.eac, c));
   } else {
-    out += "; CPI and EAC are not defined because nothing has been spent or earned yet.\n";
+    out +=
+        "; the cost performance index (CPI) and the estimate at completion (EAC) are not "
+        "defined because nothing has been spent or earned yet.\n";
   }
   out += fmt::format(
-      "If the overrun so far does not repeat, the program finishes at {} (EAC atypical); if both "
-      "cost and schedule efficiency persist, at {} (EAC CPI x SPI).\n",
+      "If the variance so far does not repeat, the program finishes at {} (EAC, atypical); if "
+      "both the cost and the schedule efficiency so far persist, at {} (EAC using CPI x SPI).\n",
       Amount(*e.eac_atypical, c),
       e.eac_cpi_spi ? Amount(*e.eac_cpi_spi, c) : "an amount that cannot be computed");
-  if (e.etc) out += fmt::format("Estimate to complete: {} more.\n", Amount(*e.etc, c));
-  out += e.tcpi ? fmt::format("To finish on budget, each remaining unit of money must earn {} of "
-                              "work (TCPI).\n",
-                              wording::Number(*e.tcpi, 2))
-                : "TCPI is not defined: the whole budget is spent.\n";
-  out += fmt::format("Earned schedule {} working days against {} elapsed (SPI_t {})",
-                     wording::Number(e.earned_schedule, 1), e.actual_time, Ratio(e.spi_t));
+  if (e.etc) {
+    out += fmt::format(
+        "At the cost efficiency so far, the remaining work costs {} more (estimate "
+        "to complete, ETC).\n",
+        Amount(*e.etc, c));
+  }
+  if (e.tcpi) {
+    out += fmt::format(
+        "To finish within the budget at completion, each {} still to spend must "
+        "deliver {} of work (TCPI {})",
+        Money2(1, c), Money2(*e.tcpi, c), wording::Number(*e.tcpi, 2));
+    out += e.cpi ? fmt::format(", against {} so far (CPI {}).\n", Money2(*e.cpi, c),
+                               wording::Number(*e.cpi, 2))
+                 : ".\n";
+  } else {
+    out +=
+        "The to-complete performance index (TCPI) is not defined: the whole budget at "
+        "completion is spent.\n";
+  }
+  out += fmt::format(
+      "Earned schedule {} working days against {} elapsed (SPI_t {}): the work "
+      "done is what the plan scheduled for its first {} working days",
+      wording::Number(e.earned_schedule, 1), e.actual_time, Ratio(e.spi_t),
+      wording::Number(e.earned_schedule, 1));
   if (e.ieac_t && e.ieac_t_date) {
-    out += fmt::format("; at this pace the {} planned working days take {} working days, "
-                       "finishing about {} (planned {}).\n",
-                       e.planned_duration, wording::Number(*e.ieac_t, 1),
-                       e.ieac_t_date->ToString(), e.planned_finish.ToString());
+    out += fmt::format(
+        "; at this pace the {} planned working days take {} working days, "
+        "finishing about {} instead of the planned {}.\n",
+        e.planned_duration, wording::Number(*e.ieac_t, 1), e.ieac_t_date->ToString(),
+        e.planned_finish.ToString());
   } else {
     out += ".\n";
   }
-  out += fmt::format("Planned dates: {} from baselines, the others from the plan as drawn.\n",
-                     wording::Count(e.baseline_tasks, "task", "tasks"));
+  out += fmt::format(
+      "Planned value uses the baseline dates of {} and the plan as drawn for the "
+      "others.\n",
+      wording::Count(e.baseline_tasks, "task", "tasks"));
   return out;
 }
 
@@ -134,9 +167,10 @@ void RegisterEvmCommands(CLI::App& app, Cli& cli) {
   auto o = std::make_shared<EvmOptions>();
   auto* evm = app.add_subcommand("evm", "Earned value and earned schedule, explained");
   AddSourceOptions(*evm, o->source);
-  evm->footer("The as-of date is --as-of, else the program's status_date.\n"
-              "Planned dates: baselines where given, else the schedule without progress.\n"
-              "Example:\n  tpmkit evm -f examples/phoenix.yaml --as-of 2026-06-15");
+  evm->footer(
+      "The as-of date is --as-of, else the program's status_date.\n"
+      "Planned dates: baselines where given, else the schedule without progress.\n"
+      "Example:\n  tpmkit evm -f examples/phoenix.yaml --as-of 2026-06-15");
   evm->callback([&cli, o] { cli.run = [&cli, o] { return RunEvm(cli, *o); }; });
 }
 

@@ -8,6 +8,10 @@
 #include "tpmkit/app/workspace.h"
 #include "tpmkit/cli/cli.h"
 #include "tpmkit/formats/program_file.h"
+#include "tpmkit/plan/schedule.h"
+#include "tpmkit/toolkit/amounts.h"
+#include "tpmkit/toolkit/audit_readiness.h"
+#include "tpmkit/toolkit/scorecard.h"
 
 namespace tpmkit::cli {
 
@@ -98,7 +102,32 @@ size_t CountIf(const auto& items, auto pred) {
   return n;
 }
 
-std::string ShowText(const model::Program& p) {
+// What `show` adds to the file's own content: the plan's span and a few headline numbers.
+struct ShowFigures {
+  std::optional<plan::Schedule> schedule;
+  Date as_of;
+  toolkit::ScorecardResult scorecard;
+  toolkit::AuditReadiness readiness;
+};
+
+ShowFigures ComputeShowFigures(const model::Program& p, std::optional<Date> as_of) {
+  ShowFigures f;
+  plan::ScheduleOptions options;
+  options.as_of = as_of;
+  if (auto s = plan::ComputeSchedule(p, options); s.ok()) f.schedule = std::move(*s);
+  f.as_of = as_of.value_or(p.status_date.value_or(p.start));
+  f.scorecard = toolkit::ComputeScorecard(p);
+  f.readiness = toolkit::ComputeAuditReadiness(p, toolkit::AuditInputs{f.as_of, {}, {}});
+  return f;
+}
+
+std::string OneDecimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+std::string ShowText(const model::Program& p, const ShowFigures& f) {
   std::ostringstream out;
   out << p.name << " (" << p.id << ")\n";
   if (!p.objective.empty()) out << "  Objective:    " << p.objective << '\n';
@@ -106,9 +135,14 @@ std::string ShowText(const model::Program& p) {
   out << "  Start:        " << p.start.ToString() << '\n';
   if (p.target) out << "  Target:       " << p.target->ToString() << '\n';
   if (p.status_date) out << "  Status date:  " << p.status_date->ToString() << '\n';
-  out << "  Budget:       " << p.currency << ' '
-      << std::to_string(p.EffectiveBudget().cents() / 100) << '\n';
-  out << "\nProjects (" << p.projects.size() << "), " << p.TaskCount() << " tasks\n";
+  out << "  Budget:       " << toolkit::Amount(p.EffectiveBudget(), p.currency)
+      << (p.budget ? "" : " (sum of task costs)") << '\n';
+  out << "\nProjects (" << p.projects.size() << "), " << p.TaskCount() << " tasks";
+  if (f.schedule) {
+    out << ", " << f.schedule->start.ToString() << " to " << f.schedule->finish.ToString()
+        << " as scheduled (" << f.schedule->critical_path.size() << " tasks on the critical path)";
+  }
+  out << '\n';
   for (const auto& pr : p.projects) {
     out << "  " << pr.id << "  " << pr.name << "  (" << pr.tasks.size() << " tasks"
         << (pr.owner.empty() ? "" : ", owner " + pr.owner) << ")\n";
@@ -132,42 +166,60 @@ std::string ShowText(const model::Program& p) {
       << "  Audit items            " << audit_items << '\n'
       << "  Scorecard assessments  " << (p.scorecard ? p.scorecard->assessments.size() : 0) << '\n'
       << "  Actuals                " << p.actuals.size() << '\n';
+  if (f.scorecard.score) {
+    out << "\nLatest scorecard: " << OneDecimal(*f.scorecard.score) << " of 100 ("
+        << toolkit::BandName(*f.scorecard.band) << "), " << f.scorecard.date->ToString() << '\n';
+  }
+  if (f.readiness.readiness) {
+    out << "Audit readiness:  " << OneDecimal(*f.readiness.readiness) << " % (" << f.readiness.done
+        << " of " << f.readiness.applicable << " applicable items done)\n";
+  }
   return out.str();
 }
 
-json ShowJson(const model::Program& p) {
+json ShowJson(const model::Program& p, const ShowFigures& f) {
   json projects = json::array();
   for (const auto& pr : p.projects) {
     projects.push_back(
         {{"id", pr.id}, {"name", pr.name}, {"owner", pr.owner}, {"tasks", pr.tasks.size()}});
   }
-  return json{{"program",
-               {{"id", p.id},
-                {"name", p.name},
-                {"objective", p.objective},
-                {"sponsor", p.sponsor},
-                {"currency", p.currency},
-                {"start", p.start.ToString()},
-                {"target", DateOrNull(p.target)},
-                {"status_date", DateOrNull(p.status_date)},
-                {"budget", p.EffectiveBudget().ToDouble()}}},
-              {"projects", projects},
-              {"tasks", p.TaskCount()},
-              {"dependencies", p.dependencies.size()},
-              {"risks", p.risks.size()},
-              {"stakeholders", p.stakeholders.size()},
-              {"decisions", p.decisions.size()},
-              {"changes", p.changes.size()},
-              {"audit_items", p.audit ? p.audit->items.size() : 0},
-              {"assessments", p.scorecard ? p.scorecard->assessments.size() : 0},
-              {"actuals", p.actuals.size()}};
+  return json{
+      {"program",
+       {{"id", p.id},
+        {"name", p.name},
+        {"objective", p.objective},
+        {"sponsor", p.sponsor},
+        {"currency", p.currency},
+        {"start", p.start.ToString()},
+        {"target", DateOrNull(p.target)},
+        {"status_date", DateOrNull(p.status_date)},
+        {"budget", p.EffectiveBudget().ToDouble()}}},
+      {"projects", projects},
+      {"tasks", p.TaskCount()},
+      {"start", f.schedule ? json(f.schedule->start.ToString()) : json(nullptr)},
+      {"finish", f.schedule ? json(f.schedule->finish.ToString()) : json(nullptr)},
+      {"critical_path", f.schedule ? json(f.schedule->critical_path.size()) : json(nullptr)},
+      {"scorecard_score", f.scorecard.score ? json(*f.scorecard.score) : json(nullptr)},
+      {"readiness", f.readiness.readiness ? json(*f.readiness.readiness) : json(nullptr)},
+      {"dependencies", p.dependencies.size()},
+      {"risks", p.risks.size()},
+      {"stakeholders", p.stakeholders.size()},
+      {"decisions", p.decisions.size()},
+      {"changes", p.changes.size()},
+      {"audit_items", p.audit ? p.audit->items.size() : 0},
+      {"assessments", p.scorecard ? p.scorecard->assessments.size() : 0},
+      {"actuals", p.actuals.size()}};
 }
 
 int RunShow(const Cli& cli, const SourceOptions& source) {
   auto loaded = app::LoadProgram(cli.Session(), source.Source());
   if (!loaded.ok()) return Fail(loaded.error());
   PrintWarnings(loaded->warnings);
-  Print(cli.global.json ? ShowJson(loaded->program).dump(2) : ShowText(loaded->program));
+  auto as_of = cli.AsOf();
+  if (!as_of.ok()) return Fail(as_of.error());
+  auto figures = ComputeShowFigures(loaded->program, *as_of);
+  Print(cli.global.json ? ShowJson(loaded->program, figures).dump(2)
+                        : ShowText(loaded->program, figures));
   return kExitOk;
 }
 

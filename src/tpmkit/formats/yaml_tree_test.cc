@@ -185,6 +185,14 @@ TEST(YamlTreeTest, FastScannerAgreesWithYamlCppOnMutations) {
       }
     }
     accepted += ExpectSameTree(text);
+    // The whole reader copes too: no crash, and every problem has a place.
+    auto program = ReadProgramFile(text, "m.yaml");
+    if (!program.ok()) {
+      for (const auto& d : program.error().diagnostics) {
+        EXPECT_GT(d.line, 0) << d.message << "\n" << text;
+        EXPECT_GT(d.column, 0) << d.message << "\n" << text;
+      }
+    }
     if (HasFailure()) break;
   }
   EXPECT_GT(accepted, count / 3);

@@ -41,7 +41,7 @@ std::string TaskName(const model::Program& p, const std::string& ref) {
 std::string MeasureWords(model::Measure m) {
   switch (m) {
     case model::Measure::kCost:
-      return "measured: program cost, lower is better";
+      return "measured: total program cost, lower is better";
     case model::Measure::kFinish:
       return "measured: planned finish date, earlier is better";
     case model::Measure::kP80Finish:
@@ -53,14 +53,19 @@ std::string MeasureWords(model::Measure m) {
 }
 
 std::string ScenarioWords(const model::Program& p, const model::Option& o) {
-  if (!o.scenario) return "changes nothing in the plan";
+  if (!o.scenario) return "keeps the plan as it stands";
   const auto& s = *o.scenario;
   std::vector<std::string> parts;
   if (s.duration_factor) {
     std::vector<std::string> names;
     for (const auto& t : s.duration_factor->tasks) names.push_back(TaskName(p, t));
-    parts.push_back(fmt::format("multiplies the duration of {} by {}", words::JoinList(names),
-                                words::Number(s.duration_factor->factor)));
+    const double f = s.duration_factor->factor;
+    const std::string tasks = words::JoinList(names);
+    if (f < 1) {
+      parts.push_back(fmt::format("cuts the duration of {} by {}", tasks, words::Percent(1 - f)));
+    } else if (f > 1) {
+      parts.push_back(fmt::format("multiplies the duration of {} by {}", tasks, words::Number(f)));
+    }
   }
   if (!s.remove_tasks.empty()) {
     std::vector<std::string> names;
@@ -69,7 +74,7 @@ std::string ScenarioWords(const model::Program& p, const model::Option& o) {
   }
   if (s.target) parts.push_back("moves the target to " + s.target->ToString());
   if (s.cost) parts.push_back("adds " + toolkit::Amount(*s.cost, p.currency) + " of cost");
-  if (parts.empty()) return "changes nothing in the plan";
+  if (parts.empty()) return "keeps the plan as it stands";
   return words::JoinList(parts);
 }
 
@@ -80,50 +85,242 @@ std::string Chance(const toolkit::OptionMetrics& m) {
 
 std::string Score(double s) { return words::Number(s, 2); }
 
-// "p_on_time >= 0.4", "p_on_time of at least 0.4", "p_on_time at least 40%".
-std::optional<double> ParseFloor(const std::string& rule) {
-  std::string lower = words::Lower(rule);
-  auto at = lower.find("p_on_time");
-  if (at == std::string::npos) return std::nullopt;
-  std::string rest = lower.substr(at + 9);
-  size_t i = 0;
-  auto skip = [&](std::string_view w) {
-    while (i < rest.size() && rest[i] == ' ') ++i;
-    if (rest.compare(i, w.size(), w) == 0) {
-      i += w.size();
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Whether `word` occurs at `i` in `s` and does not run on into a longer word.
+bool At(const std::string& s, size_t i, std::string_view word) {
+  if (s.compare(i, word.size(), word) != 0) return false;
+  size_t end = i + word.size();
+  return end >= s.size() || !IsWordChar(word.back()) || !IsWordChar(s[end]);
+}
+
+// Positions right after each whole-word occurrence of `key`.
+std::vector<size_t> FindKey(const std::string& s, std::string_view key) {
+  std::vector<size_t> out;
+  for (size_t at = s.find(key); at != std::string::npos; at = s.find(key, at + 1)) {
+    if ((at == 0 || !IsWordChar(s[at - 1])) && At(s, at, key)) out.push_back(at + key.size());
+  }
+  return out;
+}
+
+// Skips spaces, colons and the small words people put between a metric and its bound
+// ("p_on_time of at least", "cost must be under", "p80 finish date on or before").
+size_t SkipFiller(const std::string& s, size_t i) {
+  static constexpr std::string_view kFiller[] = {
+      "of",      "is",        "be",      "must",     "should",  "stay",     "stays",  "remain",
+      "remains", "the",       "a",       "an",       "its",     "own",      "finish", "date",
+      "total",   "program's", "program", "approved", "current", "committed"};
+  for (;;) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ':' || s[i] == '\n' || s[i] == '\t')) ++i;
+    bool skipped = false;
+    for (auto w : kFiller) {
+      if (At(s, i, w)) {
+        i += w.size();
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) return i;
+  }
+}
+
+// Matches one of `options` at `i` after filler; advances past it.
+bool MatchAny(const std::string& s, size_t& i, std::initializer_list<std::string_view> options) {
+  size_t j = SkipFiller(s, i);
+  for (auto o : options) {
+    if (At(s, j, o)) {
+      i = j + o.size();
       return true;
     }
-    return false;
-  };
-  if (!skip(">=")) {
-    skip("of");
-    if (!skip("at least")) return std::nullopt;
   }
-  while (i < rest.size() && rest[i] == ' ') ++i;
-  char* end = nullptr;
-  double v = std::strtod(rest.c_str() + i, &end);
-  if (end == rest.c_str() + i) return std::nullopt;
-  if (*end == '%') v /= 100;
-  return v;
+  return false;
+}
+
+struct ParsedNumber {
+  double value = 0;
+  bool percent = false;
+};
+
+// "0.4", "40%", "2,300,000", "2.3m", "150k", "$150,000", "150,000 usd".
+std::optional<ParsedNumber> ParseNumber(const std::string& s, size_t& i,
+                                        const std::string& currency) {
+  size_t j = SkipFiller(s, i);
+  if (j < s.size() && s[j] == '$') ++j;
+  if (!currency.empty() && At(s, j, currency)) j = SkipFiller(s, j + currency.size());
+  std::string digits;
+  size_t k = j;
+  while (k < s.size() &&
+         (std::isdigit(static_cast<unsigned char>(s[k])) || s[k] == ',' || s[k] == '.')) {
+    if (s[k] != ',') digits += s[k];
+    ++k;
+  }
+  while (k > j && (s[k - 1] == '.' || s[k - 1] == ',')) {  // the sentence's punctuation
+    --k;
+    if (!digits.empty() && digits.back() == '.') digits.pop_back();
+  }
+  if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) return std::nullopt;
+  ParsedNumber n;
+  n.value = std::strtod(digits.c_str(), nullptr);
+  if (k < s.size() && s[k] == '%') {
+    n.percent = true;
+    ++k;
+  } else if (At(s, k, "k") || At(s, k, " thousand")) {
+    n.value *= 1e3;
+    k += At(s, k, "k") ? 1 : 9;
+  } else if (At(s, k, "m") || At(s, k, " million")) {
+    n.value *= 1e6;
+    k += At(s, k, "m") ? 1 : 8;
+  }
+  i = k;
+  return n;
+}
+
+void AddCondition(std::vector<RuleCondition>& out, const RuleCondition& c) {
+  for (const auto& x : out) {
+    if (x.kind == c.kind && x.value == c.value && x.date == c.date &&
+        x.against_target == c.against_target) {
+      return;
+    }
+  }
+  out.push_back(c);
+}
+
+std::string ConditionWords(const RuleCondition& c, const std::string& currency) {
+  switch (c.kind) {
+    case RuleConditionKind::kPOnTimeAtLeast:
+      return "a chance of finishing on time of at least " + words::Percent(c.value);
+    case RuleConditionKind::kP80OnOrBefore:
+      return c.against_target ? "a P80 finish on or before the target"
+                              : "a P80 finish on or before " + c.date->ToString();
+    case RuleConditionKind::kCostAtMost:
+      return "a total cost of at most " + toolkit::Amount(Money::FromDouble(c.value), currency);
+    case RuleConditionKind::kCostBelow:
+      return "a total cost below " + toolkit::Amount(Money::FromDouble(c.value), currency);
+  }
+  return "";
+}
+
+std::string_view ConditionKindName(RuleConditionKind k) {
+  switch (k) {
+    case RuleConditionKind::kPOnTimeAtLeast:
+      return "p_on_time_at_least";
+    case RuleConditionKind::kP80OnOrBefore:
+      return "p80_finish_on_or_before";
+    case RuleConditionKind::kCostAtMost:
+      return "cost_at_most";
+    case RuleConditionKind::kCostBelow:
+      return "cost_below";
+  }
+  return "";
+}
+
+std::string_view ReadingName(RuleReading r) {
+  switch (r) {
+    case RuleReading::kNone:
+      return "none";
+    case RuleReading::kRead:
+      return "read";
+    case RuleReading::kUnreadable:
+      return "unreadable";
+  }
+  return "";
 }
 
 }  // namespace
 
-RuleOutcome ApplyDecisionRule(const model::Decision& decision,
-                              const toolkit::DecisionAnalysis& analysis) {
+RuleOutcome ReadDecisionRule(const model::Program& program, const model::Decision& decision) {
   RuleOutcome r;
-  r.p_on_time_floor = ParseFloor(decision.decision_rule);
-  for (const auto& o : analysis.ranking) {
-    if (!r.p_on_time_floor) {
-      r.qualifying.push_back(o.option);
-    } else if (o.metrics && o.metrics->p_on_time &&
-               *o.metrics->p_on_time >= *r.p_on_time_floor - 1e-12) {
-      r.qualifying.push_back(o.option);
+  const std::string s = words::Lower(decision.decision_rule);
+  const std::string currency = words::Lower(program.currency);
+  if (s.find_first_not_of(" \t\n") == std::string::npos) return r;
+
+  for (auto key : {"p_on_time", "p(on time)", "chance of finishing on time",
+                   "probability of finishing on time", "on-time probability"}) {
+    for (size_t i : FindKey(s, key)) {
+      if (!MatchAny(s, i,
+                    {">=", "\u2265", "at least", "no less than", "not less than", "not below"})) {
+        continue;
+      }
+      auto n = ParseNumber(s, i, "");
+      if (!n) continue;
+      // p_on_time is a fraction: "40%" and a bare "40" both mean 0.4.
+      double v = n->percent || n->value > 1 ? n->value / 100 : n->value;
+      AddCondition(r.conditions, {RuleConditionKind::kPOnTimeAtLeast, v, std::nullopt, false});
     }
   }
-  r.none_qualifies = r.qualifying.empty();
-  r.recommended = r.none_qualifies ? (analysis.ranking.empty() ? "" : analysis.ranking[0].option)
-                                   : r.qualifying[0];
+  for (auto key : {"p80_finish", "p80"}) {
+    for (size_t i : FindKey(s, key)) {
+      if (!MatchAny(s, i,
+                    {"on or before", "no later than", "not later than", "<=", "\u2264", "by"})) {
+        continue;
+      }
+      size_t j = SkipFiller(s, i);
+      if (auto d = Date::Parse(std::string_view(s).substr(j, 10)); d && s.size() >= j + 10) {
+        AddCondition(r.conditions, {RuleConditionKind::kP80OnOrBefore, 0, d, false});
+      } else if (At(s, j, "target")) {
+        AddCondition(r.conditions, {RuleConditionKind::kP80OnOrBefore, 0, std::nullopt, true});
+      }
+    }
+  }
+  for (size_t i : FindKey(s, "cost")) {
+    RuleConditionKind kind;
+    if (MatchAny(s, i,
+                 {"at most", "no more than", "not more than", "<=", "\u2264", "within", "up to"})) {
+      kind = RuleConditionKind::kCostAtMost;
+    } else if (MatchAny(s, i, {"under", "below", "less than", "<"})) {
+      kind = RuleConditionKind::kCostBelow;
+    } else {
+      continue;
+    }
+    size_t j = SkipFiller(s, i);
+    if (At(s, j, "budget")) {
+      AddCondition(r.conditions, {kind, program.EffectiveBudget().ToDouble(), std::nullopt, false});
+    } else if (auto n = ParseNumber(s, j, currency); n && !n->percent) {
+      AddCondition(r.conditions, {kind, n->value, std::nullopt, false});
+    }
+  }
+  for (auto key : {"highest weighted score", "highest score", "best weighted score", "best score",
+                   "top of the ranking", "highest-ranked", "highest ranked", "top-ranked",
+                   "top ranked", "best-ranked", "best ranked"}) {
+    if (!FindKey(s, key).empty()) r.names_ranking = true;
+  }
+  r.reading =
+      r.conditions.empty() && !r.names_ranking ? RuleReading::kUnreadable : RuleReading::kRead;
+  return r;
+}
+
+bool MeetsCondition(const RuleCondition& c, const toolkit::OptionMetrics& m) {
+  // Money is in cents: half a cent forgives the binary noise of amounts read as text.
+  constexpr double kHalfCent = 0.005;
+  switch (c.kind) {
+    case RuleConditionKind::kPOnTimeAtLeast:
+      return m.p_on_time && *m.p_on_time >= c.value - 1e-12;
+    case RuleConditionKind::kP80OnOrBefore:
+      if (!m.p80_finish) return false;
+      if (c.against_target) return m.target && *m.p80_finish <= *m.target;
+      return *m.p80_finish <= *c.date;
+    case RuleConditionKind::kCostAtMost:
+      return m.cost.ToDouble() <= c.value + kHalfCent;
+    case RuleConditionKind::kCostBelow:
+      return m.cost.ToDouble() < c.value - kHalfCent;
+  }
+  return false;
+}
+
+RuleOutcome ApplyDecisionRule(const model::Program& program, const model::Decision& decision,
+                              const toolkit::DecisionAnalysis& analysis) {
+  RuleOutcome r = ReadDecisionRule(program, decision);
+  for (const auto& o : analysis.ranking) {
+    bool ok = true;
+    for (const auto& c : r.conditions) ok = ok && o.metrics && MeetsCondition(c, *o.metrics);
+    if (ok) r.qualifying.push_back(o.option);
+  }
+  r.none_qualifies = !r.conditions.empty() && r.qualifying.empty();
+  if (!r.qualifying.empty()) {
+    r.recommended = r.qualifying[0];
+  } else if (!analysis.ranking.empty()) {
+    r.recommended = analysis.ranking[0].option;
+  }
   return r;
 }
 
@@ -131,9 +328,9 @@ std::string DecisionTableText(const DecisionReportInput& in, const RegisterTextO
   const auto& d = *in.decision;
   const auto& p = *in.program;
   std::string out = fmt::format("Decision {}: {}\n", d.id, d.question);
-  out += fmt::format("Status: {}. Simulated with {} iterations, seed {}{}.\n\n",
-                     model::Name(d.status), in.iterations, in.seed,
-                     in.as_of ? ", as of " + in.as_of->ToString() : "");
+  out +=
+      fmt::format("Status: {}. Simulated with {} iterations, seed {}{}.\n\n", model::Name(d.status),
+                  in.iterations, in.seed, in.as_of ? ", as of " + in.as_of->ToString() : "");
   rt::Table t;
   t.header = {"RANK", "OPTION"};
   t.right_aligned = {true, false};
@@ -143,7 +340,8 @@ std::string DecisionTableText(const DecisionReportInput& in, const RegisterTextO
   }
   for (const auto& h : {"SCORE", "COST", "FINISH", "P80 FINISH", "P(ON TIME)"}) {
     t.header.push_back(h);
-    t.right_aligned.push_back(std::string_view(h) != "FINISH" && std::string_view(h) != "P80 FINISH");
+    t.right_aligned.push_back(std::string_view(h) != "FINISH" &&
+                              std::string_view(h) != "P80 FINISH");
   }
   for (const auto& s : in.analysis.ranking) {
     std::vector<rt::Cell> row = {{fmt::format("{}", s.rank), {}},
@@ -164,8 +362,18 @@ std::string DecisionTableText(const DecisionReportInput& in, const RegisterTextO
     t.rows.push_back(std::move(row));
   }
   out += rt::Render(t, o);
-  out += "\nScores are 1 (worst) to 5 (best); measured criteria are mapped from the simulated "
-         "metrics.\n\nSensitivity (the weight at which the top option changes):\n";
+  const RuleOutcome rule = ApplyDecisionRule(p, d, in.analysis);
+  out +=
+      "\nScores are 1 (worst) to 5 (best); measured criteria are mapped from the simulated "
+      "metrics.\n";
+  if (!rule.recommended.empty()) {
+    out += fmt::format("Recommended by the decision rule: {}{}.\n", rule.recommended,
+                       rule.none_qualifies ? " (no option meets the rule: top of the ranking)"
+                       : rule.reading == RuleReading::kUnreadable
+                           ? " (the rule could not be read: top of the ranking)"
+                           : "");
+  }
+  out += "\nSensitivity (the weight at which the top option changes):\n";
   for (const auto& s : in.analysis.sensitivity) {
     if (s.flip_at) {
       out += fmt::format("  {}: weight {} now; at {} {} takes the top.\n", s.criterion,
@@ -178,79 +386,162 @@ std::string DecisionTableText(const DecisionReportInput& in, const RegisterTextO
   if (!in.analysis.stakeholders.empty()) {
     out += "\nStakeholders' own weights:\n";
     for (const auto& s : in.analysis.stakeholders) {
-      out += fmt::format("  {}: {}\n", s.name.empty() ? s.stakeholder : s.name + " (" + s.stakeholder + ")",
-                         s.top_option.empty() ? "weighs nothing, so prefers no option"
-                                              : "prefers " + s.top_option + " (score " +
-                                                    Score(s.weighted_score) + ")");
+      out += fmt::format(
+          "  {}: {}\n", s.name.empty() ? s.stakeholder : s.name + " (" + s.stakeholder + ")",
+          s.top_option.empty()
+              ? "weighs nothing, so prefers no option"
+              : "prefers " + s.top_option + " (score " + Score(s.weighted_score) + ")");
     }
   }
   return out;
 }
 
+namespace {
+
+// 2000 -> "2,000".
+std::string Thousands(long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+// "three" for small counts, digits beyond.
+std::string CountWord(size_t n) {
+  static constexpr std::string_view kWords[] = {"no",  "one",   "two",   "three", "four", "five",
+                                                "six", "seven", "eight", "nine",  "ten"};
+  return n < std::size(kWords) ? std::string(kWords[n]) : std::to_string(n);
+}
+
+std::string Capitalized(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+// A sentence taken from the program file ends with a full stop.
+std::string Sentence(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += '.';
+  return s;
+}
+
+const toolkit::ScoredOption* Scored(const toolkit::DecisionAnalysis& a, const std::string& id) {
+  for (const auto& s : a.ranking) {
+    if (s.option == id) return &s;
+  }
+  return nullptr;
+}
+
+std::string CriterionName(const model::DecisionCriterion& c) {
+  return c.name.empty() ? c.id : c.name;
+}
+
+// The value an option shows for a rule condition, in words: "57%", "2026-10-07".
+std::string ConditionValue(const RuleCondition& c, const toolkit::OptionMetrics& m,
+                           const std::string& currency) {
+  switch (c.kind) {
+    case RuleConditionKind::kPOnTimeAtLeast:
+      if (!m.p_on_time) return "no chance measured (no target)";
+      return words::Percent(*m.p_on_time) +
+             (m.target ? " by " + m.target->ToString() : std::string());
+    case RuleConditionKind::kP80OnOrBefore:
+      if (!m.p80_finish) return "no P80 finish";
+      if (c.against_target) {
+        return "P80 " + m.p80_finish->ToString() + " against a target of " +
+               (m.target ? m.target->ToString() : std::string("none"));
+      }
+      return "P80 " + m.p80_finish->ToString();
+    case RuleConditionKind::kCostAtMost:
+    case RuleConditionKind::kCostBelow:
+      return toolkit::Amount(m.cost, currency);
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string DecisionMemoMarkdown(const DecisionReportInput& in) {
   const auto& d = *in.decision;
   const auto& p = *in.program;
   const auto& a = in.analysis;
-  const RuleOutcome rule = ApplyDecisionRule(d, a);
+  const RuleOutcome rule = ApplyDecisionRule(p, d, a);
+  auto name_of = [&](const std::string& id) { return OptionName(d, id); };
   std::string m;
-  m += fmt::format("# Decision memo: {} ({})\n\n", d.question, d.id);
-  m += fmt::format("Program: {}. Prepared {}from {} simulations (seed {}) of the plan.\n\n",
-                   p.name, in.as_of ? "as of " + in.as_of->ToString() + " " : "",
-                   in.iterations, in.seed);
+  m += fmt::format("# Decision memo {}: {}\n\n", d.id, p.name.empty() ? p.id : p.name);
+  m += "**Question.** " + Sentence(d.question) + "\n\n";
+  m += fmt::format(
+      "{}Each option was simulated {} times on the plan as it stands (Monte Carlo forecast, "
+      "random seed {}), with the same random draws for every option so that the differences "
+      "come from the options themselves.\n\n",
+      in.as_of ? "Prepared on " + in.as_of->ToString() + ". " : "", Thousands(in.iterations),
+      in.seed);
 
-  m += "## Question and context\n\n";
-  m += d.question + "\n\n";
-  std::vector<std::string> ctx;
-  if (!p.objective.empty()) m += "The program's objective: " + p.objective + "\n\n";
-  m += fmt::format("The program started on {}", p.start.ToString());
+  m += "## Context\n\n";
+  if (!p.objective.empty()) m += "The program's objective: " + Sentence(p.objective) + "\n\n";
+  m += fmt::format("{} started on {}", p.name.empty() ? p.id : p.name, p.start.ToString());
   if (p.target) m += fmt::format(" and is committed to finish by {}", p.target->ToString());
-  m += fmt::format("; its approved budget is {}.", toolkit::Amount(p.EffectiveBudget(), p.currency));
+  m += fmt::format(", within an approved budget of {}.",
+                   toolkit::Amount(p.EffectiveBudget(), p.currency));
   if (p.targets && p.targets->p_on_time) {
-    m += fmt::format(" The program aims for at least a {} chance of finishing on time.",
+    m += fmt::format(" It aims for a chance of at least {} of finishing on time.",
                      words::Percent(*p.targets->p_on_time));
   }
-  m += fmt::format(" There {} on the table.\n\n",
-                   d.options.size() == 1 ? "is one option" : fmt::format("are {} options", d.options.size()));
+  m += fmt::format(" {} on the table.\n\n",
+                   d.options.size() == 1
+                       ? std::string("One option is")
+                       : Capitalized(CountWord(d.options.size())) + " options are");
 
   m += "## Options\n\n";
   for (const auto& o : d.options) {
-    m += fmt::format("- **{}** (`{}`) {}.", o.name.empty() ? o.id : o.name, o.id, ScenarioWords(p, o));
-    for (const auto& s : a.ranking) {
-      if (s.option != o.id || !s.metrics) continue;
-      const auto& x = *s.metrics;
-      m += fmt::format(" Planned finish {}; P80 finish {}; chance of finishing on time {}; "
-                       "total cost {}.",
-                       x.finish.ToString(), x.p80_finish ? x.p80_finish->ToString() : "unknown",
-                       Chance(x), toolkit::Amount(x.cost, p.currency));
+    m += fmt::format("- **{}** (`{}`): {}.", o.name.empty() ? o.id : o.name, o.id,
+                     Capitalized(ScenarioWords(p, o)));
+    const auto* s = Scored(a, o.id);
+    if (s && s->metrics) {
+      const auto& x = *s->metrics;
+      m += fmt::format(" Simulated, it finishes on {} as planned", x.finish.ToString());
+      if (x.p80_finish) {
+        m += fmt::format(" and by {} with 80% confidence", x.p80_finish->ToString());
+      }
+      if (x.p_on_time && x.target) {
+        m += fmt::format("; its chance of finishing by its target of {} is {}",
+                         x.target->ToString(), words::Percent(*x.p_on_time));
+      }
+      m += fmt::format("; it costs {} in total.", toolkit::Amount(x.cost, p.currency));
     }
     m += "\n";
   }
-  m += "\n| Option | Planned finish | P80 finish | Chance on time | Cost |\n|---|---|---|---|---:|\n";
+  m += "\n| Option | Planned finish | P80 finish | Chance of finishing by the target | Total "
+       "cost |\n|---|---|---|---|---:|\n";
   for (const auto& o : d.options) {
-    for (const auto& s : a.ranking) {
-      if (s.option != o.id || !s.metrics) continue;
-      const auto& x = *s.metrics;
-      m += fmt::format("| {} | {} | {} | {} | {} |\n", o.id, x.finish.ToString(),
-                       x.p80_finish ? x.p80_finish->ToString() : "unknown", Chance(x),
-                       toolkit::Amount(x.cost, p.currency));
-    }
+    const auto* s = Scored(a, o.id);
+    if (!s || !s->metrics) continue;
+    const auto& x = *s->metrics;
+    m += fmt::format("| {} | {} | {} | {} | {} |\n", o.id, x.finish.ToString(),
+                     x.p80_finish ? x.p80_finish->ToString() : "not simulated", Chance(x),
+                     toolkit::Amount(x.cost, p.currency));
   }
+  m += "\nThe planned finish is the schedule's finish date without variation; the P80 finish "
+       "is the date by which 80% of the simulated runs finish.\n";
 
-  m += "\n## Criteria and weights\n\n| Criterion | Weight (points) | How it is scored |\n|---|---:|---|\n";
+  m += "\n## Criteria and weights\n\n| Criterion | Weight (points) | How it is scored |\n"
+       "|---|---:|---|\n";
   double total = 0;
   for (const auto& c : d.criteria) total += c.weight;
   for (const auto& c : d.criteria) {
-    m += fmt::format("| {} (`{}`) | {} | {} |\n", c.name.empty() ? c.id : c.name, c.id,
-                     words::Number(c.weight),
-                     c.measure ? MeasureWords(*c.measure)
-                               : "rated by the team, 1 (worst) to 5 (best)");
+    m += fmt::format(
+        "| {} (`{}`) | {} | {} |\n", CriterionName(c), c.id, words::Number(c.weight),
+        c.measure ? MeasureWords(*c.measure) : "rated by the team, 1 (worst) to 5 (best)");
   }
-  m += fmt::format("\nThe weights add up to {} points. Measured criteria are mapped linearly "
-                   "onto 1 to 5 points between the worst option (1) and the best (5).\n\n",
-                   words::Number(total));
+  m += fmt::format(
+      "\nThe weights add up to {} points. Each measured criterion is mapped linearly onto 1 to "
+      "5 points, from the worst option (1 point) to the best (5 points).\n\n",
+      words::Number(total));
 
-  m += "## Ranking\n\n| Rank | Option | Weighted score (1 to 5) |";
-  for (const auto& c : d.criteria) m += fmt::format(" {} |", c.id);
+  m += "## Ranking\n\n| Rank | Option | Weighted score (out of 5) |";
+  for (const auto& c : d.criteria) m += fmt::format(" {} |", CriterionName(c));
   m += "\n|---:|---|---:|";
   for (size_t i = 0; i < d.criteria.size(); ++i) m += "---:|";
   m += "\n";
@@ -262,24 +553,33 @@ std::string DecisionMemoMarkdown(const DecisionReportInput& in) {
     }
     m += "\n";
   }
+  m += "\nAn option's weighted score is the average of its criterion scores (1 to 5 points), "
+       "each counted with its weight.\n";
 
   const std::string top = a.ranking.empty() ? "" : a.ranking[0].option;
   m += "\n## How robust the ranking is\n\n";
+  if (!top.empty()) {
+    m += fmt::format("`{}` ranks first. Changing one weight at a time, the others unchanged:\n\n",
+                     top);
+  }
   for (const auto& s : a.sensitivity) {
     std::string name = s.name.empty() ? s.criterion : s.name;
     if (!s.flip_at) {
-      m += fmt::format("- No weight of {} between 0 and 100 points changes the top option "
-                       "(it weighs {} points now).\n",
-                       name, words::Number(s.weight));
+      m += fmt::format(
+          "- No weight of {} between 0 and 100 points changes the top option (it weighs {} "
+          "points now).\n",
+          name, words::Number(s.weight));
     } else if (std::abs(*s.flip_at - s.weight) < 1e-9) {
-      m += fmt::format("- {} is at a tie point: at its current weight of {} points `{}` and `{}` "
-                       "score the same, and a small change of that weight decides between them.\n",
-                       name, words::Number(s.weight), top, s.new_top);
+      m += fmt::format(
+          "- {} is at a tie point: at its current weight of {} points `{}` and `{}` score the "
+          "same, so a small change of that weight decides between them.\n",
+          name, words::Number(s.weight), top, s.new_top);
     } else {
-      m += fmt::format("- The ranking holds unless {} weighs {} than {} points (it weighs {} "
-                       "points now); beyond that, `{}` comes first.\n",
-                       name, *s.flip_at > s.weight ? "more" : "less",
-                       words::Number(*s.flip_at, 1), words::Number(s.weight), s.new_top);
+      m += fmt::format(
+          "- The ranking holds unless {} weighs {} than {} points (it weighs {} points now); "
+          "beyond that, `{}` comes first.\n",
+          name, *s.flip_at > s.weight ? "more" : "less", words::Number(*s.flip_at, 1),
+          words::Number(s.weight), s.new_top);
     }
   }
 
@@ -293,64 +593,117 @@ std::string DecisionMemoMarkdown(const DecisionReportInput& in) {
     if (auto it = d.stakeholder_weights.find(s.stakeholder); it != d.stakeholder_weights.end()) {
       for (const auto& c : d.criteria) {
         auto w = it->second.find(c.id);
-        ws.push_back(fmt::format("{} {}", c.id, words::Number(w == it->second.end() ? 0 : w->second)));
+        ws.push_back(fmt::format("{} {} points", CriterionName(c),
+                                 words::Number(w == it->second.end() ? 0 : w->second)));
       }
     }
     if (s.top_option.empty()) {
       m += fmt::format("- {} gives every criterion a weight of 0, so prefers no option.\n", who);
     } else {
-      m += fmt::format("- {}, weighing {}, would choose `{}` (weighted score {}){}.\n", who,
-                       words::JoinList(ws), s.top_option, Score(s.weighted_score),
-                       s.top_option == rule.recommended ? ", in line with the recommendation"
-                                                        : ", which differs from the recommendation");
+      m +=
+          fmt::format("- {}, weighing {}, would choose `{}` (weighted score {} out of 5){}.\n", who,
+                      words::JoinList(ws), s.top_option, Score(s.weighted_score),
+                      s.top_option == rule.recommended ? ", in line with the recommendation"
+                                                       : ", which differs from the recommendation");
     }
   }
 
   m += "\n## Decision rule applied\n\n";
-  m += "The rule: " + (d.decision_rule.empty() ? std::string("none was written down, so the "
-                                                             "highest weighted score decides")
-                                               : d.decision_rule) +
-       "\n\n";
-  if (rule.p_on_time_floor) {
-    if (rule.none_qualifies) {
-      m += fmt::format("No option reaches a chance of finishing on time of {}; the rule then "
-                       "leaves the choice to the steering committee, and the best-ranked option "
-                       "`{}` is named below as the fallback.\n",
-                       words::Percent(*rule.p_on_time_floor), rule.recommended);
-    } else {
-      std::vector<std::string> q;
-      for (const auto& id : rule.qualifying) q.push_back("`" + id + "`");
-      m += fmt::format("{} reach{} a chance of finishing on time of at least {}; of these, `{}` "
-                       "has the highest weighted score.\n",
-                       words::JoinList(q), q.size() == 1 ? "es" : "", words::Percent(*rule.p_on_time_floor),
-                       rule.recommended);
+  switch (rule.reading) {
+    case RuleReading::kNone:
+      m += fmt::format(
+          "No decision rule was written down for this decision, so the ranking decides: "
+          "`{}` has the highest weighted score.\n",
+          rule.recommended);
+      break;
+    case RuleReading::kUnreadable:
+      m += "The rule, as written: \"" + d.decision_rule + "\"\n\n";
+      m += fmt::format(
+          "This rule could not be read mechanically (tpmkit reads a minimum chance of "
+          "finishing on time, a latest P80 finish date, a cost ceiling and the highest "
+          "weighted score), so the ranking decides: `{}` has the highest weighted score. The "
+          "steering committee should confirm that this is what the rule intends.\n",
+          rule.recommended);
+      break;
+    case RuleReading::kRead: {
+      m += "The rule, as written: \"" + d.decision_rule + "\"\n\n";
+      if (rule.conditions.empty()) {
+        m += fmt::format(
+            "The rule sets no threshold; it picks the highest weighted score, which is "
+            "`{}`'s.\n",
+            rule.recommended);
+        break;
+      }
+      std::vector<std::string> reads;
+      for (const auto& c : rule.conditions) reads.push_back(ConditionWords(c, p.currency));
+      m += "It was applied as follows: an option qualifies when it has " + words::JoinList(reads) +
+           "; the qualifying option with the highest weighted score is recommended.\n\n";
+      for (const auto& c : rule.conditions) {
+        std::vector<std::string> parts;
+        for (const auto& s : a.ranking) {
+          bool meets = s.metrics && MeetsCondition(c, *s.metrics);
+          parts.push_back(
+              fmt::format("`{}` {} ({})", s.option, meets ? "meets it" : "does not",
+                          s.metrics ? ConditionValue(c, *s.metrics, p.currency) : "not simulated"));
+        }
+        m += "- " + Capitalized(ConditionWords(c, p.currency)) + ": " + words::JoinList(parts) +
+             ".\n";
+      }
+      m += "\n";
+      if (rule.none_qualifies) {
+        m += fmt::format(
+            "No option meets the rule, so the choice falls to the steering committee; the "
+            "best-ranked option, `{}`, is named below as the fallback.\n",
+            rule.recommended);
+      } else {
+        std::vector<std::string> q;
+        for (const auto& id : rule.qualifying) q.push_back("`" + id + "`");
+        std::string who = rule.qualifying.size() == a.ranking.size() && a.ranking.size() > 1
+                              ? (a.ranking.size() == 2
+                                     ? "Both options qualify"
+                                     : "All " + CountWord(a.ranking.size()) + " options qualify")
+                              : words::JoinList(q) + (q.size() == 1 ? " qualifies" : " qualify");
+        const auto* best = Scored(a, rule.recommended);
+        m += fmt::format("{}; {} `{}` has the highest weighted score ({} out of 5).\n", who,
+                         q.size() == 1 ? "so" : "of these,", rule.recommended,
+                         best ? Score(best->weighted_score) : "0");
+      }
+      break;
     }
-  } else {
-    m += fmt::format("Applied to the ranking above, the rule selects `{}`.\n", rule.recommended);
   }
 
   m += "\n## Recommendation\n\n";
-  for (const auto& s : a.ranking) {
-    if (s.option != rule.recommended) continue;
-    m += fmt::format("We recommend **{}** (`{}`), with a weighted score of {} out of 5", OptionName(d, s.option),
-                     s.option, Score(s.weighted_score));
-    if (s.metrics) {
-      const auto& x = *s.metrics;
-      m += fmt::format(": planned finish {}, P80 finish {}, {} chance of finishing on time, "
-                       "total cost {}",
-                       x.finish.ToString(), x.p80_finish ? x.p80_finish->ToString() : "unknown",
-                       x.p_on_time ? words::Percent(*x.p_on_time) : "an unmeasured",
-                       toolkit::Amount(x.cost, p.currency));
+  if (const auto* s = Scored(a, rule.recommended)) {
+    m += fmt::format("We recommend **{}** (`{}`), with a weighted score of {} out of 5",
+                     name_of(s->option), s->option, Score(s->weighted_score));
+    if (s->metrics) {
+      const auto& x = *s->metrics;
+      m += fmt::format(": it finishes on {} as planned", x.finish.ToString());
+      if (x.p80_finish) m += fmt::format(", by {} with 80% confidence", x.p80_finish->ToString());
+      if (x.p_on_time && x.target) {
+        m += fmt::format(", with a chance of {} of finishing by {}", words::Percent(*x.p_on_time),
+                         x.target->ToString());
+      }
+      m += fmt::format(", at a total cost of {}", toolkit::Amount(x.cost, p.currency));
     }
     m += ".";
-    if (rule.none_qualifies) m += " The steering committee must confirm it, as no option meets the rule.";
+    if (rule.none_qualifies) {
+      m += " The steering committee must confirm it, as no option meets the decision rule.";
+    }
+    if (s->metrics && s->metrics->p_on_time && p.targets && p.targets->p_on_time &&
+        *s->metrics->p_on_time < *p.targets->p_on_time) {
+      m += fmt::format(
+          " Even so, its chance of finishing on time stays below the program's aim of {}, so "
+          "the schedule risk remains and should be watched at every steering committee.",
+          words::Percent(*p.targets->p_on_time));
+    }
     m += "\n";
   }
   if (d.status == model::DecisionStatus::kDecided) {
     m += fmt::format("\nDecided: `{}` was chosen by {} on {}. Rationale: {}\n", d.chosen,
                      d.decided_by.empty() ? "an unnamed decider" : d.decided_by,
                      d.decided_on ? d.decided_on->ToString() : "an unrecorded date",
-                     d.rationale.empty() ? "none recorded." : d.rationale);
+                     d.rationale.empty() ? "none recorded." : Sentence(d.rationale));
   }
 
   m += "\n## How it will be communicated\n\n";
@@ -364,24 +717,25 @@ std::string DecisionMemoMarkdown(const DecisionReportInput& in) {
     }
   }
   if (told.empty()) {
-    m += "No stakeholder is recorded as concerned by this decision; the sponsor" +
-         (p.sponsor.empty() ? std::string("") : " " + p.sponsor) +
+    m += "No stakeholder is recorded as concerned by this decision; " +
+         (p.sponsor.empty() ? std::string("the sponsor") : p.sponsor + ", the sponsor,") +
          " announces it to the program team.\n";
   } else {
-    m += fmt::format("Once decided, the decision and its rationale go to {} concerned by it, "
-                     "each by their usual channel:\n\n",
-                     words::Count(static_cast<long>(told.size()), "stakeholder", "stakeholders"));
+    m += fmt::format(
+        "Once decided, the decision and its rationale go to the {} concerned by it, each "
+        "through their usual channel:\n\n",
+        told.size() == 1 ? std::string("stakeholder") : CountWord(told.size()) + " stakeholders");
     for (const auto* e : told) {
       const auto& s = e->stakeholder;
-      m += fmt::format("- {}{}: by {}, on {}{}.\n", s.name.empty() ? s.id : s.name,
-                       s.role.empty() ? "" : " (" + s.role + ")",
-                       s.channel.empty() ? "the channel agreed with them" : s.channel,
+      m += fmt::format("- {}{}: {}, on {}{}.\n", s.name.empty() ? s.id : s.name,
+                       s.role.empty() ? "" : ", " + s.role,
+                       s.channel.empty() ? "through the channel agreed with them" : s.channel,
                        e->contact_on.ToString(),
-                       s.overdue ? " (contact is overdue, so at once)" : " (the next planned contact)");
+                       s.overdue ? ", at once, as the contact with them is overdue"
+                                 : ", their next planned contact");
     }
-    m += "\nThe program team hears it at the next team meeting, and the decision is recorded "
-         "with `tpmkit decide " + d.id + " --choose` so that the audit trail keeps who decided "
-         "and when.\n";
+    m += "\nThe program team hears it at its next team meeting. The decision, who took it and "
+         "when are recorded in the program's audit trail.\n";
   }
   return m;
 }
@@ -392,8 +746,11 @@ std::string DecisionJson(const DecisionReportInput& in, const std::optional<std:
   auto date = [](const std::optional<Date>& x) { return x ? json(x->ToString()) : json(nullptr); };
   json criteria = json::array();
   for (const auto& c : d.criteria) {
-    criteria.push_back({{"id", c.id}, {"name", c.name}, {"weight", c.weight},
-                        {"measure", c.measure ? json(std::string(model::Name(*c.measure))) : json(nullptr)}});
+    criteria.push_back(
+        {{"id", c.id},
+         {"name", c.name},
+         {"weight", c.weight},
+         {"measure", c.measure ? json(std::string(model::Name(*c.measure))) : json(nullptr)}});
   }
   json ranking = json::array();
   for (const auto& s : a.ranking) {
@@ -407,24 +764,42 @@ std::string DecisionJson(const DecisionReportInput& in, const std::optional<std:
                  {"p_on_time", s.metrics->p_on_time ? json(*s.metrics->p_on_time) : json(nullptr)},
                  {"target", date(s.metrics->target)}};
     }
-    ranking.push_back({{"option", s.option}, {"name", s.name}, {"rank", s.rank},
-                       {"weighted_score", s.weighted_score}, {"scores", scores},
+    ranking.push_back({{"option", s.option},
+                       {"name", s.name},
+                       {"rank", s.rank},
+                       {"weighted_score", s.weighted_score},
+                       {"scores", scores},
                        {"metrics", metrics}});
   }
   json sensitivity = json::array();
   for (const auto& s : a.sensitivity) {
-    sensitivity.push_back({{"criterion", s.criterion}, {"weight", s.weight},
+    sensitivity.push_back({{"criterion", s.criterion},
+                           {"weight", s.weight},
                            {"flip_at", s.flip_at ? json(*s.flip_at) : json(nullptr)},
                            {"new_top", s.new_top.empty() ? json(nullptr) : json(s.new_top)}});
   }
   json stakeholders = json::array();
   for (const auto& s : a.stakeholders) {
-    stakeholders.push_back({{"stakeholder", s.stakeholder},
-                            {"name", s.name.empty() ? json(nullptr) : json(s.name)},
-                            {"top_option", s.top_option.empty() ? json(nullptr) : json(s.top_option)},
-                            {"weighted_score", s.top_option.empty() ? json(nullptr) : json(s.weighted_score)}});
+    stakeholders.push_back(
+        {{"stakeholder", s.stakeholder},
+         {"name", s.name.empty() ? json(nullptr) : json(s.name)},
+         {"top_option", s.top_option.empty() ? json(nullptr) : json(s.top_option)},
+         {"weighted_score", s.top_option.empty() ? json(nullptr) : json(s.weighted_score)}});
   }
-  RuleOutcome rule = ApplyDecisionRule(d, a);
+  const RuleOutcome rule = ApplyDecisionRule(*in.program, d, a);
+  json conditions = json::array();
+  for (const auto& c : rule.conditions) {
+    conditions.push_back(
+        {{"kind", std::string(ConditionKindName(c.kind))},
+         {"value", c.kind == RuleConditionKind::kP80OnOrBefore ? json(nullptr) : json(c.value)},
+         {"date", date(c.date)},
+         {"against_target", c.against_target}});
+  }
+  json decision_rule = {{"text", d.decision_rule},
+                        {"reading", std::string(ReadingName(rule.reading))},
+                        {"conditions", conditions},
+                        {"qualifying", rule.qualifying},
+                        {"none_qualifies", rule.none_qualifies}};
   return json{{"id", d.id},
               {"question", d.question},
               {"status", std::string(model::Name(d.status))},
@@ -435,7 +810,8 @@ std::string DecisionJson(const DecisionReportInput& in, const std::optional<std:
               {"ranking", ranking},
               {"sensitivity", sensitivity},
               {"stakeholders", stakeholders},
-              {"recommendation", rule.recommended},
+              {"decision_rule", decision_rule},
+              {"recommendation", rule.recommended.empty() ? json(nullptr) : json(rule.recommended)},
               {"memo", memo ? json(*memo) : json(nullptr)}}
       .dump(2);
 }

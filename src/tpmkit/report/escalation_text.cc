@@ -34,7 +34,8 @@ std::string Wrap(const std::string& text, size_t width, const std::string& first
 
 std::string OptionTitle(const toolkit::Escalation& e, size_t i) {
   const auto& o = e.options[i];
-  return fmt::format("{} ({}){}", o.name, o.id, o.id == e.recommended ? ", recommended" : "");
+  // Names only: option ids are the team's handles, not the reader's.
+  return fmt::format("{}{}", o.name, o.id == e.recommended ? " (recommended)" : "");
 }
 
 const toolkit::OptionOutcome& Recommended(const toolkit::Escalation& e) {
@@ -57,14 +58,16 @@ std::string Base64(const std::string& in) {
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
     unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
-                 (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
+                 (static_cast<unsigned char>(in[i + 1]) << 8) |
+                 static_cast<unsigned char>(in[i + 2]);
     out += {k[v >> 18], k[(v >> 12) & 63], k[(v >> 6) & 63], k[v & 63]};
   }
   if (i + 1 == in.size()) {
     unsigned v = static_cast<unsigned char>(in[i]) << 16;
     out += {k[v >> 18], k[(v >> 12) & 63], '=', '='};
   } else if (i + 2 == in.size()) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
+    unsigned v =
+        (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
     out += {k[v >> 18], k[(v >> 12) & 63], k[(v >> 6) & 63], '='};
   }
   return out;
@@ -102,11 +105,10 @@ std::string EscalationText(const toolkit::Escalation& e) {
   for (const auto& s : e.impact) out += Wrap(s, 78, "- ", "  ");
   out += "\nOPTIONS\n";
   for (size_t i = 0; i < e.options.size(); ++i) {
-    out += Wrap(OptionTitle(e, i) + ": " + e.option_summaries[i], 78,
-                fmt::format("{}. ", i + 1), "   ");
+    out += Wrap(OptionTitle(e, i) + ": " + e.option_summaries[i], 78, fmt::format("{}. ", i + 1),
+                "   ");
   }
-  out += "\nRECOMMENDATION\n" +
-         Wrap(fmt::format("{} ({}). {}", Recommended(e).name, e.recommended, e.rationale), 78) +
+  out += "\nRECOMMENDATION\n" + Wrap(fmt::format("{}. {}", Recommended(e).name, e.rationale), 78) +
          "\n";
   out += "ASK\n" + Wrap(e.ask, 78) + "\n";
   out += "Thank you,\n" + e.signoff + "\n";
@@ -124,8 +126,7 @@ std::string EscalationMarkdown(const toolkit::Escalation& e) {
   for (size_t i = 0; i < e.options.size(); ++i) {
     out += fmt::format("{}. **{}**: {}\n", i + 1, OptionTitle(e, i), e.option_summaries[i]);
   }
-  out += "\n## Recommendation\n\n" +
-         fmt::format("**{}** ({}). {}", Recommended(e).name, e.recommended, e.rationale) +
+  out += "\n## Recommendation\n\n" + fmt::format("**{}**. {}", Recommended(e).name, e.rationale) +
          "\n\n";
   out += "## Ask\n\n" + e.ask + "\n\n";
   out += "Thank you,  \n" + e.signoff + "\n";
@@ -139,9 +140,8 @@ std::string EscalationEml(const toolkit::Escalation& e, const EmlOptions& o) {
   h += fmt::format("To: {} <{}>\r\n", DisplayName(e.to), o.to_address);
   h += "Subject: " + HeaderText(e.subject) + "\r\n";
   h += fmt::format("Date: {}, {:02d} {} {:04d} 09:00:00 +0000\r\n",
-                   kWeekdays[static_cast<int>(o.date.weekday())],
-                   static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
-                   static_cast<int>(ymd.year()));
+                   kWeekdays[static_cast<int>(o.date.weekday())], static_cast<unsigned>(ymd.day()),
+                   kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
   h += "Message-ID: <" + o.message_id + ">\r\n";
   h += "MIME-Version: 1.0\r\n";
   h += "Content-Type: text/plain; charset=UTF-8\r\n";

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "tpmkit/toolkit/risk_register.h"
@@ -11,15 +12,20 @@ namespace tpmkit::toolkit {
 
 namespace {
 
-// 80000 -> "80,000 USD" (whole units; escalations round to the unit).
-std::string Amount(double v, const std::string& currency) {
-  const long long n = std::llround(std::fabs(v));
+// 80000 -> "80,000".
+std::string Grouped(long long n) {
   std::string digits = std::to_string(n), out;
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
     out += digits[i];
   }
-  return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", out, currency);
+  return out;
+}
+
+// 80000 -> "80,000 USD" (whole units; escalations round to the unit).
+std::string Amount(double v, const std::string& currency) {
+  const long long n = std::llround(std::fabs(v));
+  return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", Grouped(n), currency);
 }
 
 std::string Days(long n, std::string_view unit) {
@@ -28,8 +34,24 @@ std::string Days(long n, std::string_view unit) {
 
 }  // namespace
 
-Result<EscalationSubject> CheckEscalation(const model::Program& program,
-                                          const std::string& risk_id,
+std::vector<std::string> TaskLabels(const model::Program& program,
+                                    const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    std::string text = id;
+    for (const auto& project : program.projects) {
+      for (const auto& t : project.tasks) {
+        if ((t.id == id || project.id + "." + t.id == id) && !t.name.empty()) {
+          text = fmt::format("{} ({})", t.name, id);
+        }
+      }
+    }
+    out.push_back(std::move(text));
+  }
+  return out;
+}
+
+Result<EscalationSubject> CheckEscalation(const model::Program& program, const std::string& risk_id,
                                           const std::optional<std::string>& decision_id,
                                           const std::string& to) {
   EscalationSubject s;
@@ -132,8 +154,7 @@ Date AskDueDate(const model::Risk& risk, Date as_of) {
   return as_of + 7;
 }
 
-Result<Escalation> BuildEscalation(const model::Program& program,
-                                   const EscalationSubject& subject,
+Result<Escalation> BuildEscalation(const model::Program& program, const EscalationSubject& subject,
                                    const EscalationFacts& f) {
   const model::Risk& r = *subject.risk;
   const std::string& cur = program.currency;
@@ -148,57 +169,66 @@ Result<Escalation> BuildEscalation(const model::Program& program,
   e.p80_after = f.p80_after;
   e.options = f.options;
 
-  e.subject = fmt::format("Decision needed by {}: {} ({}) moves {}'s p80 finish by {}",
-                          AskDueDate(r, f.as_of).ToString(), r.title, r.id, program.name,
-                          Days(f.schedule_days, "working"));
+  e.subject = f.schedule_days > 0
+                  ? fmt::format("Decision needed by {}: {} ({}) could delay {} by {}",
+                                AskDueDate(r, f.as_of).ToString(), r.title, r.id, program.name,
+                                Days(f.schedule_days, "working"))
+                  : fmt::format("Decision needed by {}: {} ({}) puts {} of {}'s money at risk",
+                                AskDueDate(r, f.as_of).ToString(), r.title, r.id,
+                                Amount(r.impact->cost->ToDouble(), cur), program.name);
 
   const bool realized = r.status == model::RiskStatus::kRealized;
+  std::string category = r.category;
+  std::replace(category.begin(), category.end(), '_', ' ');
   e.issue = fmt::format(
-      "{} risk {}, \"{}\", {} (category {}, owner {}, probability {}, severity {} of 5, score "
-      "{} of 25).",
+      "{} risk {}, \"{}\", {}. It is a {} risk owned by {}; we rate it {} likely, with a "
+      "severity of {} on a scale of 1 to 5 (risk score {} of 25).",
       program.name, r.id, r.title,
-      realized ? "has happened" : fmt::format("is {}", model::Name(r.status)), r.category,
-      r.owner, wording::Percent(r.probability), r.severity, RiskScore(r));
+      realized                                     ? "has happened"
+      : r.status == model::RiskStatus::kMitigating ? "is being mitigated"
+                                                   : "is open",
+      category, r.owner, wording::Percent(r.probability), r.severity, RiskScore(r));
   if (!r.trigger.empty()) {
-    e.issue += fmt::format(" It is triggered when: {}.", r.trigger);
+    e.issue += fmt::format(" The sign that it is happening: {}.", r.trigger);
     if (e.issue.ends_with("..")) e.issue.pop_back();
   }
 
   const double sched = *r.impact->schedule;
   e.impact.push_back(fmt::format(
-      "If it happens, it adds {} to {}, and the 80th-percentile finish moves from {} to {}, "
-      "{} later (forecast of {} iterations with seed {}, the same random draws both ways).",
-      Days(std::lround(sched), "working"), wording::JoinList(r.impact->tasks),
+      "If it happens, it adds {} to {}, and the date we are 80% likely to finish by (the p80 "
+      "finish) moves from {} to {}, {} later ({} simulated runs of the schedule, the same runs "
+      "with and without the risk).",
+      Days(std::lround(sched), "working"), wording::JoinList(TaskLabels(program, r.impact->tasks)),
       f.p80_before.ToString(), f.p80_after.ToString(), Days(f.schedule_days, "working"),
-      f.iterations, f.seed));
+      Grouped(f.iterations)));
   e.impact.push_back(fmt::format(
-      "The planned finish moves from {} to {}, against a target of {}.", f.finish_before.ToString(),
-      f.finish_after.ToString(), program.target->ToString()));
+      "The planned finish date moves from {} to {}, against a target date of {}.",
+      f.finish_before.ToString(), f.finish_after.ToString(), program.target->ToString()));
   if (f.p_on_time_before && f.p_on_time_after) {
-    e.impact.push_back(fmt::format("The chance of finishing by the target falls from {} to {}.",
-                                   wording::Percent(*f.p_on_time_before),
-                                   wording::Percent(*f.p_on_time_after)));
+    e.impact.push_back(
+        fmt::format("The chance of finishing by the target date falls from {} to {}.",
+                    wording::Percent(*f.p_on_time_before), wording::Percent(*f.p_on_time_after)));
   }
   e.impact.push_back(fmt::format("It costs {} on top of the budget of {}.", Amount(e.cost, cur),
                                  Amount(program.EffectiveBudget().ToDouble(), cur)));
   if (f.milestones.empty()) {
-    e.impact.push_back("No milestone moves in the planned schedule.");
+    e.impact.push_back("No milestone date moves in the planned schedule.");
   } else {
     std::vector<std::string> moves;
     for (const auto& m : f.milestones) {
       moves.push_back(fmt::format("{} ({}) from {} to {}", m.name, m.id, m.before.ToString(),
                                   m.after.ToString()));
     }
-    e.impact.push_back(fmt::format("{} move: {}.",
-                                   wording::Count(static_cast<long>(moves.size()), "milestone",
-                                                  "milestones"),
-                                   wording::JoinList(moves)));
+    e.impact.push_back(fmt::format(
+        "{} move: {}.", wording::Count(static_cast<long>(moves.size()), "milestone", "milestones"),
+        wording::JoinList(moves)));
   }
 
   for (const auto& o : f.options) {
     std::string s = o.how;
     if (o.simulated && o.p80) {
-      s += fmt::format(" With the risk happening, the p80 finish is {}", o.p80->ToString());
+      s += fmt::format(" With the risk happening, the date we are 80% likely to finish by is {}",
+                       o.p80->ToString());
       if (o.p_on_time && o.target) {
         s += fmt::format(" and the chance of finishing by {} is {}", o.target->ToString(),
                          wording::Percent(*o.p_on_time));
@@ -212,26 +242,30 @@ Result<Escalation> BuildEscalation(const model::Program& program,
   auto best = RecommendOption(f.options, program.target);
   if (!best) {
     return Error::Invalid(fmt::format(
-        "cannot recommend an option for risk {}: none of the {} options could be simulated",
-        r.id, f.options.size()));
+        "cannot recommend an option for risk {}: none of the {} options could be simulated", r.id,
+        f.options.size()));
   }
   const auto& b = f.options[*best];
   e.recommended = b.id;
   if (b.p80 && *b.p80 <= *program.target) {
     e.rationale = fmt::format(
-        "It is the {}option that keeps the p80 finish ({}) on or before the target {}.",
+        "It is the {}option that keeps the date we are 80% likely to finish by ({}) on or "
+        "before the target date {}.",
         b.cost ? "least costly " : "", b.p80->ToString(), program.target->ToString());
   } else {
     e.rationale = fmt::format(
-        "No option keeps the p80 finish on or before the target {}; this one gives the best "
-        "chance of meeting its date ({} by {}).",
+        "No option keeps the date we are 80% likely to finish by on or before the target date "
+        "{}; this one gives the best chance of meeting its own date ({} by {}).",
         program.target->ToString(), wording::Percent(b.p_on_time.value_or(0)),
         b.target.value_or(*program.target).ToString());
   }
   e.ask_by = AskDueDate(r, f.as_of);
-  e.ask = fmt::format("{}, please approve \"{}\" by {}, so that {} can act before the risk "
-                      "costs more time.",
-                      subject.to_name, b.name, e.ask_by.ToString(), r.owner);
+  size_t number = *best + 1;
+  e.ask = fmt::format(
+      "{}, please approve option {}, \"{}\", by {}, so that {}, who owns the risk, can put it "
+      "into effect before the risk costs more time. If you prefer another option, tell us which "
+      "by the same date.",
+      subject.to_name, number, b.name, e.ask_by.ToString(), r.owner);
   e.signoff = fmt::format("{}, for {}", f.from_name, program.name);
   return e;
 }

@@ -26,8 +26,7 @@ struct EscalationSubject {
   std::string to_name;  // the addressee as the program names them
   std::string to_role;  // "sponsor" or the stakeholder's role (may be empty)
 };
-Result<EscalationSubject> CheckEscalation(const model::Program& program,
-                                          const std::string& risk_id,
+Result<EscalationSubject> CheckEscalation(const model::Program& program, const std::string& risk_id,
                                           const std::optional<std::string>& decision_id,
                                           const std::string& to);
 
@@ -43,7 +42,7 @@ struct MilestoneMove {
 struct OptionOutcome {
   std::string id;
   std::string name;
-  std::string how;                  // one sentence: what was simulated, or why it was not
+  std::string how;  // one sentence: what was simulated, or why it was not
   bool simulated = false;
   std::optional<Date> p80;          // p80 finish with this option
   std::optional<double> p_on_time;  // against `target`
@@ -68,8 +67,8 @@ struct Escalation {
   std::string subject;
   std::string to;
   std::string from;
-  std::string issue;                 // one or two sentences
-  std::vector<std::string> impact;   // one sentence each
+  std::string issue;                // one or two sentences
+  std::vector<std::string> impact;  // one sentence each
   int schedule_days = 0;
   double cost = 0;
   Date p80_before, p80_after;
@@ -83,6 +82,11 @@ struct Escalation {
   std::string program_name;
   std::string risk_id;
 };
+
+// Task ids as "Name (id)" (the id alone when the program has no such task or it has no
+// name), in the order given: executives read names, the id lets the team find the task.
+std::vector<std::string> TaskLabels(const model::Program& program,
+                                    const std::vector<std::string>& ids);
 
 // The recommendation rule: among the options whose p80 is on or before the program's
 // target, the lowest cost (then the earliest p80, then the first); when none is, the
@@ -98,8 +102,7 @@ Date AskDueDate(const model::Risk& risk, Date as_of);
 
 // Builds the escalation. Errors: kInvalidInput when no option could be simulated (there
 // would be nothing to recommend).
-Result<Escalation> BuildEscalation(const model::Program& program,
-                                   const EscalationSubject& subject,
+Result<Escalation> BuildEscalation(const model::Program& program, const EscalationSubject& subject,
                                    const EscalationFacts& facts);
 
 }  // namespace tpmkit::toolkit

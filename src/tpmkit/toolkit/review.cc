@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "tpmkit/plan/network.h"
@@ -33,8 +34,8 @@ class Reviewer {
   Reviewer(const LanguageBank& bank, std::vector<Finding>& out) : bank_(bank), out_(out) {}
 
   void Add(Theme theme, SubjectKind kind, const std::string& id, std::string detail) {
-    out_.push_back({theme, bank_.Entry(theme).question, kind, Subject(kind, id),
-                    std::move(detail)});
+    out_.push_back(
+        {theme, bank_.Entry(theme).question, kind, Subject(kind, id), std::move(detail)});
   }
   // Joins the reasons found for one subject into one finding.
   void AddReasons(Theme theme, SubjectKind kind, const std::string& id, std::string lead,
@@ -76,11 +77,11 @@ void ReviewRisks(const model::Program& p, Reviewer& r) {
       reasons.push_back(
           fmt::format("it scores {} of 25 (12 or more) and has no response date", score));
     }
-    r.AddReasons(Theme::kRisks, SubjectKind::kRisk, risk.id,
-                 fmt::format("Risk {} is {} with a probability of {} and severity {} of 5:",
-                             risk.id, model::Name(risk.status),
-                             wording::Percent(risk.probability), risk.severity),
-                 reasons);
+    r.AddReasons(
+        Theme::kRisks, SubjectKind::kRisk, risk.id,
+        fmt::format("Risk {} is {} with a probability of {} and severity {} of 5:", risk.id,
+                    model::Name(risk.status), wording::Percent(risk.probability), risk.severity),
+        reasons);
   }
 }
 
@@ -119,15 +120,17 @@ void ReviewDependencies(const model::Program& p, Reviewer& r) {
     if (dep.status == model::DependencyStatus::kDelivered) continue;
     std::vector<std::string> reasons;
     if (dep.status != model::DependencyStatus::kOnTrack) {
-      reasons.push_back(fmt::format("its status is {}", model::Name(dep.status)));
+      std::string status(model::Name(dep.status));
+      std::replace(status.begin(), status.end(), '_', ' ');
+      reasons.push_back(fmt::format("its status is {}", status));
     }
     if (!dep.expected) {
       reasons.push_back("the provider has given no expected date");
     } else if (dep.needed_by && *dep.expected > *dep.needed_by) {
-      reasons.push_back(fmt::format("it is expected on {}, {} calendar days after it is needed "
-                                    "on {}",
-                                    dep.expected->ToString(), *dep.expected - *dep.needed_by,
-                                    dep.needed_by->ToString()));
+      reasons.push_back(fmt::format(
+          "it is expected on {}, {} calendar days after it is needed "
+          "on {}",
+          dep.expected->ToString(), *dep.expected - *dep.needed_by, dep.needed_by->ToString()));
     }
     r.AddReasons(Theme::kDependencies, SubjectKind::kDependency, dep.id,
                  fmt::format("External dependency {} from {}:", dep.id,
@@ -167,21 +170,22 @@ void ReviewWorstCase(const model::Program& p, const ReviewInputs& in, Reviewer& 
   }
   if (in.p90_finish && p.target && *in.p90_finish > *p.target) {
     r.Add(Theme::kWorstCase, SubjectKind::kProgram, p.id,
-          fmt::format("The forecast's p90 finish is {}, {} calendar days after the target {}.",
-                      in.p90_finish->ToString(), *in.p90_finish - *p.target,
-                      p.target->ToString()));
+          fmt::format("The forecast's p90 finish (the date we are 90% likely to finish by) is {}, "
+                      "{} calendar days after the target date {}.",
+                      in.p90_finish->ToString(), *in.p90_finish - *p.target, p.target->ToString()));
   }
 }
 
 bool AnyTarget(const std::optional<model::Targets>& t) {
-  return t && (t->spi || t->cpi || t->p_on_time || t->readiness || t->satisfaction ||
-               t->risk_score);
+  return t &&
+         (t->spi || t->cpi || t->p_on_time || t->readiness || t->satisfaction || t->risk_score);
 }
 
 std::string KpiValue(const KpiHealth& k) {
   if (k.name == "p_on_time") return wording::Percent(*k.value);
   if (k.name == "readiness") return wording::Number(*k.value, 1) + "%";
   if (k.name == "risk_score") return wording::Number(*k.value, 1) + " of 100";
+  if (k.name == "satisfaction") return wording::Number(*k.value, 2) + " of 5";
   return wording::Number(*k.value, 2);
 }
 
@@ -189,7 +193,19 @@ std::string KpiTarget(const KpiHealth& k) {
   if (k.name == "p_on_time") return wording::Percent(k.target);
   if (k.name == "readiness") return wording::Number(k.target, 1) + "%";
   if (k.name == "risk_score") return wording::Number(k.target, 1) + " of 100";
+  if (k.name == "satisfaction") return wording::Number(k.target, 2) + " of 5";
   return wording::Number(k.target, 2);
+}
+
+// What the KPI measures, in words, with its key for the team.
+std::string KpiLabel(const KpiHealth& k) {
+  if (k.name == "p_on_time") return "chance of finishing by the target date (p_on_time)";
+  if (k.name == "readiness") return "audit readiness (readiness)";
+  if (k.name == "satisfaction") return "mean stakeholder satisfaction (satisfaction)";
+  if (k.name == "risk_score") return "risk scorecard score (risk_score)";
+  if (k.name == "spi") return "schedule performance index (spi)";
+  if (k.name == "cpi") return "cost performance index (cpi)";
+  return k.name;
 }
 
 void ReviewKpis(const model::Program& p, const ReviewInputs& in, Reviewer& r) {
@@ -203,7 +219,7 @@ void ReviewKpis(const model::Program& p, const ReviewInputs& in, Reviewer& r) {
     if (!k.rag || *k.rag != Rag::kRed || !k.value) continue;
     r.Add(Theme::kKpis, SubjectKind::kKpi, k.name,
           fmt::format("The KPI {} is red: {} against a target of {} {}, a miss of more than 10%.",
-                      k.name, KpiValue(k), k.lower_is_better ? "at most" : "at least",
+                      KpiLabel(k), KpiValue(k), k.lower_is_better ? "at most" : "at least",
                       KpiTarget(k)));
   }
 }
@@ -216,15 +232,15 @@ void ReviewDecisionRules(const model::Program& p, Reviewer& r) {
     std::vector<std::string> reasons;
     if (d.decision_rule.empty()) reasons.push_back("it states no decision rule");
     if (weighted == 0) {
-      reasons.push_back(fmt::format("none of its {} has a weight above 0",
-                                    wording::Count(static_cast<long>(d.criteria.size()),
-                                                   "criterion", "criteria")));
+      reasons.push_back(fmt::format(
+          "none of its {} has a weight above 0",
+          wording::Count(static_cast<long>(d.criteria.size()), "criterion", "criteria")));
     }
-    r.AddReasons(Theme::kDecisionRule, SubjectKind::kDecision, d.id,
-                 fmt::format("Open decision {} ({}):", d.id,
-                             wording::Count(static_cast<long>(d.options.size()), "option",
-                                            "options")),
-                 reasons);
+    r.AddReasons(
+        Theme::kDecisionRule, SubjectKind::kDecision, d.id,
+        fmt::format("Open decision {} ({}):", d.id,
+                    wording::Count(static_cast<long>(d.options.size()), "option", "options")),
+        reasons);
   }
 }
 
@@ -243,13 +259,20 @@ std::span<const Theme> AllThemes() { return kThemes; }
 
 std::string_view SubjectKindName(SubjectKind k) {
   switch (k) {
-    case SubjectKind::kProgram: return "program";
-    case SubjectKind::kTask: return "task";
-    case SubjectKind::kRisk: return "risk";
-    case SubjectKind::kDependency: return "dependency";
-    case SubjectKind::kDecision: return "decision";
-    case SubjectKind::kChange: return "change";
-    case SubjectKind::kKpi: return "kpi";
+    case SubjectKind::kProgram:
+      return "program";
+    case SubjectKind::kTask:
+      return "task";
+    case SubjectKind::kRisk:
+      return "risk";
+    case SubjectKind::kDependency:
+      return "dependency";
+    case SubjectKind::kDecision:
+      return "decision";
+    case SubjectKind::kChange:
+      return "change";
+    case SubjectKind::kKpi:
+      return "kpi";
   }
   return "program";
 }

@@ -1,0 +1,247 @@
+#include "tpmkit/report/decision_memo.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace tpmkit::report {
+namespace {
+
+Date D(int y, unsigned m, unsigned d) { return Date::FromYmd(y, m, d); }
+
+// Three options with hand-set metrics: `fast` ranks first but has little chance of
+// making the target; `safe` makes it; `cheap` is the cheapest and ranks last.
+struct Fixture {
+  model::Program program;
+  model::Decision decision;
+  toolkit::DecisionAnalysis analysis;
+
+  Fixture() {
+    program.id = "demo";
+    program.name = "Demo Program";
+    program.start = D(2026, 1, 5);
+    program.target = D(2026, 9, 30);
+    program.budget = Money::FromDouble(1'000'000);
+    program.targets = model::Targets{};
+    program.targets->p_on_time = 0.8;
+    decision.id = "D-1";
+    decision.question = "Which way do we go";
+    decision.criteria = {{"cost", "Program cost", 50, model::Measure::kCost},
+                         {"risk", "Delivery risk", 50, std::nullopt}};
+    decision.options = {{"fast", "Go fast", {{"risk", 4}}, std::nullopt},
+                        {"safe", "Play safe", {{"risk", 3}}, std::nullopt},
+                        {"cheap", "Spend less", {{"risk", 1}}, std::nullopt}};
+    analysis.id = "D-1";
+    Add("fast", 4.5, 900'000, D(2026, 9, 20), D(2026, 10, 10), 0.3, D(2026, 9, 30));
+    Add("safe", 3.5, 1'100'000, D(2026, 9, 1), D(2026, 9, 25), 0.85, D(2026, 9, 30));
+    Add("cheap", 2.0, 700'000, D(2026, 10, 1), D(2026, 10, 20), 0.9, D(2026, 11, 30));
+  }
+
+  void Add(const std::string& id, double score, double cost, Date finish, Date p80, double p,
+           Date target) {
+    toolkit::ScoredOption s;
+    s.option = id;
+    s.weighted_score = score;
+    s.scores = {{"cost", score}, {"risk", score}};
+    s.metrics = toolkit::OptionMetrics{Money::FromDouble(cost), finish, p80, p, target};
+    s.rank = static_cast<int>(analysis.ranking.size()) + 1;
+    analysis.ranking.push_back(s);
+  }
+
+  RuleOutcome Apply(const std::string& rule) {
+    decision.decision_rule = rule;
+    return ApplyDecisionRule(program, decision, analysis);
+  }
+
+  std::string Memo(const std::string& rule) {
+    decision.decision_rule = rule;
+    DecisionReportInput in;
+    in.program = &program;
+    in.decision = &decision;
+    in.analysis = analysis;
+    in.iterations = 2000;
+    in.seed = 7;
+    in.as_of = D(2026, 6, 15);
+    in.communication.as_of = D(2026, 6, 15);
+    return DecisionMemoMarkdown(in);
+  }
+};
+
+TEST(DecisionRuleTest, ReadsPOnTimeFloorsInEveryForm) {
+  Fixture f;
+  for (const char* rule :
+       {"p_on_time >= 0.5", "P_ON_TIME of at least 0.5", "the option with p_on_time at least 50%",
+        "p_on_time no less than 50", "chance of finishing on time of at least 50%."}) {
+    auto r = f.Apply(rule);
+    EXPECT_EQ(r.reading, RuleReading::kRead) << rule;
+    ASSERT_EQ(r.conditions.size(), 1u) << rule;
+    EXPECT_EQ(r.conditions[0].kind, RuleConditionKind::kPOnTimeAtLeast) << rule;
+    EXPECT_DOUBLE_EQ(r.conditions[0].value, 0.5) << rule;
+    // fast (0.3) fails; safe (0.85) is the best-ranked that reaches 0.5.
+    EXPECT_EQ(r.qualifying, (std::vector<std::string>{"safe", "cheap"})) << rule;
+    EXPECT_EQ(r.recommended, "safe") << rule;
+    EXPECT_FALSE(r.none_qualifies);
+  }
+}
+
+TEST(DecisionRuleTest, NoOptionQualifyingFallsBackToTheTopOfTheRanking) {
+  Fixture f;
+  auto r = f.Apply(
+      "Highest weighted score among the options with p_on_time >= 0.95; if none "
+      "qualifies, the steering committee decides.");
+  EXPECT_TRUE(r.names_ranking);
+  EXPECT_TRUE(r.qualifying.empty());
+  EXPECT_TRUE(r.none_qualifies);
+  EXPECT_EQ(r.recommended, "fast");
+}
+
+TEST(DecisionRuleTest, ReadsP80DatesAndTheTarget) {
+  Fixture f;
+  auto r = f.Apply("P80 finish on or before 2026-10-01");
+  ASSERT_EQ(r.conditions.size(), 1u);
+  EXPECT_EQ(r.conditions[0].kind, RuleConditionKind::kP80OnOrBefore);
+  EXPECT_EQ(r.conditions[0].date, D(2026, 10, 1));
+  EXPECT_EQ(r.qualifying, (std::vector<std::string>{"safe"}));
+  // Against each option's target in force: cheap's moved target (11-30) admits it.
+  r = f.Apply("p80_finish <= target");
+  ASSERT_EQ(r.conditions.size(), 1u);
+  EXPECT_TRUE(r.conditions[0].against_target);
+  EXPECT_EQ(r.qualifying, (std::vector<std::string>{"safe", "cheap"}));
+  // A date on the boundary qualifies ("on or before").
+  r = f.Apply("p80 by 2026-10-10");
+  EXPECT_EQ(r.qualifying, (std::vector<std::string>{"fast", "safe"}));
+}
+
+TEST(DecisionRuleTest, ReadsCostCeilings) {
+  Fixture f;
+  auto r = f.Apply("cost at most 900,000 USD");
+  ASSERT_EQ(r.conditions.size(), 1u);
+  EXPECT_EQ(r.conditions[0].kind, RuleConditionKind::kCostAtMost);
+  EXPECT_DOUBLE_EQ(r.conditions[0].value, 900'000);
+  EXPECT_EQ(r.qualifying, (std::vector<std::string>{"fast", "cheap"}));  // equal is within
+  r = f.Apply("total cost under 0.9m");
+  EXPECT_EQ(r.conditions[0].kind, RuleConditionKind::kCostBelow);
+  EXPECT_EQ(r.qualifying, (std::vector<std::string>{"cheap"}));  // strictly below
+  r = f.Apply("cost below $800k");
+  EXPECT_DOUBLE_EQ(r.conditions[0].value, 800'000);
+  r = f.Apply("the cost must stay within the approved budget");
+  ASSERT_EQ(r.conditions.size(), 1u);
+  EXPECT_DOUBLE_EQ(r.conditions[0].value, 1'000'000);
+  EXPECT_EQ(r.qualifying, (std::vector<std::string>{"fast", "cheap"}));
+}
+
+TEST(DecisionRuleTest, CombinesConditions) {
+  Fixture f;
+  auto r = f.Apply("Highest weighted score with p_on_time >= 0.8 and cost at most 800,000");
+  EXPECT_EQ(r.conditions.size(), 2u);
+  EXPECT_EQ(r.qualifying, (std::vector<std::string>{"cheap"}));
+  EXPECT_EQ(r.recommended, "cheap");
+}
+
+TEST(DecisionRuleTest, RankingRulesUnreadableRulesAndNoRule) {
+  Fixture f;
+  auto r = f.Apply("Highest weighted score");
+  EXPECT_EQ(r.reading, RuleReading::kRead);
+  EXPECT_TRUE(r.names_ranking);
+  EXPECT_TRUE(r.conditions.empty());
+  EXPECT_EQ(r.recommended, "fast");
+  r = f.Apply("Whatever the sponsor prefers after the offsite");
+  EXPECT_EQ(r.reading, RuleReading::kUnreadable);
+  EXPECT_EQ(r.recommended, "fast");
+  // "cost" alone, without a bound, is not a condition.
+  r = f.Apply("cost matters most");
+  EXPECT_EQ(r.reading, RuleReading::kUnreadable);
+  r = f.Apply("  ");
+  EXPECT_EQ(r.reading, RuleReading::kNone);
+  EXPECT_EQ(r.recommended, "fast");
+}
+
+TEST(DecisionRuleTest, MeetsConditionNeedsTheMetric) {
+  toolkit::OptionMetrics m{Money::FromDouble(10), D(2026, 1, 1), std::nullopt, std::nullopt,
+                           std::nullopt};
+  EXPECT_FALSE(MeetsCondition({RuleConditionKind::kPOnTimeAtLeast, 0.1, std::nullopt, false}, m));
+  EXPECT_FALSE(MeetsCondition({RuleConditionKind::kP80OnOrBefore, 0, D(2027, 1, 1), false}, m));
+  m.p80_finish = D(2026, 2, 1);
+  EXPECT_TRUE(MeetsCondition({RuleConditionKind::kP80OnOrBefore, 0, D(2027, 1, 1), false}, m));
+  EXPECT_FALSE(MeetsCondition({RuleConditionKind::kP80OnOrBefore, 0, std::nullopt, true}, m));
+}
+
+TEST(DecisionMemoTest, SaysWhichRuleWasAppliedAndHow) {
+  Fixture f;
+  const std::string m = f.Memo(
+      "Highest weighted score among the options with p_on_time of at "
+      "least 0.5");
+  EXPECT_NE(m.find("# Decision memo D-1: Demo Program"), std::string::npos) << m;
+  EXPECT_NE(m.find("**Question.** Which way do we go."), std::string::npos) << m;
+  EXPECT_NE(m.find("Each option was simulated 2,000 times"), std::string::npos) << m;
+  EXPECT_NE(m.find("It was applied as follows: an option qualifies when it has a chance of "
+                   "finishing on time of at least 50%"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("`fast` does not (30% by 2026-09-30)"), std::string::npos) << m;
+  EXPECT_NE(m.find("`safe` meets it (85% by 2026-09-30)"), std::string::npos) << m;
+  EXPECT_NE(m.find("`safe` and `cheap` qualify; of these, `safe` has the highest weighted "
+                   "score (3.5 out of 5)."),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("We recommend **Play safe** (`safe`), with a weighted score of 3.5 out of 5: "
+                   "it finishes on 2026-09-01 as planned, by 2026-09-25 with 80% confidence, "
+                   "with a chance of 85% of finishing by 2026-09-30, at a total cost of "
+                   "1,100,000 USD."),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("Three options are on the table."), std::string::npos) << m;
+  EXPECT_NE(m.find("It aims for a chance of at least 80% of finishing on time."), std::string::npos)
+      << m;
+  for (const char* bad : {"{}", "unknown", "nan", "TODO"}) {
+    EXPECT_EQ(m.find(bad), std::string::npos) << bad;
+  }
+}
+
+TEST(DecisionMemoTest, NamesTheFallbackWhenNoOptionMeetsTheRule) {
+  Fixture f;
+  const std::string m = f.Memo("p80_finish on or before 2026-09-01");
+  EXPECT_NE(m.find("No option meets the rule, so the choice falls to the steering committee; "
+                   "the best-ranked option, `fast`, is named below as the fallback."),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("The steering committee must confirm it"), std::string::npos) << m;
+  // fast's chance (30%) is below the program's aim of 80%: the memo says so.
+  EXPECT_NE(m.find("stays below the program's aim of 80%"), std::string::npos) << m;
+}
+
+TEST(DecisionMemoTest, AnUnreadableRuleLeavesTheRankingToDecide) {
+  Fixture f;
+  const std::string m = f.Memo("Whatever the sponsor prefers");
+  EXPECT_NE(m.find("The rule, as written: \"Whatever the sponsor prefers\""), std::string::npos);
+  EXPECT_NE(m.find("This rule could not be read mechanically"), std::string::npos) << m;
+  EXPECT_NE(m.find("so the ranking decides: `fast` has the highest weighted score"),
+            std::string::npos)
+      << m;
+  const std::string none = f.Memo("");
+  EXPECT_NE(none.find("No decision rule was written down for this decision, so the ranking "
+                      "decides: `fast`"),
+            std::string::npos)
+      << none;
+}
+
+TEST(DecisionMemoTest, JsonCarriesTheRuleReading) {
+  Fixture f;
+  f.decision.decision_rule = "cost at most 900,000 and p80 on or before the target";
+  DecisionReportInput in;
+  in.program = &f.program;
+  in.decision = &f.decision;
+  in.analysis = f.analysis;
+  auto j = nlohmann::json::parse(DecisionJson(in, std::nullopt));
+  EXPECT_EQ(j["recommendation"], "cheap");
+  EXPECT_EQ(j["decision_rule"]["reading"], "read");
+  ASSERT_EQ(j["decision_rule"]["conditions"].size(), 2u);
+  EXPECT_EQ(j["decision_rule"]["conditions"][0]["kind"], "p80_finish_on_or_before");
+  EXPECT_TRUE(j["decision_rule"]["conditions"][0]["against_target"].get<bool>());
+  EXPECT_EQ(j["decision_rule"]["conditions"][1]["kind"], "cost_at_most");
+  EXPECT_EQ(j["decision_rule"]["qualifying"], nlohmann::json({"cheap"}));
+  EXPECT_TRUE(j["memo"].is_null());
+}
+
+}  // namespace
+}  // namespace tpmkit::report
