@@ -7,6 +7,10 @@ equivalent TaskJuggler project, and compares the dates the two tools give.
   tj3_compare.py check SCHEDULE_JSON TJ3_CSV
                                       prints "tasks mismatches", and the first mismatches
                                       on stderr
+  tj3_compare.py time OUT CMD...      runs CMD (stdout to OUT) 3 times, once when a run takes
+                                      more than 30 s, each capped at 300 s; prints the best
+                                      "WALL CPU" in seconds (CPU = user + system of the
+                                      command), or "timeout timeout" / "failed failed"
 
 The networks are what both tools schedule the same way: fixed durations in working days,
 finish-to-start links with a non-negative lag (TaskJuggler's `gaplength`), milestones
@@ -19,9 +23,13 @@ The shape follows tests/support/generate.cc: each task depends on about three ta
 the fifty before it, which gives long chains like real plans.
 """
 import csv
+import datetime
 import json
+import os
 import random
+import subprocess
 import sys
+import time
 
 
 def gen(tasks, seed, out):
@@ -69,12 +77,30 @@ def gen(tasks, seed, out):
             tjp.append("  start 2026-01-05")
         tjp.append("}")
     tjp += ["", 'taskreport "dates" {', "  formats csv", "  columns id, start, end",
-            "  timeformat \"%Y-%m-%d\"", "}"]
+            "  timeformat \"%Y-%m-%d %H:%M\"", "}"]
     with open(f"{out}/program.yaml", "w") as f:
         f.write("\n".join(yaml) + "\n")
     with open(f"{out}/program.tjp", "w") as f:
         f.write("\n".join(tjp) + "\n")
     print(links)
+
+
+def tj3_dates(start, end):
+    """TaskJuggler's (start, end) timestamps as tpmkit's inclusive working-day dates.
+
+    TaskJuggler starts a successor at the very end of its predecessor (the end of the
+    working day, 17:00 in its report), where tpmkit gives the next working day, on which the
+    work starts: the same schedule, written differently. With whole-day durations a task
+    starts either at the beginning of a day or at the end of one, so a start after noon
+    moves to the next working day (Mon-Fri), except for a milestone (start = end), a point
+    in time at the end of its day, as tpmkit dates it."""
+    s = datetime.datetime.strptime(start, "%Y-%m-%d %H:%M")
+    e = datetime.datetime.strptime(end, "%Y-%m-%d %H:%M")
+    if s != e and s.hour >= 12:
+        s = s + datetime.timedelta(days=1)
+        while s.weekday() >= 5:
+            s += datetime.timedelta(days=1)
+    return (s.strftime("%Y-%m-%d"), e.strftime("%Y-%m-%d"))
 
 
 def check(schedule_json, tj3_csv):
@@ -87,7 +113,7 @@ def check(schedule_json, tj3_csv):
     i_id, i_start, i_end = header.index("id"), header.index("start"), header.index("end")
     for row in rows[1:]:
         if len(row) > i_end:
-            theirs[row[i_id].strip()] = (row[i_start].strip(), row[i_end].strip())
+            theirs[row[i_id].strip()] = tj3_dates(row[i_start].strip(), row[i_end].strip())
     mismatches = 0
     shown = 0
     for tid, dates in ours.items():
@@ -100,10 +126,42 @@ def check(schedule_json, tj3_csv):
     print(len(ours), mismatches)
 
 
+def timed(out, cmd):
+    best_w = best_c = None
+    for _ in range(3):
+        with open(out, "w") as f, open(os.devnull, "w") as null:
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=f, stderr=null)
+            deadline = t0 + 300
+            while True:
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.perf_counter() > deadline:
+                    proc.kill()
+                    os.wait4(proc.pid, 0)
+                    print("timeout timeout")
+                    return
+                time.sleep(0.001)
+            wall = time.perf_counter() - t0
+        if os.waitstatus_to_exitcode(status) != 0:
+            print("failed failed")
+            return
+        cpu = usage.ru_utime + usage.ru_stime
+        best_w = wall if best_w is None else min(best_w, wall)
+        best_c = cpu if best_c is None else min(best_c, cpu)
+        if wall > 30:
+            break
+    print(f"{best_w:.4f} {best_c:.4f}")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "gen":
         gen(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
     elif sys.argv[1] == "check":
         check(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "time":
+        timed(sys.argv[2], sys.argv[3:])
     else:
-        sys.exit("usage: tj3_compare.py gen TASKS SEED DIR | check SCHEDULE_JSON TJ3_CSV")
+        sys.exit("usage: tj3_compare.py gen TASKS SEED DIR | check SCHEDULE_JSON TJ3_CSV"
+                 " | time OUT CMD...")

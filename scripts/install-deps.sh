@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libsqlite3-dev sqlite3 libpugixml-dev libsodium-dev libarchive-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format python3 python3-jsonschema python3-yaml unzip time

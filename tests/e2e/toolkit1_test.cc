@@ -35,6 +35,18 @@ void Golden(const std::string& name, const std::string& actual) {
   EXPECT_EQ(actual, ReadFile(path)) << "golden " << name << " differs";
 }
 
+// The first open or mitigating risk of phoenix's register with schedule and cost impact.
+std::string EscalatableRisk(const TempDir& dir) {
+  auto rk = Json(Tpmkit({"risks", "-f", Phoenix(), "--json"}, dir.path()));
+  for (const auto& r : rk["risks"]) {
+    if (!r["exposure_days"].is_null() && !r["exposure_cost"].is_null() &&
+        (r["status"] == "open" || r["status"] == "mitigating")) {
+      return r["id"];
+    }
+  }
+  return "";
+}
+
 TEST(Toolkit1, JsonKeysPerCliMd) {
   TempDir dir;
   auto ev = Json(Tpmkit({"evm", "-f", Phoenix(), "--json", "--as-of", "2026-06-15"}, dir.path()));
@@ -67,15 +79,7 @@ TEST(Toolkit1, JsonKeysPerCliMd) {
 
 TEST(Toolkit1, EscalateJsonAndMissingData) {
   TempDir dir;
-  auto rk = Json(Tpmkit({"risks", "-f", Phoenix(), "--json"}, dir.path()));
-  std::string risk;
-  for (const auto& r : rk["risks"]) {
-    if (!r["exposure_days"].is_null() && !r["exposure_cost"].is_null() &&
-        (r["status"] == "open" || r["status"] == "mitigating")) {
-      risk = r["id"];
-      break;
-    }
-  }
+  const std::string risk = EscalatableRisk(dir);
   ASSERT_FALSE(risk.empty());
   auto e = Json(Tpmkit({"escalate", "-f", Phoenix(), "--risk", risk, "--to", "Dana Lee", "--from",
                         "Sofia Marin", "--format", "json", "--iterations", "500"},
@@ -111,15 +115,7 @@ TEST(Toolkit1, EscalateJsonAndMissingData) {
 
 TEST(Toolkit1, EscalateEmlParsesWithARealMimeParser) {
   TempDir dir;
-  auto rk = Json(Tpmkit({"risks", "-f", Phoenix(), "--json"}, dir.path()));
-  std::string risk;
-  for (const auto& r : rk["risks"]) {
-    if (!r["exposure_days"].is_null() && !r["exposure_cost"].is_null() &&
-        (r["status"] == "open" || r["status"] == "mitigating")) {
-      risk = r["id"];
-      break;
-    }
-  }
+  const std::string risk = EscalatableRisk(dir);
   auto run =
       Tpmkit({"escalate", "-f", Phoenix(), "--risk", risk, "--to",
               "Dana Lee <dana.lee@example.com>", "--from", "Sofia Marin <sofia.marin@example.com>",
@@ -223,15 +219,7 @@ TEST(Toolkit1, GoldenTexts) {
       dir.path());
   ASSERT_EQ(review.exit_code, 0) << review.err;
   Golden("review_phoenix.txt", review.out);
-  auto rk = Json(Tpmkit({"risks", "-f", Phoenix(), "--json"}, dir.path()));
-  std::string risk;
-  for (const auto& r : rk["risks"]) {
-    if (!r["exposure_days"].is_null() && !r["exposure_cost"].is_null() &&
-        (r["status"] == "open" || r["status"] == "mitigating")) {
-      risk = r["id"];
-      break;
-    }
-  }
+  const std::string risk = EscalatableRisk(dir);
   auto esc = Tpmkit({"escalate", "-f", Phoenix(), "--risk", risk, "--to", "Dana Lee", "--from",
                      "Sofia Marin", "--as-of", "2026-06-15", "--seed", "7", "--iterations", "2000"},
                     dir.path());
@@ -477,18 +465,6 @@ TEST(Toolkit1, RiskEditEdgeCasesChangeNothing) {
   auto again = Tpmkit({"risk", "close", "R-1"}, dir.path());
   EXPECT_EQ(Json(Tpmkit({"log", "--json"}, dir.path()))["entries"].size(), after_close)
       << again.out << again.err;
-}
-
-// The first open or mitigating risk of phoenix's register with schedule and cost impact.
-std::string EscalatableRisk(const TempDir& dir) {
-  auto rk = Json(Tpmkit({"risks", "-f", Phoenix(), "--json"}, dir.path()));
-  for (const auto& r : rk["risks"]) {
-    if (!r["exposure_days"].is_null() && !r["exposure_cost"].is_null() &&
-        (r["status"] == "open" || r["status"] == "mitigating")) {
-      return r["id"];
-    }
-  }
-  return "";
 }
 
 TEST(Toolkit1, EscalateMarkdownHasEverySection) {

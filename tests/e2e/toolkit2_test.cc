@@ -6,9 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -78,7 +81,7 @@ TEST(Toolkit2Golden, DecisionMemoOnPhoenix) {
   EXPECT_EQ(one.out, four.out) << "the memo depends on the thread count";
   Golden("decision_memo_phoenix.md", one.out);
   // A memo a steering committee reads as it is: no placeholders, no raw values.
-  for (const char* bad : {"TODO", "TBD", "{}", "unknown", "nan", "null", "  .", " ,"}) {
+  for (const char* bad : {"TODO", "TBD", "{}", "unknown", " nan", "nan%", "null", "  .", " ,"}) {
     EXPECT_EQ(one.out.find(bad), std::string::npos) << bad;
   }
   for (const char* section :
@@ -252,7 +255,9 @@ TEST(Toolkit2, AuditJsonPerCliMd) {
       EXPECT_TRUE(e.contains("ref"));
       EXPECT_TRUE(e.contains("state"));
       // Read from the file: paths resolve against its folder, and every hash matches.
-      if (e["ref"].get<std::string>().rfind("evidence/", 0) == 0) EXPECT_EQ(e["state"], "verified");
+      if (e["ref"].get<std::string>().rfind("evidence/", 0) == 0) {
+        EXPECT_EQ(e["state"], "verified");
+      }
     }
   }
   EXPECT_TRUE(a["gaps"].is_array());
@@ -359,7 +364,9 @@ TEST_F(Toolkit2Workspace, AuditPackUnzipsToAVerifiedBundle) {
         std::istringstream fields(line);
         std::string f, last_time;
         while (fields >> f) {
-          if (f.size() == 15 && f[8] == '.') last_time = f;
+          if (f.size() == 15 && f[8] == '.' && std::isdigit(static_cast<unsigned char>(f[0]))) {
+            last_time = f;
+          }
         }
         return last_time;
       }
@@ -415,7 +422,9 @@ TEST_F(Toolkit2Workspace, StakeholderContactIsKeptAsHistory) {
   EXPECT_NE(exported.find("Walked through the D-01 options"), std::string::npos);
   s = Json(T({"--json", "stakeholders", "--as-of", "2026-06-17"}));
   for (const auto& x : s["stakeholders"]) {
-    if (x["id"] == "cfo") EXPECT_EQ(x["next_contact"], "2026-06-23");
+    if (x["id"] == "cfo") {
+      EXPECT_EQ(x["next_contact"], "2026-06-23");
+    }
   }
   ExpectTrailVerifies();
 
@@ -479,7 +488,6 @@ TEST_F(Toolkit2Workspace, ChangeApproveImplementAndReject) {
   EXPECT_EQ(ChangeStatus(Json(T({"--json", "changes"})), "CR-03"), "approved");
   std::string exported = Export();
   EXPECT_NE(exported.find("Funded from contingency"), std::string::npos);
-  EXPECT_EQ(exported.find("id: partner-sso\n"), std::string::npos);
 
   r = T({"--json", "changes", "implement", "CR-03"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -491,7 +499,8 @@ TEST_F(Toolkit2Workspace, ChangeApproveImplementAndReject) {
   auto sched = Json(T({"--json", "schedule"}));
   std::set<std::string> tasks;
   for (const auto& t : sched["tasks"]) tasks.insert(t["id"].get<std::string>());
-  EXPECT_TRUE(tasks.count("partner-sso") || tasks.count("core.partner-sso")) << sched["tasks"];
+  EXPECT_TRUE(tasks.count("partner-sso")) << sched["tasks"];
+  EXPECT_TRUE(tasks.count("partner-sso-release")) << sched["tasks"];
   ExpectRejected({"changes", "reject", "CR-03", "--by", "Dana Lee"});  // implemented
 
   // A rejection overturns an approval; a rejected change cannot be implemented.
@@ -534,7 +543,9 @@ TEST_F(Toolkit2Workspace, AuditEvidenceAndSignoffAreRecorded) {
   for (const auto& item : audit["items"]) {
     if (item["id"] != "training") continue;
     for (const auto& e : item["evidence"]) {
-      if (e["ref"] == "training-update.md") EXPECT_EQ(e["state"], "changed");
+      if (e["ref"] == "training-update.md") {
+        EXPECT_EQ(e["state"], "changed");
+      }
     }
   }
 
@@ -544,7 +555,9 @@ TEST_F(Toolkit2Workspace, AuditEvidenceAndSignoffAreRecorded) {
   EXPECT_NE(exported.find("Victor Lindqvist, on: 2026-06-16"), std::string::npos) << exported;
   audit = Json(T({"--json", "audit", "--evidence-root", Examples(), "--as-of", kAsOf}));
   for (const auto& item : audit["items"]) {
-    if (item["id"] == "risk_assessments") EXPECT_FALSE(item["unsupported"].get<bool>());
+    if (item["id"] == "risk_assessments") {
+      EXPECT_FALSE(item["unsupported"].get<bool>());
+    }
   }
   ExpectTrailVerifies();
   auto log = Json(T({"--json", "log", "--entity", "audit_item"}));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "e2e_support.h"
 
@@ -215,17 +216,27 @@ TEST_F(WorkspaceTest, AnEmptyOrMissingWorkspaceIsExplained) {
 }
 
 TEST_F(WorkspaceTest, EveryCommandHasHelpWithAnExample) {
-  for (std::vector<std::string> cmd : {std::vector<std::string>{"init"},
-                                       {"apply"},
-                                       {"check"},
-                                       {"export"},
-                                       {"show"},
-                                       {"log"},
-                                       {"audit", "verify"}}) {
+  // Every command listed by `tpmkit --help`, and the nested ones.
+  auto top = T({"--help"});
+  ASSERT_EQ(top.exit_code, 0);
+  std::vector<std::vector<std::string>> commands = {{"audit", "verify"}};
+  auto at = top.out.find("Subcommands:");
+  ASSERT_NE(at, std::string::npos);
+  std::istringstream lines(top.out.substr(at));
+  std::string line;
+  std::getline(lines, line);
+  while (std::getline(lines, line) && line.rfind("  ", 0) == 0) {
+    std::istringstream words(line);
+    std::string name;
+    words >> name;
+    commands.push_back({name});
+  }
+  EXPECT_GE(commands.size(), 20u);
+  for (auto cmd : commands) {
     cmd.push_back("--help");
     auto r = T(cmd);
     EXPECT_EQ(r.exit_code, 0) << cmd[0];
-    EXPECT_NE(r.out.find("Example"), std::string::npos) << cmd[0];
+    EXPECT_NE(r.out.find("Example"), std::string::npos) << cmd[0] << ":\n" << r.out;
   }
 }
 

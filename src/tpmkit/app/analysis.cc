@@ -82,14 +82,17 @@ std::string ScenarioWords(const model::Program& program, const model::Scenario& 
   namespace w = toolkit::wording;
   std::vector<std::string> parts;
   if (sc.duration_factor && !sc.duration_factor->tasks.empty()) {
-    parts.push_back(
-        fmt::format("{} take {}% of their planned time",
-                    w::JoinList(toolkit::TaskLabels(program, sc.duration_factor->tasks)),
-                    w::Number(100.0 * sc.duration_factor->factor, 1)));
+    parts.push_back(fmt::format(
+        fmt::runtime(sc.duration_factor->tasks.size() == 1 ? "{} takes {}% of its planned time"
+                                                           : "{} take {}% of their planned time"),
+        w::JoinList(toolkit::TaskLabels(program, sc.duration_factor->tasks)),
+        w::Number(100.0 * sc.duration_factor->factor, 1)));
   }
   if (!sc.remove_tasks.empty()) {
-    parts.push_back(fmt::format("{} leave the plan",
-                                w::JoinList(toolkit::TaskLabels(program, sc.remove_tasks))));
+    parts.push_back(
+        fmt::format(fmt::runtime(sc.remove_tasks.size() == 1 ? "{} is removed from the plan"
+                                                             : "{} are removed from the plan"),
+                    w::JoinList(toolkit::TaskLabels(program, sc.remove_tasks))));
   }
   if (sc.target) {
     parts.push_back(fmt::format("the target date moves from {} to {}",

@@ -87,7 +87,7 @@ TEST(Analysis, BankFileReplacesAndExtendsTheDefaultBank) {
       "    question: Who owns this risk, and when do we hear back?\n"
       "    phrases: [Ask the owner for a date.]\n"
       "  kpis:\n"
-      "    phrases: [Which measure is read first?]\n");
+      "    phrases: ['Which measure is read first?']\n");
   auto overrides = LoadLanguageBank(f.path());
   ASSERT_TRUE(overrides.ok()) << overrides.error().message;
   ASSERT_EQ(overrides->size(), 2u);

@@ -112,7 +112,8 @@ std::string PackedName(const std::string& path) {
     if (s.empty() || s == "/" || s == "." || s == "..") continue;
     out += (out.empty() ? "" : "/") + s;
   }
-  return "evidence/" + out;
+  // Paths that already start with evidence/ (the usual layout) are not nested twice.
+  return out.rfind("evidence/", 0) == 0 ? out : "evidence/" + out;
 }
 
 json EntryJson(const store::AuditEntry& e) {

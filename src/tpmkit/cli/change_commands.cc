@@ -46,16 +46,18 @@ int RunList(const Cli& cli, const ChangeOptions& o) {
       for (const auto& t : c.adds_tasks) tasks.push_back(t.id);
       json approvals = json::array();
       for (const auto& a : c.approvals) {
-        approvals.push_back({{"by", a.by}, {"on", a.on.ToString()},
-                             {"decision", std::string(model::Name(a.decision))}, {"note", a.note}});
+        approvals.push_back({{"by", a.by},
+                             {"on", a.on.ToString()},
+                             {"decision", std::string(model::Name(a.decision))},
+                             {"note", a.note}});
       }
       list.push_back({{"id", c.id},
                       {"title", c.title},
                       {"requested_by", c.requested_by},
                       {"requested_on", DateOrNull(c.requested_on)},
                       {"status", std::string(model::Name(c.status))},
-                      {"schedule_days", c.impact && c.impact->schedule ? json(*c.impact->schedule)
-                                                                      : json(nullptr)},
+                      {"schedule_days",
+                       c.impact && c.impact->schedule ? json(*c.impact->schedule) : json(nullptr)},
                       {"cost", toolkit::ChangeCost(c).ToDouble()},
                       {"adds_tasks", tasks},
                       {"approvals", approvals}});
@@ -72,20 +74,21 @@ int RunList(const Cli& cli, const ChangeOptions& o) {
   t.header = {"ID", "STATUS", "REQUESTED BY", "ON", "DAYS", "COST", "TITLE"};
   t.right_aligned = {false, false, false, false, true, true, false};
   for (const auto& c : p.changes) {
-    t.rows.push_back({{c.id, {}},
-                      {std::string(model::Name(c.status)),
-                       c.status == model::ChangeStatus::kProposed ? rt::kYellow : std::string_view()},
-                      {rt::OrDash(c.requested_by), {}},
-                      {c.requested_on ? c.requested_on->ToString() : "-", {}},
-                      {c.impact && c.impact->schedule
-                           ? toolkit::wording::Number(*c.impact->schedule) + "d"
-                           : "-", {}},
-                      {toolkit::Amount(toolkit::ChangeCost(c), p.currency), {}},
-                      {c.title, {}}});
+    t.rows.push_back(
+        {{c.id, {}},
+         {std::string(model::Name(c.status)),
+          c.status == model::ChangeStatus::kProposed ? rt::kYellow : std::string_view()},
+         {rt::OrDash(c.requested_by), {}},
+         {c.requested_on ? c.requested_on->ToString() : "-", {}},
+         {c.impact && c.impact->schedule ? toolkit::wording::Number(*c.impact->schedule) + "d"
+                                         : "-",
+          {}},
+         {toolkit::Amount(toolkit::ChangeCost(c), p.currency), {}},
+         {c.title, {}}});
   }
   auto b = toolkit::ComputeBudgetPosition(p);
-  Print(rt::Render(t, {.color = cli.Color()}) + "\nBudget not yet committed: " +
-        toolkit::Amount(b.remaining, p.currency) + " (budget " +
+  Print(rt::Render(t, {.color = cli.Color()}) +
+        "\nBudget not yet committed: " + toolkit::Amount(b.remaining, p.currency) + " (budget " +
         toolkit::Amount(b.budget, p.currency) + ", planned work " +
         toolkit::Amount(b.planned, p.currency) + ", approved changes not yet implemented " +
         toolkit::Amount(b.approved_changes, p.currency) + ").");
@@ -138,10 +141,14 @@ int RunAssess(const Cli& cli, const ChangeOptions& o) {
   rt::Table t;
   t.header = {"", "WITHOUT", "WITH " + a.id};
   t.right_aligned = {false, true, true};
-  t.rows.push_back({{"Planned finish", {}}, {a.before.finish.ToString(), {}}, {a.after.finish.ToString(), {}}});
-  t.rows.push_back({{"P80 finish", {}}, {day(a.before.p80_finish), {}}, {day(a.after.p80_finish), {}}});
-  t.rows.push_back({{"Chance on time", {}}, {pct(a.before.p_on_time), {}}, {pct(a.after.p_on_time), {}}});
-  t.rows.push_back({{"Cost", {}}, {toolkit::Amount(a.before.cost, p.currency), {}},
+  t.rows.push_back(
+      {{"Planned finish", {}}, {a.before.finish.ToString(), {}}, {a.after.finish.ToString(), {}}});
+  t.rows.push_back(
+      {{"P80 finish", {}}, {day(a.before.p80_finish), {}}, {day(a.after.p80_finish), {}}});
+  t.rows.push_back(
+      {{"Chance on time", {}}, {pct(a.before.p_on_time), {}}, {pct(a.after.p_on_time), {}}});
+  t.rows.push_back({{"Cost", {}},
+                    {toolkit::Amount(a.before.cost, p.currency), {}},
                     {toolkit::Amount(a.after.cost, p.currency), {}}});
   std::string out = "Change " + a.id + ": " + a.title + "\nSimulated with " +
                     std::to_string(o.iterations) + " iterations, seed " + std::to_string(o.seed) +
@@ -188,21 +195,23 @@ int RunEdit(const Cli& cli, const ChangeOptions& o, const std::string& action) {
     return toolkit::RecordChangeDecision(p, o.id, a);
   });
   if (!result.ok()) return Fail(result.error());
-  std::string status = action == "approve"   ? "approved"
-                       : action == "reject"  ? "rejected"
-                                             : "implemented";
+  std::string status = action == "approve"  ? "approved"
+                       : action == "reject" ? "rejected"
+                                            : "implemented";
   if (cli.global.json) {
-    Print(json{{"id", o.id}, {"status", status}, {"tasks_added", added},
-               {"changed", result->changed}}
-              .dump(2));
+    Print(
+        json{{"id", o.id}, {"status", status}, {"tasks_added", added}, {"changed", result->changed}}
+            .dump(2));
   } else if (action == "implement") {
-    Print("Change " + o.id + " is implemented: " +
-          toolkit::wording::Count(static_cast<long>(added), "task", "tasks") +
-          " added to the plan (" + std::to_string(result->changed) +
-          " entries in the audit trail).");
+    Print("Change " + o.id +
+          " is implemented: " + toolkit::wording::Count(static_cast<long>(added), "task", "tasks") +
+          " added to the plan (" +
+          toolkit::wording::Count(static_cast<long>(result->changed), "entry", "entries") +
+          " in the audit trail).");
   } else {
     Print("Change " + o.id + " is " + status + " by " + o.by + " (" +
-          std::to_string(result->changed) + " entries in the audit trail).");
+          toolkit::wording::Count(static_cast<long>(result->changed), "entry", "entries") +
+          " in the audit trail).");
   }
   return kExitOk;
 }
@@ -211,11 +220,13 @@ int RunEdit(const Cli& cli, const ChangeOptions& o, const std::string& action) {
 
 void RegisterChangeCommands(CLI::App& app, Cli& cli) {
   auto list_opts = std::make_shared<ChangeOptions>();
-  auto* changes = app.add_subcommand("changes", "Change requests: list, assess, approve, "
-                                                "reject, implement");
+  auto* changes = app.add_subcommand("changes",
+                                     "Change requests: list, assess, approve, "
+                                     "reject, implement");
   AddSourceOptions(*changes, list_opts->source);
-  changes->footer("Example:\n  tpmkit changes -f examples/phoenix.yaml\n"
-                  "See docs/commands/changes.md for the assessment rule.");
+  changes->footer(
+      "Example:\n  tpmkit changes -f examples/phoenix.yaml\n"
+      "See docs/commands/changes.md for the assessment rule.");
   changes->callback([&cli, list_opts, changes] {
     if (changes->get_subcommands().empty()) {
       cli.run = [&cli, list_opts] { return RunList(cli, *list_opts); };
@@ -227,21 +238,24 @@ void RegisterChangeCommands(CLI::App& app, Cli& cli) {
       "assess", "Simulate the program with and without a change and recommend approve or reject");
   AddSourceOptions(*assess, assess_opts->source);
   assess->add_option("ID", assess_opts->id, "The change id")->required();
-  assess->add_option("--iterations", assess_opts->iterations, "Monte Carlo iterations (default 10000)");
+  assess->add_option("--iterations", assess_opts->iterations,
+                     "Monte Carlo iterations (default 10000)");
   assess->add_option("--seed", assess_opts->seed, "Random seed (default 1)");
-  assess->footer("Rejects when the chance of finishing on time would be below targets.p_on_time,\n"
-                 "or when the change costs more than the budget not yet committed.\n"
-                 "Example:\n  tpmkit changes assess CR-03 -f examples/phoenix.yaml");
+  assess->footer(
+      "Rejects when the chance of finishing on time would be below targets.p_on_time,\n"
+      "or when the change costs more than the budget not yet committed.\n"
+      "Example:\n  tpmkit changes assess CR-03 -f examples/phoenix.yaml");
   assess->callback([&cli, assess_opts] {
     cli.run = [&cli, assess_opts] { return RunAssess(cli, *assess_opts); };
   });
 
   for (std::string action : {"approve", "reject", "implement"}) {
     auto opts = std::make_shared<ChangeOptions>();
-    std::string what = action == "implement"
-                           ? "Add an approved change's tasks to the plan and mark it implemented"
-                           : (action == "approve" ? "Approve a change request (appends an approval)"
-                                                  : "Reject a change request (appends a rejection)");
+    std::string what =
+        action == "implement"
+            ? "Add an approved change's tasks to the plan and mark it implemented"
+            : (action == "approve" ? "Approve a change request (appends an approval)"
+                                   : "Reject a change request (appends a rejection)");
     auto* sub = changes->add_subcommand(action, what);
     AddSourceOptions(*sub, opts->source);
     sub->add_option("ID", opts->id, "The change id")->required();

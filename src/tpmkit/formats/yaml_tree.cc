@@ -1,77 +1,166 @@
 #include "tpmkit/formats/yaml_tree.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <fmt/format.h>
+#include <yaml.h>
 
-#include <istream>
-#include <streambuf>
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "tpmkit/base/check.h"
 
 namespace tpmkit::formats::internal {
 
 namespace {
 
-// An istream over caller-owned memory, without copying it.
-class MemoryBuffer : public std::streambuf {
+// libyaml's marks count characters; diagnostics count bytes. Converts a mark to a 1-based
+// line and byte column of `text` (valid UTF-8 up to any mark libyaml hands out). A
+// cursor moves through the text, so converting the marks of a document in order costs
+// about one pass over it; all-ASCII texts need no conversion at all.
+class MarkMapper {
  public:
-  explicit MemoryBuffer(std::string_view text) {
-    char* p = const_cast<char*>(text.data());
-    setg(p, p, p + text.size());
+  explicit MarkMapper(std::string_view text)
+      : text_(text), ascii_(std::all_of(text.begin(), text.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x80;
+        })) {}
+
+  std::pair<int, int> operator()(const yaml_mark_t& mark) {
+    int line = static_cast<int>(mark.line) + 1;
+    if (ascii_) return {line, static_cast<int>(mark.column) + 1};
+    // The start of the line is looked up once per line: marks on a long line of
+    // flow items then cost no more than the text between them.
+    size_t line_index = mark.index - mark.column;
+    if (line_index != line_index_) {
+      line_index_ = line_index;
+      line_byte_ = ByteOf(line_index);
+    }
+    size_t at = ByteOf(mark.index);
+    return {line, static_cast<int>(at - line_byte_) + 1};
   }
+
+  // For reader errors, which come with a byte offset instead of a mark.
+  std::pair<int, int> AtOffset(size_t offset) const {
+    offset = std::min(offset, text_.size());
+    int line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset; ++i) {
+      if (text_[i] == '\n' ||
+          (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    return {line, static_cast<int>(offset - line_start) + 1};
+  }
+
+ private:
+  static bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xc0) == 0x80; }
+
+  size_t ByteOf(size_t index) {
+    while (index_ < index && byte_ < text_.size()) {
+      ++byte_;
+      while (byte_ < text_.size() && IsContinuation(text_[byte_])) ++byte_;
+      ++index_;
+    }
+    while (index_ > index && byte_ > 0) {
+      --byte_;
+      while (byte_ > 0 && IsContinuation(text_[byte_])) --byte_;
+      --index_;
+    }
+    return byte_;
+  }
+
+  std::string_view text_;
+  bool ascii_;
+  size_t index_ = 0;  // the cursor: a character index and its byte offset
+  size_t byte_ = 0;
+  size_t line_index_ = 0;  // the line of the last mark: its character index, byte offset
+  size_t line_byte_ = 0;
 };
 
-// Thrown from event callbacks for YAML we refuse (aliases, extra documents).
-struct Refused {
-  YAML::Mark mark;
-  std::string message;
+bool IsNullWord(std::string_view s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+struct Parser {
+  Parser() { TPMKIT_CHECK(yaml_parser_initialize(&parser)); }
+  ~Parser() { yaml_parser_delete(&parser); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  yaml_parser_t parser;
+};
+
+struct Event {
+  Event() { std::memset(&event, 0, sizeof(event)); }
+  ~Event() { yaml_event_delete(&event); }
+  Event(const Event&) = delete;
+  Event& operator=(const Event&) = delete;
+  yaml_event_t event;
 };
 
 }  // namespace
 
-class TreeBuilder : public YAML::EventHandler {
+// Builds the tree from libyaml's events.
+class TreeBuilder {
  public:
-  explicit TreeBuilder(YamlTree& tree) : tree_(tree) {}
+  TreeBuilder(YamlTree& tree, std::string_view text) : tree_(tree), marks_(text) {}
+
+  // Returns the message and mark of YAML we refuse, or nothing.
+  std::optional<std::pair<std::string, yaml_mark_t>> Add(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_DOCUMENT_START_EVENT:
+        if (saw_document_) {
+          return std::pair{std::string("a program file holds a single YAML document"),
+                           e.start_mark};
+        }
+        saw_document_ = true;
+        break;
+      case YAML_ALIAS_EVENT:
+        return std::pair{std::string("aliases are not supported in a program file"), e.start_mark};
+      case YAML_SCALAR_EVENT: {
+        const auto& s = e.data.scalar;
+        std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
+        // Quoted, literal or tagged scalars are never null.
+        bool plain = s.style == YAML_PLAIN_SCALAR_STYLE && s.tag == nullptr;
+        if (plain && IsNullWord(value)) {
+          // An empty value is marked right after its indicator (`key:`, `-`).
+          NewNode(e.start_mark, YamlKind::kNull, true);
+        } else {
+          uint32_t id = NewNode(e.start_mark, YamlKind::kScalar, plain);
+          auto& n = tree_.nodes_[id];
+          n.begin = static_cast<uint32_t>(tree_.text_.size());
+          n.size = static_cast<uint32_t>(value.size());
+          tree_.text_ += value;
+        }
+        break;
+      }
+      case YAML_SEQUENCE_START_EVENT:
+        Open(e.start_mark, YamlKind::kSequence);
+        break;
+      case YAML_MAPPING_START_EVENT:
+        Open(e.start_mark, YamlKind::kMap);
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        Close();
+        break;
+      default:
+        break;
+    }
+    return std::nullopt;
+  }
 
   bool saw_document() const { return saw_document_; }
-
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    if (saw_document_) {
-      throw Refused{mark, "a program file holds a single YAML document"};
-    }
-    saw_document_ = true;
-  }
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
-    Leaf(mark, YamlKind::kNull, true, {});
-  }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    throw Refused{mark, "aliases are not supported in a program file"};
-  }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                const std::string& value) override {
-    // yaml-cpp tags a plain scalar "?" and a quoted one "!".
-    Leaf(mark, YamlKind::kScalar, tag == "?", value);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    Open(mark, YamlKind::kSequence);
-  }
-  void OnSequenceEnd() override { Close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    Open(mark, YamlKind::kMap);
-  }
-  void OnMapEnd() override { Close(); }
+  MarkMapper& marks() { return marks_; }
 
  private:
-  uint32_t NewNode(const YAML::Mark& mark, YamlKind kind, bool plain) {
+  uint32_t NewNode(const yaml_mark_t& mark, YamlKind kind, bool plain) {
     YamlNode n;
     n.kind = kind;
     n.plain = plain;
-    n.line = mark.line + 1;
-    n.column = mark.column + 1;
+    std::tie(n.line, n.column) = marks_(mark);
     auto id = static_cast<uint32_t>(tree_.nodes_.size());
     tree_.nodes_.push_back(n);
     if (open_.empty()) {
@@ -81,14 +170,7 @@ class TreeBuilder : public YAML::EventHandler {
     }
     return id;
   }
-  void Leaf(const YAML::Mark& mark, YamlKind kind, bool plain, const std::string& value) {
-    uint32_t id = NewNode(mark, kind, plain);
-    auto& n = tree_.nodes_[id];
-    n.begin = static_cast<uint32_t>(tree_.text_.size());
-    n.size = static_cast<uint32_t>(value.size());
-    tree_.text_ += value;
-  }
-  void Open(const YAML::Mark& mark, YamlKind kind) {
+  void Open(const yaml_mark_t& mark, YamlKind kind) {
     uint32_t id = NewNode(mark, kind, true);
     open_.push_back({id, pending_.size()});
   }
@@ -104,52 +186,69 @@ class TreeBuilder : public YAML::EventHandler {
     pending_.resize(start);
   }
 
-  struct Open_ {
+  struct OpenNode {
     uint32_t id;
     size_t start;
   };
   YamlTree& tree_;
-  std::vector<Open_> open_;
+  MarkMapper marks_;
+  std::vector<OpenNode> open_;
   std::vector<uint32_t> pending_;  // children of the open containers, innermost last
   bool saw_document_ = false;
 };
 
-// Defined in yaml_fast.cc: fills `tree` and returns true, or returns false when `text`
-// is outside the fast subset (then `tree` is garbage).
-bool ParseFast(std::string_view text, YamlTree& tree);
-
-Result<YamlTree> YamlTree::Parse(std::string_view text, const std::string& file_name,
-                                 YamlParser parser) {
-  if (parser != YamlParser::kYamlCpp) {
-    YamlTree fast;
-    if (ParseFast(text, fast)) return fast;
-    if (parser == YamlParser::kFast) {
-      return Error::Invalid("outside the fast YAML subset: " + file_name);
-    }
-  }
+Result<YamlTree> YamlTree::Parse(std::string_view text, const std::string& file_name) {
+  // Program files are UTF-8; a byte order mark is skipped and not counted in columns.
+  if (text.starts_with("\xef\xbb\xbf")) text.remove_prefix(3);
   YamlTree tree;
   // Rough sizes for a program file (one node per ~8 bytes) avoid regrowth.
   tree.nodes_.reserve(text.size() / 8 + 16);
   tree.children_.reserve(text.size() / 8 + 16);
   tree.text_.reserve(text.size() / 2 + 16);
-  auto fail = [&](const YAML::Mark& mark, std::string message) {
-    Diagnostic d{file_name, mark.is_null() ? 0 : mark.line + 1,
-                 mark.is_null() ? 0 : mark.column + 1, std::move(message)};
+  TreeBuilder builder(tree, text);
+  auto fail = [&](std::pair<int, int> at, std::string message) {
     Error e = Error::Invalid("1 error in " + file_name);
-    e.diagnostics.push_back(std::move(d));
+    e.diagnostics.push_back({file_name, at.first, at.second, std::move(message)});
     return e;
   };
-  MemoryBuffer buffer(text);
-  std::istream in(&buffer);
-  TreeBuilder builder(tree);
-  try {
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(builder)) {
+
+  Parser p;
+  yaml_parser_set_encoding(&p.parser, YAML_UTF8_ENCODING);
+  yaml_parser_set_input_string(&p.parser, reinterpret_cast<const unsigned char*>(text.data()),
+                               text.size());
+  for (;;) {
+    Event e;
+    if (!yaml_parser_parse(&p.parser, &e.event)) {
+      const yaml_parser_t& y = p.parser;
+      const char* problem = y.problem ? y.problem : "unknown error";
+      switch (y.error) {
+        case YAML_MEMORY_ERROR:
+          return Error::Invalid("out of memory reading " + file_name);
+        case YAML_READER_ERROR:
+          // Invalid UTF-8 or a control character, at a byte offset.
+          return fail(builder.marks().AtOffset(y.problem_offset),
+                      y.problem_value >= 0 ? fmt::format("YAML syntax error: {} (0x{:02x})",
+                                                         problem, y.problem_value)
+                                           : fmt::format("YAML syntax error: {}", problem));
+        default: {
+          // libyaml's own words, and where the construct it was reading started.
+          std::string message = fmt::format("YAML syntax error: {}", problem);
+          auto at = builder.marks()(y.problem_mark);
+          if (y.context) {
+            auto context_at = builder.marks()(y.context_mark);
+            if (context_at != at) {
+              message += fmt::format(" ({} started at {}:{})", y.context, context_at.first,
+                                     context_at.second);
+            }
+          }
+          return fail(at, std::move(message));
+        }
+      }
     }
-  } catch (const Refused& r) {
-    return fail(r.mark, r.message);
-  } catch (const YAML::Exception& e) {
-    return fail(e.mark, "YAML syntax error: " + e.msg);
+    if (auto refused = builder.Add(e.event)) {
+      return fail(builder.marks()(refused->second), std::move(refused->first));
+    }
+    if (e.event.type == YAML_STREAM_END_EVENT) break;
   }
   if (!builder.saw_document()) {
     YamlNode n;

@@ -1,9 +1,7 @@
-// A light, read-only YAML tree with 1-based line/column marks. Built by a fast scanner
-// for the YAML that program files use (block and flow collections, plain and quoted
-// one-line scalars, comments), and by yaml-cpp's event API for everything else and for
-// syntax errors: yaml-cpp's scanner is too slow for 100k-task files (~10 MB/s), and
-// YAML::Load's Node graph slower still. Both give identical trees (yaml_tree_test).
-// Private to formats/; no yaml-cpp type appears here.
+// A light, read-only YAML tree with 1-based line/column marks (columns in bytes), built
+// from libyaml's event API: libyaml parses a 100k-task file in a fraction of a second,
+// where yaml-cpp's scanner (~10 MB/s) and its Node graph were too slow. Private to
+// formats/; no libyaml type appears here.
 #pragma once
 
 #include <cstdint>
@@ -26,19 +24,16 @@ struct YamlNode {
   uint32_t size = 0;   // scalar: bytes; sequence: items; map: key/value pairs
 };
 
-enum class YamlParser {
-  kAuto,     // the fast scanner; yaml-cpp when the text is outside its subset
-  kFast,     // the fast scanner only: an Error when it declines (for tests)
-  kYamlCpp,  // yaml-cpp only (for tests)
-};
-
 class YamlTree {
  public:
-  // Parses the single YAML document of `text`. A syntax error (or a second document,
-  // or an alias) is returned as one Diagnostic in an kInvalidInput Error. An empty
-  // text gives a tree whose root is a null node at line 1, column 1. Linear time.
-  static Result<YamlTree> Parse(std::string_view text, const std::string& file_name,
-                                YamlParser parser = YamlParser::kAuto);
+  // Parses the single YAML document of `text`. A syntax error (or invalid UTF-8, a
+  // second document, an alias) is returned as one Diagnostic in a kInvalidInput Error.
+  // An empty text gives a tree whose root is a null node at line 1, column 1. Marks: a
+  // block mapping at its first key, a block sequence at its first '-', a flow
+  // collection at its bracket, a scalar at its first character (or quote, tag, anchor),
+  // an empty value right after its indicator (`key:`, `-`). Plain `~`, `null`, `Null`,
+  // `NULL` and empty values are null nodes. Linear time.
+  static Result<YamlTree> Parse(std::string_view text, const std::string& file_name);
 
   const YamlNode& root() const { return nodes_[root_]; }
   std::string_view Text(const YamlNode& scalar) const {
@@ -58,7 +53,6 @@ class YamlTree {
 
  private:
   friend class TreeBuilder;
-  friend class FastScanner;
   std::vector<YamlNode> nodes_;
   std::vector<uint32_t> children_;
   std::string text_;  // all scalar texts, back to back

@@ -86,6 +86,8 @@ struct Sampler {
   double a, b;      // triangular: (p-o)(m-o), (p-o)(p-m); pert: d, c of alpha
   double c2, d2;    // pert: d, c of beta
   double mode_cdf;  // triangular: (m-o)/(p-o)
+  // One draw, one iteration at a time: the definition. SampleBlock and SamplePertBlock
+  // compute the same values a block at a time.
   double Sample(Stream& s) const {
     switch (dist) {
       case model::Distribution::kUniform:
@@ -109,7 +111,7 @@ struct Sampler {
 // contiguous doubles (one cache line), so the link loops read one index and one lag per
 // link for the whole block and their inner loops over the lanes compile to SIMD. The
 // arithmetic of each lane is exactly that of a single iteration (the same operations in
-// the same order, no contraction into FMA: see RunBlock), so blocking changes no bit.
+// the same order, no contraction into FMA: see RunBlockAvx2), so blocking changes no bit.
 constexpr int kLanes = 8;
 static_assert(kChunk % kLanes == 0);
 
@@ -118,8 +120,7 @@ class LaneBuffer {
  public:
   LaneBuffer() = default;
   explicit LaneBuffer(size_t count)
-      : data_(static_cast<double*>(::operator new[](count * sizeof(double),
-                                                     std::align_val_t{64}))),
+      : data_(static_cast<double*>(::operator new[](count * sizeof(double), std::align_val_t{64}))),
         size_(count) {
     std::fill(data_, data_ + size_, 0.0);
   }
@@ -134,7 +135,7 @@ class LaneBuffer {
   ~LaneBuffer() {
     if (data_) ::operator delete[](data_, std::align_val_t{64});
   }
-  double* data() { return data_; }
+  double* Data() { return data_; }
 
  private:
   double* data_ = nullptr;
@@ -155,9 +156,9 @@ struct Shared {
   std::vector<uint32_t> varying;       // tasks whose duration may vary (not finished)
   std::vector<double> base;            // deterministic duration by topological index
   // Per task, for the passes: progress and its constants, in one place.
-  std::vector<double> lower;           // lower bound (not started) or actual start
-  std::vector<double> finish_fixed;    // finished: actual finish
-  double f0 = 0;                       // centre for F sums (deterministic finish)
+  std::vector<double> lower;         // lower bound (not started) or actual start
+  std::vector<double> finish_fixed;  // finished: actual finish
+  double f0 = 0;                     // centre for F sums (deterministic finish)
   int iterations = 0;
   int chunks = 0;
 
@@ -187,7 +188,7 @@ bool Cancelled(const Shared& sh) {
 // common case is done for all lanes at once without branches: the polar method accepts
 // its first or second pair of uniforms, and both Marsaglia-Tsang gammas accept at once
 // (v > 0, then the squeeze or the log test), using the spare normal for the second gamma.
-// A lane outside that case (about 1 in 15) is sampled again by Sampler::Sample from the
+// A lane outside that case (about 1 in 12) is sampled again by Sampler::Sample from the
 // start of its stream, so every lane gets exactly the value of the one-at-a-time method.
 [[gnu::always_inline]] inline void SamplePertBlock(const Sampler& s, const uint64_t* keys,
                                                    double* __restrict d) {
@@ -240,10 +241,8 @@ bool Cancelled(const Shared& sh) {
   // The squeeze fails in about 1 in 10 gammas: then the log test, lane by lane.
   for (int l = 0; l < L; ++l) {
     if (!ok[l]) continue;
-    if (!a_ok[l])
-      a_ok[l] = std::log(ua[l]) < 0.5 * x2[l] + s.a * (1 - va[l] + std::log(va[l]));
-    if (!b_ok[l])
-      b_ok[l] = std::log(ub[l]) < 0.5 * y2[l] + s.d2 * (1 - vb[l] + std::log(vb[l]));
+    if (!a_ok[l]) a_ok[l] = std::log(ua[l]) < 0.5 * x2[l] + s.a * (1 - va[l] + std::log(va[l]));
+    if (!b_ok[l]) b_ok[l] = std::log(ub[l]) < 0.5 * y2[l] + s.d2 * (1 - vb[l] + std::log(vb[l]));
     ok[l] = a_ok[l] && b_ok[l];
   }
   for (int l = 0; l < L; ++l) {
@@ -257,22 +256,22 @@ bool Cancelled(const Shared& sh) {
 }
 
 // Samples the durations of a block: dur[k * kLanes + lane] for iteration keys[lane].
-// Always inlined into RunBlock (below), so it is compiled for RunBlock's instruction set.
+// Always inlined into RunBlockImpl, so it is compiled for its caller's instruction set.
 [[gnu::always_inline]] inline void SampleBlock(const Shared& sh, const uint64_t* keys,
                                                double* __restrict dur) {
   constexpr int L = kLanes;
   for (uint32_t k : sh.risk_reset) {
-    for (int l = 0; l < L; ++l) dur[k * L + l] = sh.base[k];
+    for (int l = 0; l < L; ++l) dur[size_t{k} * L + l] = sh.base[k];
   }
   for (const Sampler& s : sh.uniform) {
-    double* d = dur + s.k * L;
+    double* d = dur + size_t{s.k} * L;
     for (int l = 0; l < L; ++l) {
       Stream st(keys[l], s.stream_key);
       d[l] = s.o + st.Uniform() * s.range;
     }
   }
   for (const Sampler& s : sh.triangular) {
-    double* d = dur + s.k * L;
+    double* d = dur + size_t{s.k} * L;
     for (int l = 0; l < L; ++l) {
       Stream st(keys[l], s.stream_key);
       const double u = st.Uniform();
@@ -283,7 +282,7 @@ bool Cancelled(const Shared& sh) {
       d[l] = u < s.mode_cdf ? lo : hi;
     }
   }
-  for (const Sampler& s : sh.pert) SamplePertBlock(s, keys, dur + s.k * L);
+  for (const Sampler& s : sh.pert) SamplePertBlock(s, keys, dur + size_t{s.k} * L);
   for (size_t i = 0; i < sh.active_risks.size(); ++i) {
     const uint32_t r = sh.active_risks[i];
     const RiskEffect& e = sh.net.risks[r];
@@ -291,17 +290,12 @@ bool Cancelled(const Shared& sh) {
       Stream st(keys[l], sh.risk_keys[i]);
       const bool happens = st.Uniform() < e.probability;
       if (happens || sh.forced[r]) {
-        for (uint32_t k : e.tasks) dur[k * L + l] += e.days;
+        for (uint32_t k : e.tasks) dur[size_t{k} * L + l] += e.days;
       }
     }
   }
 }
 
-// One block of kLanes iterations starting at `first`, of which the first `active` count:
-// sample, forward and backward pass, accumulate. Writes F of the active lanes to `fout`.
-// Compiled for the baseline instruction set and (RunBlockAvx2) for AVX2 without FMA;
-// both do the same IEEE operations, so they give the same bits (no FMA: a contracted
-// a + b * c would round differently).
 // W doubles (and W int64 masks) as GCC vector types, one specialization per width (a
 // dependent vector_size does not survive in a template).
 template <int W>
@@ -322,16 +316,21 @@ struct VectorOf<8> {
   typedef int64_t Int __attribute__((vector_size(64)));
 };
 
+// One block of kLanes iterations starting at `first`, of which the first `active` count:
+// sample, forward and backward pass, accumulate. Writes F of the active lanes to `fout`.
+// W is the vector width in doubles of the instruction set it is compiled for (see
+// RunBlockAvx2 for why every version gives the same bits).
 template <int W>
-[[gnu::always_inline]] inline void RunBlockImpl(const Shared& sh, Worker& w, int first,
-                                                int active, double* fout) {
+[[gnu::always_inline]] inline void RunBlockImpl(const Shared& sh, Worker& w, int first, int active,
+                                                double* fout) {
   constexpr int L = kLanes;
   const Network& net = sh.net;
   const size_t n = net.n;
-  double* __restrict dur = w.dur.data();
+  double* __restrict dur = w.dur.Data();
   uint64_t keys[L];
   for (int l = 0; l < L; ++l)
-    keys[l] = IterationKey(sh.options.seed, static_cast<uint64_t>(first + l));
+    keys[l] =
+        IterationKey(sh.options.seed, static_cast<uint64_t>(first) + static_cast<uint64_t>(l));
   SampleBlock(sh, keys, dur);
 
   // The passes work on whole blocks, as G vectors V of W doubles (GCC vector extension;
@@ -344,13 +343,13 @@ template <int W>
   static_assert(G * W == L);
   // Macros, not lambdas: a function taking or returning V would have a target-dependent
   // ABI (-Wpsabi).
-#define TPMKIT_LOAD(p, g) (*reinterpret_cast<const V*>((p) + (g) * W))
-#define TPMKIT_STORE(p, g, v) (*reinterpret_cast<V*>((p) + (g) * W) = (v))
+#define TPMKIT_LOAD(p, g) (*reinterpret_cast<const V*>((p) + static_cast<size_t>(g) * W))
+#define TPMKIT_STORE(p, g, v) (*reinterpret_cast<V*>((p) + static_cast<size_t>(g) * W) = (v))
 
   V f[G];
   for (int g = 0; g < G; ++g) f[g] = V{} + (n == 0 ? 0 : -std::numeric_limits<double>::infinity());
 
-  double* __restrict early = w.early.data();
+  double* __restrict early = w.early.Data();
   {
     const uint32_t* begin = net.preds.begin.data();
     const uint32_t* mid = net.preds.mid.data();
@@ -404,7 +403,7 @@ template <int W>
     }
   }
 
-  double* __restrict late = w.late.data();
+  double* __restrict late = w.late.Data();
   {
     const uint32_t* begin = net.succs.begin.data();
     const uint32_t* mid = net.succs.mid.data();
@@ -486,28 +485,36 @@ void RunBlockBaseline(const Shared& sh, Worker& w, int first, int active, double
   RunBlockImpl<2>(sh, w, first, active, fout);
 }
 
-// TPMKIT_FORECAST_BASELINE_ONLY: for checking that both paths give the same bits.
+// The same block compiled for wider vectors, chosen at run time. None of these may fuse
+// a * b + c into one FMA (one rounding instead of two would change the numbers between
+// machines): AVX2 does not include FMA, and the AVX-512 version (which does) is compiled
+// with fp-contract=off, which only GCC's optimize attribute can say per function; so it
+// is built with GCC only. TPMKIT_FORECAST_BASELINE_ONLY builds the baseline alone (for
+// checking that every version gives the same bits).
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(TPMKIT_FORECAST_BASELINE_ONLY)
 #define TPMKIT_FORECAST_AVX2 1
 [[gnu::target("avx2")]] void RunBlockAvx2(const Shared& sh, Worker& w, int first, int active,
                                           double* fout) {
   RunBlockImpl<4>(sh, w, first, active, fout);
 }
-#endif
-
-// AVX-512 includes FMA: fp-contract=off keeps a + b * c two roundings, as elsewhere.
-[[gnu::target("avx512f,avx512dq,avx512vl"), gnu::optimize("fp-contract=off")]] void
-RunBlockAvx512(const Shared& sh, Worker& w, int first, int active, double* fout) {
+#if !defined(__clang__)
+#define TPMKIT_FORECAST_AVX512 1
+[[gnu::target("avx512f,avx512dq,avx512vl"), gnu::optimize("fp-contract=off")]] void RunBlockAvx512(
+    const Shared& sh, Worker& w, int first, int active, double* fout) {
   RunBlockImpl<8>(sh, w, first, active, fout);
 }
+#endif
+#endif
 
 using BlockFn = void (*)(const Shared&, Worker&, int, int, double*);
 
 BlockFn PickBlockFn() {
-#ifdef TPMKIT_FORECAST_AVX2
+#ifdef TPMKIT_FORECAST_AVX512
   if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
       __builtin_cpu_supports("avx512vl"))
     return RunBlockAvx512;
+#endif
+#ifdef TPMKIT_FORECAST_AVX2
   if (__builtin_cpu_supports("avx2")) return RunBlockAvx2;
 #endif
   return RunBlockBaseline;
@@ -518,7 +525,7 @@ void WorkLoop(Shared& sh) {
   const size_t n = sh.net.n;
   w.dur = LaneBuffer(std::max<size_t>(1, n) * kLanes);
   for (size_t k = 0; k < n; ++k) {
-    for (int l = 0; l < kLanes; ++l) w.dur.data()[k * kLanes + l] = sh.base[k];
+    for (int l = 0; l < kLanes; ++l) w.dur.Data()[k * kLanes + l] = sh.base[k];
   }
   w.early = LaneBuffer(std::max<size_t>(1, 2 * n) * kLanes);
   w.late = LaneBuffer(std::max<size_t>(1, 2 * n) * kLanes);

@@ -3,7 +3,7 @@
 //
 // Time is wall time; CPU is the process's CPU time (all threads), and the counter
 // ns_per_task_iteration is CPU time / (tasks * iterations): the cost per task-iteration,
-// which does not depend on how busy a shared machine is. The target is on the wall
+// which a busy shared machine disturbs much less than wall time. The target is on the wall
 // time of the two-thread run (<= 1 s). The third argument isolates the parts:
 // 0 = the network as generated, 1 = PERT estimates replaced by their likely value (no
 // gamma sampling), 2 = every duration fixed (the CPM passes and accumulation only).

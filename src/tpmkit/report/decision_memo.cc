@@ -497,7 +497,7 @@ std::string DecisionMemoMarkdown(const DecisionReportInput& in) {
   m += "## Options\n\n";
   for (const auto& o : d.options) {
     m += fmt::format("- **{}** (`{}`): {}.", o.name.empty() ? o.id : o.name, o.id,
-                     Capitalized(ScenarioWords(p, o)));
+                     ScenarioWords(p, o));
     const auto* s = Scored(a, o.id);
     if (s && s->metrics) {
       const auto& x = *s->metrics;

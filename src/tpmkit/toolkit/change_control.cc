@@ -21,9 +21,9 @@ model::Change* FindChange(model::Program& program, const std::string& id) {
 Error UnknownChange(const model::Program& program, const std::string& id) {
   std::vector<std::string> ids;
   for (const auto& c : program.changes) ids.push_back(c.id);
-  return Error::NotFound("no change request '" + id + "' in program " + program.id +
-                         (ids.empty() ? " (it has none)"
-                                      : " (known: " + wording::JoinList(ids) + ")"));
+  return Error::NotFound(
+      "no change request '" + id + "' in program " + program.id +
+      (ids.empty() ? " (it has none)" : " (known: " + wording::JoinList(ids) + ")"));
 }
 
 Status AddTasks(model::Program& program, const model::Change& change) {
@@ -76,8 +76,8 @@ Result<model::Program> ProgramWithChange(const model::Program& program,
                                          const model::Change& change) {
   model::Program out = program;
   if (out.projects.empty()) {
-    return Error::Invalid("program " + program.id + " has no project to add change " +
-                          change.id + "'s work to");
+    return Error::Invalid("program " + program.id + " has no project to add change " + change.id +
+                          "'s work to");
   }
   if (!change.adds_tasks.empty()) {
     TPMKIT_RETURN_IF_ERROR(AddTasks(out, change));
@@ -121,7 +121,11 @@ Status ImplementChange(model::Program& program, const std::string& change_id) {
   }
   model::Change copy = *change;
   TPMKIT_RETURN_IF_ERROR(AddTasks(program, copy));
-  FindChange(program, change_id)->status = model::ChangeStatus::kImplemented;
+  // The tasks now live in the plan; kept on the change too, they would be the same task
+  // ids twice, which the validator rejects. The audit trail records what was added.
+  model::Change* done = FindChange(program, change_id);
+  done->adds_tasks.clear();
+  done->status = model::ChangeStatus::kImplemented;
   return OkStatus();
 }
 
@@ -159,16 +163,15 @@ ChangeAssessment AssessChange(const model::Program& program, const model::Change
   a.budget = ComputeBudgetPosition(program);
   if (program.targets) a.p_on_time_target = program.targets->p_on_time;
   if (auto cal = plan::WorkCalendar::ForProgram(program); cal.ok()) {
-    a.finish_delay_days =
-        static_cast<int>(cal->PosEnd(after.finish) - cal->PosEnd(before.finish));
+    a.finish_delay_days = static_cast<int>(cal->PosEnd(after.finish) - cal->PosEnd(before.finish));
     if (before.p80_finish && after.p80_finish) {
       a.p80_delay_days =
           static_cast<int>(cal->PosEnd(*after.p80_finish) - cal->PosEnd(*before.p80_finish));
     }
   }
   const std::string& cur = program.currency;
-  a.below_p_on_time_target = a.p_on_time_target && after.p_on_time &&
-                             *after.p_on_time < *a.p_on_time_target;
+  a.below_p_on_time_target =
+      a.p_on_time_target && after.p_on_time && *after.p_on_time < *a.p_on_time_target;
   a.over_budget = a.cost_delta > a.budget.remaining;
   a.recommendation = (a.below_p_on_time_target || a.over_budget) ? ChangeRecommendation::kReject
                                                                  : ChangeRecommendation::kApprove;
@@ -207,8 +210,7 @@ ChangeAssessment AssessChange(const model::Program& program, const model::Change
                   "approved changes");
   }
   std::string facts = "Change " + change.id + " " + p80_words +
-                      (chance_words.empty() ? "" : "; " + chance_words) + "; " + cost_words +
-                      ".";
+                      (chance_words.empty() ? "" : "; " + chance_words) + "; " + cost_words + ".";
   if (a.recommendation == ChangeRecommendation::kReject) {
     a.reason = facts + " Recommendation: reject, because " + wording::JoinList(why) + ".";
   } else {

@@ -197,14 +197,14 @@ std::string KpiTarget(const KpiHealth& k) {
   return wording::Number(k.target, 2);
 }
 
-// What the KPI measures, in words, with its key for the team.
+// What the KPI measures, in words (the key follows for the team).
 std::string KpiLabel(const KpiHealth& k) {
-  if (k.name == "p_on_time") return "chance of finishing by the target date (p_on_time)";
-  if (k.name == "readiness") return "audit readiness (readiness)";
-  if (k.name == "satisfaction") return "mean stakeholder satisfaction (satisfaction)";
-  if (k.name == "risk_score") return "risk scorecard score (risk_score)";
-  if (k.name == "spi") return "schedule performance index (spi)";
-  if (k.name == "cpi") return "cost performance index (cpi)";
+  if (k.name == "p_on_time") return "chance of finishing by the target date";
+  if (k.name == "readiness") return "audit readiness";
+  if (k.name == "satisfaction") return "mean stakeholder satisfaction";
+  if (k.name == "risk_score") return "risk scorecard score";
+  if (k.name == "spi") return "schedule performance index";
+  if (k.name == "cpi") return "cost performance index";
   return k.name;
 }
 
@@ -218,8 +218,9 @@ void ReviewKpis(const model::Program& p, const ReviewInputs& in, Reviewer& r) {
   for (const auto& k : in.health->kpis) {
     if (!k.rag || *k.rag != Rag::kRed || !k.value) continue;
     r.Add(Theme::kKpis, SubjectKind::kKpi, k.name,
-          fmt::format("The KPI {} is red: {} against a target of {} {}, a miss of more than 10%.",
-                      KpiLabel(k), KpiValue(k), k.lower_is_better ? "at most" : "at least",
+          fmt::format("The {} (KPI {}) is red: {} against a target of {} {}, a miss of more than "
+                      "10%.",
+                      KpiLabel(k), k.name, KpiValue(k), k.lower_is_better ? "at most" : "at least",
                       KpiTarget(k)));
   }
 }

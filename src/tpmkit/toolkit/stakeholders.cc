@@ -7,6 +7,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/risk_register.h"
 #include "tpmkit/toolkit/wording.h"
 
@@ -222,8 +223,8 @@ CommunicationPlan ComputeCommunicationPlan(const model::Program& program, Date a
           "severity {})",
           r.id, r.title, model::Name(r.status), r.score, r.likelihood, r.severity);
       if (r.exposure_cost) {
-        text += fmt::format(", with an exposure of {} {}", wording::Number(*r.exposure_cost),
-                            program.currency);
+        text += ", with an exposure of " +
+                Amount(Money::FromDouble(*r.exposure_cost), program.currency);
       }
       if (r.exposure_days) {
         text +=
@@ -263,7 +264,7 @@ CommunicationPlan ComputeCommunicationPlan(const model::Program& program, Date a
         impact.push_back(wording::Number(*c.impact->schedule) + " working days");
       }
       if (c.impact && c.impact->cost) {
-        impact.push_back(wording::Number(c.impact->cost->ToDouble()) + " " + program.currency);
+        impact.push_back(Amount(*c.impact->cost, program.currency));
       }
       if (!impact.empty()) text += ", adding " + wording::JoinList(impact);
       text += ".";

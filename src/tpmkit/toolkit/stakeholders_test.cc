@@ -162,7 +162,7 @@ TEST(CommunicationPlanTest, WhatConcernsWhom) {
   EXPECT_EQ(plan.entries[0].topics[1].why, "its category budget matches the role word \"cfo\"");
   EXPECT_EQ(plan.entries[0].topics[1].text,
             "Risk R-02 (Title R-02), open, scores 6 of 25 (likelihood 2 x severity 3), with an "
-            "exposure of 10000 USD.");
+            "exposure of 10,000 USD.");
   EXPECT_EQ(plan.entries[0].topics[2].why,
             "their weights are in the decision and they are managed closely");
   // ops-lead: R-01 (high), R-03 (owner by name, any case; schedule matches "operations").
@@ -174,8 +174,9 @@ TEST(CommunicationPlanTest, WhatConcernsWhom) {
   EXPECT_TRUE(plan.entries[2].topics.empty());
   // vp-sales requested CR-07 (matched by name); never contacted: now.
   EXPECT_EQ(TopicIds(plan.entries[3]), (std::vector<std::string>{"CR-07"}));
-  EXPECT_EQ(plan.entries[3].topics[0].text,
-            "Change request CR-07 (Partner SSO) is proposed, adding 5 working days and 30000 USD.");
+  EXPECT_EQ(
+      plan.entries[3].topics[0].text,
+      "Change request CR-07 (Partner SSO) is proposed, adding 5 working days and 30,000 USD.");
   EXPECT_EQ(plan.entries[3].contact_on, D(2026, 6, 15));
   EXPECT_TRUE(plan.entries[4].topics.empty());
 }
