@@ -1,9 +1,10 @@
 // scorecard [--suggest], scorecard assess, risks, risk add|update|close: the program risk
 // scorecard and the risk register (computations.md section 4).
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cmath>
-#include <fmt/format.h>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -48,7 +49,9 @@ int RunScorecard(const Cli& cli, const ScorecardOptions& o) {
   if (cli.global.json) {
     json trend = json::array();
     for (const auto& t : sc.trend) {
-      trend.push_back({{"date", t.date.ToString()}, {"by", t.by}, {"score", Opt(t.score)},
+      trend.push_back({{"date", t.date.ToString()},
+                       {"by", t.by},
+                       {"score", Opt(t.score)},
                        {"band", t.band ? json(toolkit::BandName(*t.band)) : json(nullptr)}});
     }
     json out{{"score", Opt(sc.score)},
@@ -110,8 +113,7 @@ struct AssessOptions {
 };
 
 Date Today() {
-  return Date::FromSysDays(
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  return Date::FromSysDays(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 }
 
 int RunAssess(const Cli& cli, const AssessOptions& o) {
@@ -146,24 +148,27 @@ int RunAssess(const Cli& cli, const AssessOptions& o) {
   if (!loaded.ok()) return Fail(loaded.error());
   const auto sc = toolkit::ComputeScorecard(loaded->program);
   if (cli.global.json) {
-    Print(json{{"program", result->program}, {"date", a.date.ToString()},
+    Print(json{{"program", result->program},
+               {"date", a.date.ToString()},
                {"score", Opt(sc.score)},
                {"band", sc.band ? json(toolkit::BandName(*sc.band)) : json(nullptr)},
                {"changed", result->changed}}
               .dump(2));
   } else {
-    Print(fmt::format("Recorded the assessment of {} by {} on {}: the latest score is {} of "
-                      "100 ({}).",
-                      result->program, a.by, a.date.ToString(),
-                      sc.score ? wording::Number(*sc.score, 1) : "not computable",
-                      sc.band ? toolkit::BandName(*sc.band) : "no band"));
+    Print(
+        fmt::format("Recorded the assessment of {} by {} on {}: the latest score is {} of "
+                    "100 ({}).",
+                    result->program, a.by, a.date.ToString(),
+                    sc.score ? wording::Number(*sc.score, 1) : "not computable",
+                    sc.band ? toolkit::BandName(*sc.band) : "no band"));
   }
   return kExitOk;
 }
 
 std::string HeatmapText(const toolkit::Heatmap& h) {
-  std::string out = "Heat map of open and mitigating risks (rows: likelihood, columns: "
-                    "severity):\n\n              severity\n  likelihood    1   2   3   4   5\n";
+  std::string out =
+      "Heat map of open and mitigating risks (rows: likelihood, columns: "
+      "severity):\n\n              severity\n  likelihood    1   2   3   4   5\n";
   for (int l = 5; l >= 1; --l) {
     out += fmt::format("  {:>10}  ", l);
     for (int s = 1; s <= 5; ++s) {
@@ -183,15 +188,20 @@ int RunRisks(const Cli& cli, const SourceOptions& source) {
   if (cli.global.json) {
     json risks = json::array();
     for (const auto& r : reg.risks) {
-      risks.push_back({{"id", r.id}, {"title", r.title}, {"category", r.category},
-                       {"owner", r.owner}, {"status", std::string(model::Name(r.status))},
-                       {"probability", r.probability}, {"likelihood", r.likelihood},
-                       {"severity", r.severity}, {"score", r.score},
-                       {"residual_score", Opt(r.residual_score)},
-                       {"exposure_cost", Opt(r.exposure_cost)},
-                       {"exposure_days", Opt(r.exposure_days)},
-                       {"response_due", r.response_due ? json(r.response_due->ToString())
-                                                       : json(nullptr)}});
+      risks.push_back(
+          {{"id", r.id},
+           {"title", r.title},
+           {"category", r.category},
+           {"owner", r.owner},
+           {"status", std::string(model::Name(r.status))},
+           {"probability", r.probability},
+           {"likelihood", r.likelihood},
+           {"severity", r.severity},
+           {"score", r.score},
+           {"residual_score", Opt(r.residual_score)},
+           {"exposure_cost", Opt(r.exposure_cost)},
+           {"exposure_days", Opt(r.exposure_days)},
+           {"response_due", r.response_due ? json(r.response_due->ToString()) : json(nullptr)}});
     }
     json heat = json::array();
     for (const auto& row : reg.heatmap) heat.push_back(row);
@@ -202,20 +212,20 @@ int RunRisks(const Cli& cli, const SourceOptions& source) {
     Print(fmt::format("Program {} has no risks in its register.", p.id));
     return kExitOk;
   }
-  std::string text = fmt::format(
-      "Risk register of {}: {}, {} open or mitigating.\n\n", p.name,
-      wording::Count(static_cast<long>(reg.risks.size()), "risk", "risks"), reg.active);
+  std::string text =
+      fmt::format("Risk register of {}: {}, {} open or mitigating.\n\n", p.name,
+                  wording::Count(static_cast<long>(reg.risks.size()), "risk", "risks"), reg.active);
   text += fmt::format("  {:<8} {:<11} {:>3} {:>3} {:>5} {:>8} {:>14} {:>9}  {:<16} {}\n", "id",
                       "status", "L", "S", "score", "residual", "exposure", "exp.days", "owner",
                       "title");
   for (const auto& r : reg.risks) {
-    text += fmt::format(
-        "  {:<8} {:<11} {:>3} {:>3} {:>5} {:>8} {:>14} {:>9}  {:<16} {}\n", r.id,
-        model::Name(r.status), r.likelihood, r.severity, r.score,
-        r.residual_score ? std::to_string(*r.residual_score) : "-",
-        r.exposure_cost ? fmt::format("{:.0f} {}", *r.exposure_cost, p.currency) : "-",
-        r.exposure_days ? wording::Number(*r.exposure_days, 1) + "d" : "-",
-        r.owner.empty() ? "(no owner)" : r.owner, r.title);
+    text +=
+        fmt::format("  {:<8} {:<11} {:>3} {:>3} {:>5} {:>8} {:>14} {:>9}  {:<16} {}\n", r.id,
+                    model::Name(r.status), r.likelihood, r.severity, r.score,
+                    r.residual_score ? std::to_string(*r.residual_score) : "-",
+                    r.exposure_cost ? fmt::format("{:.0f} {}", *r.exposure_cost, p.currency) : "-",
+                    r.exposure_days ? wording::Number(*r.exposure_days, 1) + "d" : "-",
+                    r.owner.empty() ? "(no owner)" : r.owner, r.title);
   }
   text += "\n" + HeatmapText(reg.heatmap);
   Print(text);
@@ -227,8 +237,7 @@ struct RiskEditOptions {
   std::string program;
   std::string id;
   std::string title, category, owner, status, probability, severity, mitigation, trigger,
-      response_due, raised, impact_schedule, impact_cost, residual_probability,
-      residual_severity;
+      response_due, raised, impact_schedule, impact_cost, residual_probability, residual_severity;
   std::vector<std::string> impact_tasks;
   CLI::App* command = nullptr;
 };
@@ -260,8 +269,9 @@ Status ApplyRiskFields(const RiskEditOptions& o, model::Risk& r) {
   if (Given(o, "--trigger")) r.trigger = o.trigger;
   if (Given(o, "--status")) {
     auto s = model::Parse<model::RiskStatus>(o.status);
-    if (!s) return Error::Usage("--status: expected open, mitigating, closed or realized, got '" +
-                                o.status + "'");
+    if (!s)
+      return Error::Usage("--status: expected open, mitigating, closed or realized, got '" +
+                          o.status + "'");
     r.status = *s;
   }
   if (Given(o, "--probability")) {
@@ -331,7 +341,7 @@ int RunRiskEdit(const Cli& cli, const RiskEditOptions& o, RiskAction action) {
         return ApplyRiskFields(o, *found);
       });
   if (!result.ok()) return Fail(result.error());
-  const char* verb = action == RiskAction::kAdd    ? "Added"
+  const char* verb = action == RiskAction::kAdd     ? "Added"
                      : action == RiskAction::kClose ? "Closed"
                                                     : "Updated";
   if (cli.global.json) {
@@ -379,9 +389,10 @@ void RegisterRiskCommands(CLI::App& app, Cli& cli) {
   sc->add_option("--seed", so->seed, "Forecast seed (1)");
   std::string help;
   for (const auto& line : toolkit::SuggestionHelpLines()) help += line + "\n";
-  sc->footer(help + "\nExamples:\n  tpmkit scorecard -f examples/phoenix.yaml --suggest\n"
-                    "  tpmkit scorecard assess --rating schedule=4 --rating vendor=5 --by "
-                    "\"Priya Shah\"");
+  sc->footer(help +
+             "\nExamples:\n  tpmkit scorecard -f examples/phoenix.yaml --suggest\n"
+             "  tpmkit scorecard assess --rating schedule=4 --rating vendor=5 --by "
+             "\"Priya Shah\"");
   sc->callback([&cli, so, sc] {
     if (sc->get_subcommands().empty()) cli.run = [&cli, so] { return RunScorecard(cli, *so); };
   });
@@ -393,21 +404,26 @@ void RegisterRiskCommands(CLI::App& app, Cli& cli) {
       ->required();
   assess->add_option("--by", ao->by, "Who assessed")->required();
   assess->add_option("--notes", ao->notes, "Why, in a sentence");
-  assess->footer("The assessment is dated --as-of, else today.\nExample:\n"
-                 "  tpmkit scorecard assess --rating schedule=4 --rating vendor=5 --by "
-                 "\"Priya Shah\" --notes \"Vendor sandbox slipped twice\"");
+  assess->footer(
+      "The assessment is dated --as-of, else today.\nExample:\n"
+      "  tpmkit scorecard assess --rating schedule=4 --rating vendor=5 --by "
+      "\"Priya Shah\" --notes \"Vendor sandbox slipped twice\"");
   assess->callback([&cli, ao] { cli.run = [&cli, ao] { return RunAssess(cli, *ao); }; });
 
   auto rs = std::make_shared<SourceOptions>();
   auto* risks = app.add_subcommand("risks", "The risk register, ordered, with the 5x5 heat map");
   AddSourceOptions(*risks, *rs);
-  risks->footer("Likelihood from probability: <= 0.1 -> 1, <= 0.3 -> 2, <= 0.5 -> 3, "
-                "<= 0.7 -> 4, else 5; score = likelihood x severity.\n"
-                "Example:\n  tpmkit risks -f examples/phoenix.yaml");
+  risks->footer(
+      "Likelihood from probability: <= 0.1 -> 1, <= 0.3 -> 2, <= 0.5 -> 3, "
+      "<= 0.7 -> 4, else 5; score = likelihood x severity.\n"
+      "Example:\n  tpmkit risks -f examples/phoenix.yaml");
   risks->callback([&cli, rs] { cli.run = [&cli, rs] { return RunRisks(cli, *rs); }; });
 
   auto* risk = app.add_subcommand("risk", "Edit the risk register (each edit is audit-trailed)");
   risk->require_subcommand(1);
+  risk->footer(
+      "Examples:\n  tpmkit risk add R-20 --title \"Vendor API rate limits\" --category vendor "
+      "--probability 0.3 --severity 4\n  tpmkit risk close R-20");
   struct Verb {
     const char* name;
     const char* help;
@@ -428,8 +444,8 @@ void RegisterRiskCommands(CLI::App& app, Cli& cli) {
               (v.action == RiskAction::kAdd
                    ? " R-09 --title \"Bank test endpoint slips\" --category vendor --owner "
                      "\"Priya Shah\" --probability 0.3 --severity 4"
-                   : v.action == RiskAction::kUpdate ? " R-09 --probability 0.5"
-                                                     : " R-09"));
+               : v.action == RiskAction::kUpdate ? " R-09 --probability 0.5"
+                                                 : " R-09"));
     const RiskAction action = v.action;
     c->callback([&cli, o, action] {
       cli.run = [&cli, o, action] { return RunRiskEdit(cli, *o, action); };

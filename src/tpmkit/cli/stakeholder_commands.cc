@@ -60,7 +60,8 @@ int RunStakeholders(const Cli& cli, const StakeholderOptions& o, bool plan) {
   } else if (o.overdue) {
     Print(report::StakeholderTableText(matrix, ro));
   } else {
-    Print(report::StakeholderTableText(matrix, ro) + "\n" + report::StakeholderGridText(matrix, ro));
+    Print(report::StakeholderTableText(matrix, ro) + "\n" +
+          report::StakeholderGridText(matrix, ro));
   }
   return kExitOk;
 }
@@ -88,8 +89,9 @@ int RunContact(const Cli& cli, const ContactOptions& o) {
   });
   if (!result.ok()) return Fail(result.error());
   if (cli.global.json) {
-    Print(nlohmann::json{{"stakeholder", o.id}, {"on", on->ToString()}, {"changed", result->changed}}
-              .dump(2));
+    Print(
+        nlohmann::json{{"stakeholder", o.id}, {"on", on->ToString()}, {"changed", result->changed}}
+            .dump(2));
   } else {
     Print("Logged a contact with " + (name.empty() ? o.id : name + " (" + o.id + ")") + " on " +
           on->ToString() + ".");
@@ -105,9 +107,10 @@ void RegisterStakeholderCommands(CLI::App& app, Cli& cli) {
       "stakeholders", "The stakeholder matrix: priority, quadrant, cadence, next contact");
   AddSourceOptions(*sh, opts->source);
   sh->add_flag("--overdue", opts->overdue, "Only the stakeholders overdue for contact");
-  sh->footer("Without a subcommand: the table and the 2x2 influence x impact matrix.\n"
-             "Examples:\n  tpmkit stakeholders -f examples/phoenix.yaml\n"
-             "  tpmkit stakeholders plan -f examples/phoenix.yaml");
+  sh->footer(
+      "Without a subcommand: the table and the 2x2 influence x impact matrix.\n"
+      "Examples:\n  tpmkit stakeholders -f examples/phoenix.yaml\n"
+      "  tpmkit stakeholders plan -f examples/phoenix.yaml");
   auto plan_opts = std::make_shared<StakeholderOptions>();
   auto* plan = sh->add_subcommand(
       "plan", "The communication plan: who, channel, cadence, next date and what to raise");
@@ -126,15 +129,18 @@ void RegisterStakeholderCommands(CLI::App& app, Cli& cli) {
   auto contact_opts = std::make_shared<ContactOptions>();
   auto* one = app.add_subcommand("stakeholder", "Work with one stakeholder");
   one->require_subcommand(1);
-  auto* contact = one->add_subcommand(
-      "contact", "Log an engagement: kept as history, last_contact updated");
+  one->footer(
+      "Example:\n  tpmkit stakeholder contact cfo --on 2026-06-16 --note \"Budget review\"");
+  auto* contact =
+      one->add_subcommand("contact", "Log an engagement: kept as history, last_contact updated");
   contact->add_option("ID", contact_opts->id, "The stakeholder id")->required();
   contact->add_option("--on", contact_opts->on, "The date of the contact (YYYY-MM-DD)")->required();
   contact->add_option("--note", contact_opts->note, "What was discussed")->required();
   contact->add_option("-p,--program", contact_opts->program,
                       "A program of the workspace (optional when it holds one)");
-  contact->footer("Example:\n  tpmkit stakeholder contact cfo --on 2026-06-16 "
-                  "--note 'Walked through the D-01 options'");
+  contact->footer(
+      "Example:\n  tpmkit stakeholder contact cfo --on 2026-06-16 "
+      "--note 'Walked through the D-01 options'");
   contact->callback([&cli, contact_opts] {
     cli.run = [&cli, contact_opts] { return RunContact(cli, *contact_opts); };
   });
