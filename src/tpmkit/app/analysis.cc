@@ -9,6 +9,7 @@
 #include "tpmkit/plan/calendar.h"
 #include "tpmkit/plan/network.h"
 #include "tpmkit/plan/scenario.h"
+#include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/scorecard.h"
 #include "tpmkit/toolkit/wording.h"
 
@@ -65,17 +66,6 @@ Result<toolkit::OptionOutcome> ScenarioOption(const model::Program& program,
   return o;
 }
 
-// 6250 -> "6,250 USD".
-std::string Amount(double v, const std::string& cur) {
-  const long long n = std::llround(std::fabs(v));
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", out, cur);
-}
-
 // What a decision option's scenario does, in one sentence.
 std::string ScenarioWords(const model::Program& program, const model::Scenario& sc,
                           const std::string& decision) {
@@ -100,7 +90,8 @@ std::string ScenarioWords(const model::Program& program, const model::Scenario& 
                                 sc.target->ToString()));
   }
   if (sc.cost) {
-    parts.push_back(fmt::format("it costs {}", Amount(sc.cost->ToDouble(), program.currency)));
+    parts.push_back(
+        fmt::format("it costs {}", toolkit::WholeAmount(sc.cost->ToDouble(), program.currency)));
   }
   if (parts.empty())
     return fmt::format("As decision {} proposes, the plan stays as it is.", decision);
@@ -141,7 +132,7 @@ Result<std::vector<toolkit::OptionOutcome>> GenericOptions(const model::Program&
                                              "planned cost ({}).",
                                              toolkit::wording::JoinList(toolkit::TaskLabels(
                                                  program, sc.duration_factor->tasks)),
-                                             Amount(cost, program.currency)),
+                                             toolkit::WholeAmount(cost, program.currency)),
                                  sc, true));
       out.push_back(std::move(o));
     }

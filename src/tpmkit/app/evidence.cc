@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tpmkit/app/audit_json.h"
 #include "tpmkit/report/audit_pack_index.h"
 
 namespace tpmkit::app {
@@ -114,24 +115,6 @@ std::string PackedName(const std::string& path) {
   }
   // Paths that already start with evidence/ (the usual layout) are not nested twice.
   return out.rfind("evidence/", 0) == 0 ? out : "evidence/" + out;
-}
-
-json EntryJson(const store::AuditEntry& e) {
-  json changes = json::object();
-  for (const auto& c : e.change.changes) {
-    changes[c.field] = {{"old", c.old_value ? json(*c.old_value) : json(nullptr)},
-                        {"new", c.new_value ? json(*c.new_value) : json(nullptr)}};
-  }
-  return json{{"seq", e.seq},
-              {"at", e.at},
-              {"actor", e.actor},
-              {"program", e.program},
-              {"entity", e.change.entity},
-              {"entity_id", e.change.entity_id},
-              {"action", std::string(model::Name(e.change.action))},
-              {"changes", changes},
-              {"prev_hash", e.prev_hash},
-              {"hash", e.hash}};
 }
 
 // Midnight UTC of `d`, in seconds since the epoch.
@@ -279,9 +262,7 @@ Result<AuditPackSummary> WriteAuditPack(const fs::path& out, const AuditPackInpu
 
   json trail = {{"program", in.program.id}, {"entries", nullptr}, {"verification", nullptr}};
   if (in.trail) {
-    json entries = json::array();
-    for (const auto& e : *in.trail) entries.push_back(EntryJson(e));
-    trail["entries"] = entries;
+    trail["entries"] = json::parse(AuditEntriesJson(*in.trail))["entries"];
     index.trail.program_entries = static_cast<long>(in.trail->size());
   }
   if (in.verification) {

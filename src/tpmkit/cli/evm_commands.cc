@@ -10,6 +10,7 @@
 #include "tpmkit/app/analysis.h"
 #include "tpmkit/app/workspace.h"
 #include "tpmkit/cli/cli.h"
+#include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::cli {
@@ -20,17 +21,6 @@ using nlohmann::json;
 namespace wording = toolkit::wording;
 
 json Opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
-
-// 1620000 -> "1,620,000 USD".
-std::string Amount(double v, const std::string& cur) {
-  const long long n = std::llround(std::fabs(v));
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", out, cur);
-}
 
 // 0.87 -> "0.87 USD": a ratio read as money per unit of money.
 std::string Money2(double v, const std::string& cur) {
@@ -49,28 +39,29 @@ std::string Ratio(const std::optional<double>& v) {
 std::string Explain(const plan::EvmResult& e, const model::Program& p) {
   const std::string& c = p.currency;
   std::string out = fmt::format("Earned value of {} as of {} (budget at completion {}).\n\n",
-                                p.name, e.as_of.ToString(), Amount(e.bac, c));
+                                p.name, e.as_of.ToString(), toolkit::WholeAmount(e.bac, c));
   out += fmt::format(
       "  planned value (PV)   {:>16}\n  earned value (EV)    {:>16}\n"
       "  actual cost (AC)     {:>16}\n\n",
-      Amount(e.pv, c), Amount(e.ev, c), Amount(e.ac, c));
+      toolkit::WholeAmount(e.pv, c), toolkit::WholeAmount(e.ev, c), toolkit::WholeAmount(e.ac, c));
   out += fmt::format("Schedule variance {} ({}): {} of work was earned against {} planned by {}",
-                     Amount(e.sv, c), Pct(e.sv, e.pv), Amount(e.ev, c), Amount(e.pv, c),
-                     e.as_of.ToString());
+                     toolkit::WholeAmount(e.sv, c), Pct(e.sv, e.pv), toolkit::WholeAmount(e.ev, c),
+                     toolkit::WholeAmount(e.pv, c), e.as_of.ToString());
   out += e.spi ? fmt::format(
                      ", so the program delivers {} of work for every {} of work planned "
                      "to date (SPI {}).\n",
                      Money2(*e.spi, c), Money2(1, c), wording::Number(*e.spi, 2))
                : "; the schedule performance index (SPI) is not defined because no work was "
                  "planned by then.\n";
-  out += fmt::format("Cost variance {} ({}): {} spent for {} of earned work", Amount(e.cv, c),
-                     Pct(e.cv, e.ev), Amount(e.ac, c), Amount(e.ev, c));
+  out += fmt::format("Cost variance {} ({}): {} spent for {} of earned work",
+                     toolkit::WholeAmount(e.cv, c), Pct(e.cv, e.ev), toolkit::WholeAmount(e.ac, c),
+                     toolkit::WholeAmount(e.ev, c));
   if (e.cpi && e.vac) {
     out += fmt::format(
         "; at this efficiency (CPI {}) the program finishes {} {} budget, at {} "
         "(EAC).\n",
-        wording::Number(*e.cpi, 2), Amount(std::fabs(*e.vac), c), *e.vac < 0 ? "over" : "under",
-        Amount(*e.eac, c));
+        wording::Number(*e.cpi, 2), toolkit::WholeAmount(std::fabs(*e.vac), c),
+        *e.vac < 0 ? "over" : "under", toolkit::WholeAmount(*e.eac, c));
   } else {
     out +=
         "; the cost performance index (CPI) and the estimate at completion (EAC) are not "
@@ -79,13 +70,14 @@ std::string Explain(const plan::EvmResult& e, const model::Program& p) {
   out += fmt::format(
       "If the variance so far does not repeat, the program finishes at {} (EAC, atypical); if "
       "both the cost and the schedule efficiency so far persist, at {} (EAC using CPI x SPI).\n",
-      Amount(*e.eac_atypical, c),
-      e.eac_cpi_spi ? Amount(*e.eac_cpi_spi, c) : "an amount that cannot be computed");
+      toolkit::WholeAmount(*e.eac_atypical, c),
+      e.eac_cpi_spi ? toolkit::WholeAmount(*e.eac_cpi_spi, c)
+                    : "an amount that cannot be computed");
   if (e.etc) {
     out += fmt::format(
         "At the cost efficiency so far, the remaining work costs {} more (estimate "
         "to complete, ETC).\n",
-        Amount(*e.etc, c));
+        toolkit::WholeAmount(*e.etc, c));
   }
   if (e.tcpi) {
     out += fmt::format(

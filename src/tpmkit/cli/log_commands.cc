@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tpmkit/app/audit_json.h"
 #include "tpmkit/app/workspace.h"
 #include "tpmkit/cli/cli.h"
 
@@ -21,24 +22,6 @@ struct LogOptions {
   std::string actor;
   size_t limit = 0;
 };
-
-json ValueOrNull(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-
-json EntryJson(const store::AuditEntry& e) {
-  json changes = json::object();
-  for (const auto& c : e.change.changes) {
-    changes[c.field] = {{"old", ValueOrNull(c.old_value)}, {"new", ValueOrNull(c.new_value)}};
-  }
-  return json{{"seq", e.seq},
-              {"at", e.at},
-              {"actor", e.actor},
-              {"program", e.program},
-              {"entity", e.change.entity},
-              {"entity_id", e.change.entity_id},
-              {"action", std::string(model::Name(e.change.action))},
-              {"changes", changes},
-              {"hash", e.hash}};
-}
 
 std::string Abbrev(const std::optional<std::string>& v) {
   if (!v) return "(none)";
@@ -79,9 +62,7 @@ int RunLog(const Cli& cli, const LogOptions& o) {
   auto& list = *entries;
   if (o.limit > 0 && list.size() > o.limit) list.resize(o.limit);
   if (cli.global.json) {
-    json out = json::array();
-    for (const auto& e : list) out.push_back(EntryJson(e));
-    Print(json{{"entries", out}}.dump(2));
+    Print(app::AuditEntriesJson(list));
     return kExitOk;
   }
   if (list.empty()) {

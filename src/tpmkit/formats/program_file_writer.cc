@@ -31,6 +31,23 @@ bool LooksTyped(std::string_view s) {
 
 enum class Context { kBlock, kFlow };
 
+// The escape for a character that YAML readers refuse raw (C1 controls, U+FFFE, U+FFFF)
+// or take for a line break (NEL, LS, PS), or "" for any other character at s[i].
+std::string_view UnsafeEscape(std::string_view s, size_t i) {
+  auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+  static constexpr std::string_view kC1[] = {
+      "\\x80", "\\x81", "\\x82", "\\x83", "\\x84", "\\x85", "\\x86", "\\x87",
+      "\\x88", "\\x89", "\\x8a", "\\x8b", "\\x8c", "\\x8d", "\\x8e", "\\x8f",
+      "\\x90", "\\x91", "\\x92", "\\x93", "\\x94", "\\x95", "\\x96", "\\x97",
+      "\\x98", "\\x99", "\\x9a", "\\x9b", "\\x9c", "\\x9d", "\\x9e", "\\x9f"};
+  if (at(0) == 0xc2 && at(1) >= 0x80 && at(1) <= 0x9f) return kC1[at(1) - 0x80];
+  if (at(0) == 0xe2 && at(1) == 0x80 && at(2) == 0xa8) return "\\u2028";
+  if (at(0) == 0xe2 && at(1) == 0x80 && at(2) == 0xa9) return "\\u2029";
+  if (at(0) == 0xef && at(1) == 0xbf && at(2) == 0xbe) return "\\ufffe";
+  if (at(0) == 0xef && at(1) == 0xbf && at(2) == 0xbf) return "\\uffff";
+  return {};
+}
+
 // True when `s` can be written as a plain scalar in `context`.
 bool PlainSafe(std::string_view s, Context context) {
   if (s.empty() || LooksTyped(s)) return false;
@@ -39,7 +56,7 @@ bool PlainSafe(std::string_view s, Context context) {
   if (s.front() == ' ' || s.back() == ' ') return false;
   for (size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7f) return false;
+    if (c < 0x20 || c == 0x7f || !UnsafeEscape(s, i).empty()) return false;
     if (c == '#' && s[i - 1] == ' ') return false;
     if (c == ':' && (i + 1 == s.size() || s[i + 1] == ' ')) return false;
     // Flow indicators, and ':' anywhere, end or split a plain scalar in flow context.
@@ -57,8 +74,14 @@ void AppendScalar(std::string& out, std::string_view s, Context context = Contex
     return;
   }
   out += '"';
-  for (char ch : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char ch = s[i];
     auto c = static_cast<unsigned char>(ch);
+    if (std::string_view escape = UnsafeEscape(s, i); !escape.empty()) {
+      out += escape;
+      i += (c == 0xc2 ? 2 : 3) - 1;
+      continue;
+    }
     switch (ch) {
       case '"':
         out += "\\\"";

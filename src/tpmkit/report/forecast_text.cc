@@ -8,33 +8,11 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
+#include "tpmkit/report/register_text.h"
+
 namespace tpmkit::report {
 
 namespace {
-
-size_t Utf8Width(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
-std::string Fit(std::string_view s, size_t width) {
-  if (Utf8Width(s) <= width) return std::string(s);
-  std::string out;
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80 && ++n > width - 1) break;
-    out += s[i];
-  }
-  return out + "~";
-}
-
-std::string Pad(std::string_view s, size_t width) {
-  std::string out(s);
-  for (size_t w = Utf8Width(s); w < width; ++w) out += ' ';
-  return out;
-}
 
 // Up to `top` task indices with a non-zero key, largest first, ties in file order.
 std::vector<size_t> Top(size_t n, int top, const std::function<double(size_t)>& key) {
@@ -78,7 +56,8 @@ std::string ForecastText(const model::Program& program, const plan::Forecast& fo
 
   const int width = std::max(options.width, 40);
   size_t label_w = 4;
-  for (const auto* t : tasks) label_w = std::max(label_w, std::min<size_t>(Utf8Width(t->id), 20));
+  for (const auto* t : tasks)
+    label_w = std::max(label_w, std::min<size_t>(register_text::Width(t->id), 20));
   const int bar_w = std::max(10, width - static_cast<int>(label_w) - 12);
   auto bar = [&](double fraction, bool red) {
     int len = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * bar_w));
@@ -92,8 +71,9 @@ std::string ForecastText(const model::Program& program, const plan::Forecast& fo
   if (critical.empty()) out += "  none\n";
   for (size_t i : critical) {
     double c = forecast.tasks[i].criticality;
-    out += fmt::format("  {} {:>6.1f} % {}\n", Pad(Fit(tasks[i]->id, label_w), label_w), 100 * c,
-                       bar(c, c >= 0.5));
+    out += fmt::format("  {} {:>6.1f} % {}\n",
+                       register_text::PadRight(register_text::Fit(tasks[i]->id, label_w), label_w),
+                       100 * c, bar(c, c >= 0.5));
   }
   auto sensitive =
       Top(n, options.top, [&](size_t i) { return std::abs(forecast.tasks[i].sensitivity); });
@@ -101,8 +81,9 @@ std::string ForecastText(const model::Program& program, const plan::Forecast& fo
   if (sensitive.empty()) out += "  none\n";
   for (size_t i : sensitive) {
     double s = forecast.tasks[i].sensitivity;
-    out += fmt::format("  {} {:>+7.2f}  {}\n", Pad(Fit(tasks[i]->id, label_w), label_w), s,
-                       bar(std::abs(s), false));
+    out += fmt::format("  {} {:>+7.2f}  {}\n",
+                       register_text::PadRight(register_text::Fit(tasks[i]->id, label_w), label_w),
+                       s, bar(std::abs(s), false));
   }
   return out;
 }

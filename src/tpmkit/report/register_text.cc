@@ -33,6 +33,17 @@ std::string PadLeft(std::string_view text, size_t width) {
   return out;
 }
 
+std::string Fit(std::string_view text, size_t width) {
+  if (Width(text) <= width) return std::string(text);
+  std::string out;
+  size_t n = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++n > width - 1) break;
+    out += c;
+  }
+  return out + "~";
+}
+
 std::string Render(const Table& table, const RegisterTextOptions& o) {
   const size_t cols = table.header.size();
   std::vector<size_t> widths(cols, 0);

@@ -1,5 +1,6 @@
-// Shared pieces of the register reports (scorecard, risks, stakeholders, audit): the
-// options they take and an aligned plain-text table with optional ANSI colour.
+// Shared pieces of the text reports (registers, schedule, forecast): the options the
+// register reports take, UTF-8 aware padding and cutting, and an aligned plain-text table
+// with optional ANSI colour.
 #pragma once
 
 #include <string>
@@ -28,6 +29,8 @@ size_t Width(std::string_view text);
 // `text` padded with spaces to `width` on the right (left-aligned) or the left.
 std::string PadRight(std::string_view text, size_t width);
 std::string PadLeft(std::string_view text, size_t width);
+// At most `width` code points, with "~" marking a cut.
+std::string Fit(std::string_view text, size_t width);
 
 struct Cell {
   std::string text;

@@ -6,40 +6,11 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/report/register_text.h"
+
 namespace tpmkit::report {
 
 namespace {
-
-size_t Utf8Width(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
-// At most `width` code points, with "~" marking a cut.
-std::string Fit(std::string_view s, size_t width) {
-  if (Utf8Width(s) <= width) return std::string(s);
-  std::string out;
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80 && ++n > width - 1) break;
-    out += s[i];
-  }
-  return out + "~";
-}
-
-std::string Pad(std::string_view s, size_t width) {
-  std::string out(s);
-  for (size_t w = Utf8Width(s); w < width; ++w) out += ' ';
-  return out;
-}
-
-std::string PadLeft(std::string_view s, size_t width) {
-  std::string out;
-  for (size_t w = Utf8Width(s); w < width; ++w) out += ' ';
-  return out + std::string(s);
-}
 
 const char* ProgressName(plan::Progress p) {
   switch (p) {
@@ -59,8 +30,8 @@ std::string ScheduleTable(const model::Program& program, const plan::Schedule& s
   const auto tasks = plan::TasksInFileOrder(program);
   size_t id_w = 2, name_w = 4;
   for (const auto* t : tasks) {
-    id_w = std::max(id_w, std::min<size_t>(Utf8Width(t->id), 24));
-    name_w = std::max(name_w, std::min<size_t>(Utf8Width(t->name), 40));
+    id_w = std::max(id_w, std::min<size_t>(register_text::Width(t->id), 24));
+    name_w = std::max(name_w, std::min<size_t>(register_text::Width(t->name), 40));
   }
   std::string out =
       fmt::format("Start {}  finish {}", schedule.start.ToString(), schedule.finish.ToString());
@@ -68,14 +39,16 @@ std::string ScheduleTable(const model::Program& program, const plan::Schedule& s
   if (schedule.status_date) out += fmt::format("  as of {}", schedule.status_date->ToString());
   out += fmt::format("\n{} tasks, {} on the critical path (* = critical)\n\n", tasks.size(),
                      schedule.critical_path.size());
-  out += "  " + Pad("ID", id_w) + "  " + Pad("Name", name_w) + "  Start       Finish      " +
-         " Float\n";
+  out += "  " + register_text::PadRight("ID", id_w) + "  " +
+         register_text::PadRight("Name", name_w) + "  Start       Finish      " + " Float\n";
   for (size_t i = 0; i < tasks.size(); ++i) {
     const auto& s = schedule.tasks[i];
     std::string flt = s.total_float ? fmt::format("{}d", *s.total_float) : "done";
-    std::string line = std::string(s.critical ? "* " : "  ") + Pad(Fit(tasks[i]->id, id_w), id_w) +
-                       "  " + Pad(Fit(tasks[i]->name, name_w), name_w) + "  " + s.start.ToString() +
-                       "  " + s.finish.ToString() + "  " + PadLeft(flt, 5);
+    std::string line =
+        std::string(s.critical ? "* " : "  ") +
+        register_text::PadRight(register_text::Fit(tasks[i]->id, id_w), id_w) + "  " +
+        register_text::PadRight(register_text::Fit(tasks[i]->name, name_w), name_w) + "  " +
+        s.start.ToString() + "  " + s.finish.ToString() + "  " + register_text::PadLeft(flt, 5);
     if (s.deadline_missed) line += "  deadline " + tasks[i]->deadline->ToString() + " missed";
     out += line + "\n";
   }
@@ -86,7 +59,8 @@ std::string ScheduleGantt(const model::Program& program, const plan::Schedule& s
                           const ScheduleTextOptions& options) {
   const auto tasks = plan::TasksInFileOrder(program);
   size_t label_w = 2;
-  for (const auto* t : tasks) label_w = std::max(label_w, std::min<size_t>(Utf8Width(t->id), 20));
+  for (const auto* t : tasks)
+    label_w = std::max(label_w, std::min<size_t>(register_text::Width(t->id), 20));
   const int width = std::max(options.width, 40);
   const int bar_w = std::max(10, width - static_cast<int>(label_w) - 3);
   int64_t lo = 0, hi = schedule.finish_position;
@@ -131,8 +105,8 @@ std::string ScheduleGantt(const model::Program& program, const plan::Schedule& s
     }
     std::string bar(static_cast<size_t>(b - a), glyph);
     std::string painted = options.color && s.critical ? "\x1b[31m" + bar + "\x1b[0m" : bar;
-    out += Pad(Fit(tasks[i]->id, label_w), label_w) + " |" + row.substr(0, a) + painted +
-           row.substr(b);
+    out += register_text::PadRight(register_text::Fit(tasks[i]->id, label_w), label_w) + " |" +
+           row.substr(0, a) + painted + row.substr(b);
     // Trailing spaces are noise in a terminal and in golden files.
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += "\n";

@@ -1,8 +1,9 @@
 #include "tpmkit/toolkit/amounts.h"
 
-#include <cstdlib>
-
 #include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
 
 namespace tpmkit::toolkit {
 
@@ -19,6 +20,10 @@ std::string Amount(Money money, std::string_view currency) {
   std::string out = (negative ? "-" : "") + grouped;
   if (abs % 100 != 0) out += fmt::format(".{:02}", abs % 100);
   return out + " " + std::string(currency);
+}
+
+std::string WholeAmount(double units, std::string_view currency) {
+  return Amount(Money::FromCents(std::llround(units) * 100), currency);
 }
 
 }  // namespace tpmkit::toolkit
