@@ -88,7 +88,6 @@ struct EscalateRequest {
 // Section 7a and the options (from the decision, else add resources, reduce scope,
 // extend the deadline; see docs/commands/escalate.md for how each is simulated).
 // Errors: those of toolkit::CheckEscalation, RequireAsOf, the forecast and the scenarios.
-Result<toolkit::Escalation> Escalate(const model::Program& program,
-                                     const EscalateRequest& request);
+Result<toolkit::Escalation> Escalate(const model::Program& program, const EscalateRequest& request);
 
 }  // namespace tpmkit::app

@@ -1,7 +1,8 @@
 // escalate --risk ID [--decision ID] --to NAME [--format text|md|eml|json]: an executive
 // escalation of a risk, with its impact simulated (computations.md section 7a).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -51,12 +52,10 @@ int RunEscalate(const Cli& cli, const EscalateOptions& o) {
   if (o.format == "eml") {
     std::vector<std::string> missing;
     if (to_address.empty()) {
-      missing.push_back("an email address for the addressee (--to \"" + to_name +
-                        " <address>\")");
+      missing.push_back("an email address for the addressee (--to \"" + to_name + " <address>\")");
     }
     if (from_address.empty()) {
-      missing.push_back("an email address for the sender (--from \"" + from_name +
-                        " <address>\")");
+      missing.push_back("an email address for the sender (--from \"" + from_name + " <address>\")");
     }
     if (!missing.empty()) {
       std::string msg = "--format eml needs " + missing[0];
@@ -116,8 +115,8 @@ int RunEscalate(const Cli& cli, const EscalateOptions& o) {
     eml.from_address = from_address;
     eml.to_address = to_address;
     eml.date = *app::EffectiveAsOf(p, *as_of);
-    eml.message_id = fmt::format("escalation.{}.{}.{}@tpmkit", p.id, e->risk_id,
-                                 eml.date.ToString());
+    eml.message_id =
+        fmt::format("escalation.{}.{}.{}@tpmkit", p.id, e->risk_id, eml.date.ToString());
     std::fputs(report::EscalationEml(*e, eml).c_str(), stdout);
   } else {
     Print(body);
@@ -136,8 +135,7 @@ void RegisterEscalateCommand(CLI::App& app, Cli& cli) {
   c->add_option("--to", o->to,
                 "The sponsor or a stakeholder (id or name); \"Name <address>\" for eml")
       ->required();
-  c->add_option("--from", o->from,
-                "Who signs (default: the actor); \"Name <address>\" for eml");
+  c->add_option("--from", o->from, "Who signs (default: the actor); \"Name <address>\" for eml");
   c->add_option("--format", o->format, "text | md | eml | json (default text)");
   c->add_option("--iterations", o->iterations, "Forecast iterations (10000)");
   c->add_option("--seed", o->seed, "Forecast seed (1)");

@@ -1,7 +1,8 @@
 // review [--strict] [--bank FILE]: the plan review by the language bank (computations.md
 // section 10).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -51,14 +52,14 @@ int RunReview(const Cli& cli, const ReviewOptions& o) {
     return code;
   }
   if (r->findings.empty()) {
-    Print(fmt::format("Review of {}: every question of the language bank has an answer in the "
-                      "plan (0 findings).",
-                      p.name));
+    Print(
+        fmt::format("Review of {}: every question of the language bank has an answer in the "
+                    "plan (0 findings).",
+                    p.name));
     return code;
   }
   std::string text = fmt::format(
-      "Review of {}{}: {}.\n", p.name,
-      r->as_of ? " as of " + r->as_of->ToString() : std::string(),
+      "Review of {}{}: {}.\n", p.name, r->as_of ? " as of " + r->as_of->ToString() : std::string(),
       toolkit::wording::Count(static_cast<long>(r->findings.size()), "finding", "findings"));
   for (auto theme : toolkit::AllThemes()) {
     bool header = false;

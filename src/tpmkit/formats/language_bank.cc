@@ -15,8 +15,8 @@ class Collector {
   }
   bool empty() const { return diags_.empty(); }
   Error ToError() {
-    Error e = Error::Invalid(std::to_string(diags_.size()) + " problem(s) in the language bank " +
-                             file_);
+    Error e =
+        Error::Invalid(std::to_string(diags_.size()) + " problem(s) in the language bank " + file_);
     e.diagnostics = std::move(diags_);
     return e;
   }

@@ -39,10 +39,10 @@ struct EvmResult {
   std::optional<double> eac, eac_atypical, eac_cpi_spi, etc, vac, tcpi;
   // Earned schedule, in working days from day 0 (program start).
   double earned_schedule = 0;
-  int32_t actual_time = 0;       // AT = pos_end(as_of) + 1
-  int32_t planned_duration = 0;  // PD = pos_end(latest planned finish) + 1
-  std::optional<double> spi_t;   // ES / AT
-  std::optional<double> ieac_t;  // PD / SPI_t, working days
+  int32_t actual_time = 0;          // AT = pos_end(as_of) + 1
+  int32_t planned_duration = 0;     // PD = pos_end(latest planned finish) + 1
+  std::optional<double> spi_t;      // ES / AT
+  std::optional<double> ieac_t;     // PD / SPI_t, working days
   std::optional<Date> ieac_t_date;  // the date of working day ceil(IEAC_t) - 1
   Date planned_finish;              // the latest planned finish date
   int baseline_tasks = 0;           // tasks planned from their baseline

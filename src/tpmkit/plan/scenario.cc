@@ -22,8 +22,8 @@ LinkType MakeType(bool from_finish, bool to_finish) {
 }
 
 // The bare id of the task a link names, or nullopt when it names none.
-std::optional<std::string> ResolveId(const model::Program& program,
-                                     const model::TaskIndex& index, const std::string& ref) {
+std::optional<std::string> ResolveId(const model::Program& program, const model::TaskIndex& index,
+                                     const std::string& ref) {
   auto found = index.Find(ref);
   if (!found) return std::nullopt;
   return program.projects[found->project].tasks[found->task].id;
@@ -84,8 +84,7 @@ void RemoveTask(model::Program& program, const std::string& id) {
         for (const auto& first : preds) {
           if (first.task == task.id) continue;  // would be a self-link
           MergeLink(program, index, task,
-                    {first.task, ComposeLinkType(first.type, second.type),
-                     first.lag + second.lag});
+                    {first.task, ComposeLinkType(first.type, second.type), first.lag + second.lag});
         }
       }
     }

@@ -11,12 +11,23 @@ std::string EscapeHtml(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -74,17 +85,16 @@ std::string AuditPackIndexHtml(const AuditPackIndex& x) {
       std::string state(toolkit::EvidenceStateName(e.state));
       bool good = e.state == toolkit::EvidenceState::kVerified ||
                   e.state == toolkit::EvidenceState::kLinked;
-      ev += link + " <span class=\"" + (good ? "good" : "bad") + "\">" + E(state) +
-            "</span><br>";
+      ev += link + " <span class=\"" + (good ? "good" : "bad") + "\">" + E(state) + "</span><br>";
     }
     if (ev.empty()) ev = "none";
-    std::string signoff = item.signoff ? E(item.signoff->by) + ", " + item.signoff->on.ToString()
-                                       : "none";
+    std::string signoff =
+        item.signoff ? E(item.signoff->by) + ", " + item.signoff->on.ToString() : "none";
     bool bad = item.unsupported || item.overdue;
     h += "<tr><td>" + E(item.id) + "</td><td" + (bad ? " class=\"bad\"" : "") + ">" +
-         E(ItemState(item)) + "</td><td>" + E(item.owner.empty() ? "-" : item.owner) +
-         "</td><td>" + (item.due ? item.due->ToString() : "-") + "</td><td>" + signoff +
-         "</td><td>" + ev + "</td><td>" + E(item.note) + "</td></tr>\n";
+         E(ItemState(item)) + "</td><td>" + E(item.owner.empty() ? "-" : item.owner) + "</td><td>" +
+         (item.due ? item.due->ToString() : "-") + "</td><td>" + signoff + "</td><td>" + ev +
+         "</td><td>" + E(item.note) + "</td></tr>\n";
   }
   h += "</table>\n";
 
@@ -96,8 +106,8 @@ std::string AuditPackIndexHtml(const AuditPackIndex& x) {
          "<th>State</th></tr>\n";
     for (const auto& p : x.evidence) {
       h += "<tr><td>" + E(p.item) + "</td><td>" + E(p.path) + "</td><td><code>" +
-           E(p.sha256.empty() ? "file not found" : p.sha256) + "</code></td><td>" +
-           E(p.state) + "</td></tr>\n";
+           E(p.sha256.empty() ? "file not found" : p.sha256) + "</code></td><td>" + E(p.state) +
+           "</td></tr>\n";
     }
     h += "</table>\n<p>manifest.sha256 lists the same hashes in the format that "
          "<code>sha256sum -c</code> checks.</p>\n";
@@ -124,14 +134,16 @@ std::string AuditPackIndexHtml(const AuditPackIndex& x) {
     h += "This pack was made from a program file, not a workspace, so there is no audit "
          "trail to include.";
   } else if (x.trail.ok) {
-    h += fmt::format("The audit trail verified: all {} entries of the workspace chain "
-                     "match their hashes and link to the entry before. audit-trail.json "
-                     "holds the {} entries of this program.",
-                     x.trail.entries, x.trail.program_entries);
+    h += fmt::format(
+        "The audit trail verified: all {} entries of the workspace chain "
+        "match their hashes and link to the entry before. audit-trail.json "
+        "holds the {} entries of this program.",
+        x.trail.entries, x.trail.program_entries);
   } else {
-    h += fmt::format("<span class=\"bad\">The audit trail does NOT verify: entry {} of {} "
-                     "fails ({}).</span>",
-                     x.trail.first_bad.value_or(0), x.trail.entries, E(x.trail.reason));
+    h += fmt::format(
+        "<span class=\"bad\">The audit trail does NOT verify: entry {} of {} "
+        "fails ({}).</span>",
+        x.trail.first_bad.value_or(0), x.trail.entries, E(x.trail.reason));
   }
   h += "</p>\n</body>\n</html>\n";
   return h;

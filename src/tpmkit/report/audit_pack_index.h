@@ -13,17 +13,17 @@ namespace tpmkit::report {
 
 struct PackedEvidence {
   std::string item;
-  std::string path;        // as written in the program
-  std::string packed_as;   // path inside the zip; empty when the file is missing
-  std::string sha256;      // actual hash; empty when missing
-  std::string expected;    // hash recorded in the program; may be empty
-  std::string state;       // toolkit::EvidenceStateName
+  std::string path;       // as written in the program
+  std::string packed_as;  // path inside the zip; empty when the file is missing
+  std::string sha256;     // actual hash; empty when missing
+  std::string expected;   // hash recorded in the program; may be empty
+  std::string state;      // toolkit::EvidenceStateName
 };
 
 struct TrailSummary {
-  bool known = false;      // false for a program read from a file
+  bool known = false;  // false for a program read from a file
   bool ok = false;
-  long entries = 0;        // entries of the whole workspace chain
+  long entries = 0;  // entries of the whole workspace chain
   long program_entries = 0;
   std::optional<long> first_bad;
   std::string reason;

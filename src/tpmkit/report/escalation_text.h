@@ -19,8 +19,8 @@ std::string EscalationMarkdown(const toolkit::Escalation& e);
 struct EmlOptions {
   std::string from_address;  // "name@example.com"
   std::string to_address;
-  Date date;                 // the Date header: 09:00 UTC on this day (deterministic)
-  std::string message_id;    // without angle brackets, "local@domain"
+  Date date;               // the Date header: 09:00 UTC on this day (deterministic)
+  std::string message_id;  // without angle brackets, "local@domain"
 };
 
 // An RFC 5322 message with MIME headers (From, To, Subject, Date, Message-ID,

@@ -76,8 +76,8 @@ struct ChangeAssessment {
   std::string requested_by;
   ChangeMetrics before;
   ChangeMetrics after;
-  Money cost_delta;          // ChangeCost
-  int finish_delay_days = 0; // working days from the finish before to the finish after
+  Money cost_delta;                   // ChangeCost
+  int finish_delay_days = 0;          // working days from the finish before to the finish after
   std::optional<int> p80_delay_days;  // likewise for the p80 finish
   BudgetPosition budget;
   std::optional<double> p_on_time_target;  // targets.p_on_time
@@ -100,8 +100,7 @@ ChangeAssessment AssessChange(const model::Program& program, const model::Change
 // given iterations and seed, same seed both times) and assesses it.
 // Errors: kNotFound for an unknown id; those of ProgramWithChange, the schedule and the
 // forecast.
-Result<ChangeAssessment> SimulateChange(const model::Program& program,
-                                        const std::string& change_id,
+Result<ChangeAssessment> SimulateChange(const model::Program& program, const std::string& change_id,
                                         const SimulationOptions& options);
 
 }  // namespace tpmkit::toolkit

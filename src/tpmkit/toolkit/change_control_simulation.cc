@@ -27,15 +27,14 @@ Result<ChangeMetrics> Measure(const model::Program& program, const SimulationOpt
 
 }  // namespace
 
-Result<ChangeAssessment> SimulateChange(const model::Program& program,
-                                        const std::string& change_id,
+Result<ChangeAssessment> SimulateChange(const model::Program& program, const std::string& change_id,
                                         const SimulationOptions& options) {
   const model::Change* change = nullptr;
   for (const auto& c : program.changes) {
     if (c.id == change_id) change = &c;
   }
-  if (!change) return Error::NotFound("no change request '" + change_id + "' in program " +
-                                      program.id);
+  if (!change)
+    return Error::NotFound("no change request '" + change_id + "' in program " + program.id);
   TPMKIT_ASSIGN_OR_RETURN(auto with, ProgramWithChange(program, *change));
   TPMKIT_ASSIGN_OR_RETURN(auto before, Measure(program, options));
   TPMKIT_ASSIGN_OR_RETURN(auto after, Measure(with, options));

@@ -77,8 +77,8 @@ struct StakeholderPreference {
 
 struct DecisionAnalysis {
   std::string id;
-  std::vector<ScoredOption> ranking;  // weighted score descending, then option id
-  std::vector<CriterionSensitivity> sensitivity;  // in criteria order
+  std::vector<ScoredOption> ranking;                // weighted score descending, then option id
+  std::vector<CriterionSensitivity> sensitivity;    // in criteria order
   std::vector<StakeholderPreference> stakeholders;  // in key order
 };
 

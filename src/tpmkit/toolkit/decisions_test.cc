@@ -149,7 +149,7 @@ TEST(AnalyzeDecision, EachStakeholderRanksWithOwnWeights) {
 }
 
 TEST(CrossingNearest, CriterionOnlyOneOptionIsRatedOn) {
-  ScoreLine top{10, 10, 5, true};        // (10 + 5w) / (10 + w)
+  ScoreLine top{10, 10, 5, true};          // (10 + 5w) / (10 + w)
   ScoreLine challenger{30, 10, 0, false};  // 3 whatever w
   auto r = CrossingNearest(top, challenger, 20);
   ASSERT_TRUE(r.has_value());
@@ -162,8 +162,8 @@ TEST(CrossingNearest, TouchIsNotACrossingAndOutOfRangeIsNull) {
   ScoreLine a{20, 10, 2, true};
   EXPECT_FALSE(CrossingNearest(a, a, 50).has_value());
   // The challenger would need a weight above 100.
-  ScoreLine top{400, 100, 1, true};   // (400 + w)/(100 + w)
-  ScoreLine ch{200, 100, 5, true};    // (200 + 5w)/(100 + w): equal at w = 50
+  ScoreLine top{400, 100, 1, true};  // (400 + w)/(100 + w)
+  ScoreLine ch{200, 100, 5, true};   // (200 + 5w)/(100 + w): equal at w = 50
   auto r = CrossingNearest(top, ch, 10, 0, 40);
   EXPECT_FALSE(r.has_value());
   auto in = CrossingNearest(top, ch, 10);
