@@ -9,6 +9,7 @@
 #include "tpmkit/formats/mspdi.h"
 #include "tpmkit/formats/program_file.h"
 #include "tpmkit/model/diff.h"
+#include "tpmkit/model/task_index.h"
 #include "tpmkit/model/validate.h"
 #include "tpmkit/plan/schedule.h"
 
@@ -104,7 +105,25 @@ Result<ReadProgramResult> ReadProgram(const std::filesystem::path& path) {
   return ReadProgramResult{std::move(program), {}};
 }
 
-Result<std::string> ExportMspdi(const model::Program& program) {
+// MS Project has no external dependencies. A promise date still holding back a task
+// becomes that task's start-no-earlier-than constraint (the same lower bound in §2), so
+// the exported plan schedules the same.
+model::Program WithDependenciesAsConstraints(model::Program program) {
+  model::TaskIndex index(program);
+  for (const auto& dep : program.dependencies) {
+    if (dep.status == model::DependencyStatus::kDelivered || !dep.expected) continue;
+    for (const auto& ref : dep.tasks) {
+      auto at = index.Find(ref);
+      if (!at) continue;
+      auto& snet = program.projects[at->project].tasks[at->task].start_no_earlier_than;
+      if (!snet || *snet < *dep.expected) snet = dep.expected;
+    }
+  }
+  return program;
+}
+
+Result<std::string> ExportMspdi(const model::Program& original) {
+  const model::Program program = WithDependenciesAsConstraints(original);
   TPMKIT_ASSIGN_OR_RETURN(auto schedule, plan::ComputeSchedule(program));
   formats::MspdiWriteOptions options;
   options.dates.reserve(schedule.tasks.size());
