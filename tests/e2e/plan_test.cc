@@ -62,7 +62,8 @@ TEST_F(PlanTest, ScheduleJsonHasTheSpecKeysAndAGantt) {
 // The schedule's dates, floats and critical marks, per task.
 std::vector<std::string> Dates(const std::string& schedule_json) {
   std::vector<std::string> out;
-  for (const auto& t : json::parse(schedule_json)["tasks"]) {
+  const json doc = json::parse(schedule_json);
+  for (const auto& t : doc["tasks"]) {
     out.push_back(t["id"].get<std::string>() + " " + t["start"].get<std::string>() + " " +
                   t["finish"].get<std::string>() + " " + t["total_float"].dump() + " " +
                   t["critical"].dump());
