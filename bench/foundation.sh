@@ -25,7 +25,7 @@ best() {  # best wall seconds and max RSS (MiB) of 3 runs of a command
 printf '%-8s %-10s %12s %10s %10s\n' tasks bytes check_s apply_s peak_MiB
 for n in 1000 10000 100000; do
   f="$work/p$n.yaml"
-  "$build/tpmkit_gen_program" "$n" > "$f"
+  "$build/bench/tpmkit_gen_program" "$n" > "$f"
   read -r ct cm < <(best /usr/bin/time -v "$build/tpmkit" check -f "$f")
   at=999999; am=0
   for _ in 1 2 3; do
