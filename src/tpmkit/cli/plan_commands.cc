@@ -41,8 +41,11 @@ struct ForecastCommandOptions {
 class ProgressBar {
  public:
   ProgressBar() : enabled_(isatty(fileno(stderr))), start_(Clock::now()) {}
-  ~ProgressBar() {
+  ~ProgressBar() { Clear(); }
+  // Erases the bar, so that what is printed next starts on a clean line.
+  void Clear() {
     if (drawn_) std::fputs("\r\033[K", stderr);
+    drawn_ = false;
   }
   void Update(double fraction) {
     if (!enabled_) return;
@@ -107,9 +110,10 @@ int RunForecast(const Cli& cli, const ForecastCommandOptions& o) {
   auto previous = std::signal(SIGINT, OnInterrupt);
   auto forecast = plan::RunForecast(loaded->program, options, *as_of);
   std::signal(SIGINT, previous);
+  bar.Clear();
   if (!forecast.ok()) return Fail(forecast.error());
   if (forecast->cancelled) {
-    std::fputs("\rtpmkit: forecast stopped by Ctrl-C; nothing was written\n", stderr);
+    std::fputs("tpmkit: forecast stopped by Ctrl-C; nothing was written\n", stderr);
     return 130;
   }
   if (cli.global.json) {
