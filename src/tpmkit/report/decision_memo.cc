@@ -398,17 +398,6 @@ std::string DecisionTableText(const DecisionReportInput& in, const RegisterTextO
 
 namespace {
 
-// 2000 -> "2,000".
-std::string Thousands(long n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
 // "three" for small counts, digits beyond.
 std::string CountWord(size_t n) {
   static constexpr std::string_view kWords[] = {"no",  "one",   "two",   "three", "four", "five",
@@ -476,8 +465,8 @@ std::string DecisionMemoMarkdown(const DecisionReportInput& in) {
       "{}Each option was simulated {} times on the plan as it stands (Monte Carlo forecast, "
       "random seed {}), with the same random draws for every option so that the differences "
       "come from the options themselves.\n\n",
-      in.as_of ? "Prepared on " + in.as_of->ToString() + ". " : "", Thousands(in.iterations),
-      in.seed);
+      in.as_of ? "Prepared on " + in.as_of->ToString() + ". " : "",
+      toolkit::wording::Grouped(in.iterations), in.seed);
 
   m += "## Context\n\n";
   if (!p.objective.empty()) m += "The program's objective: " + Sentence(p.objective) + "\n\n";

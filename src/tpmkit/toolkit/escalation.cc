@@ -5,28 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/risk_register.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::toolkit {
 
 namespace {
-
-// 80000 -> "80,000".
-std::string Grouped(long long n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-// 80000 -> "80,000 USD" (whole units; escalations round to the unit).
-std::string Amount(double v, const std::string& currency) {
-  const long long n = std::llround(std::fabs(v));
-  return fmt::format("{}{} {}", v < 0 && n != 0 ? "-" : "", Grouped(n), currency);
-}
 
 std::string Days(long n, std::string_view unit) {
   return wording::Count(n, std::string(unit) + " day", std::string(unit) + " days");
@@ -175,7 +160,7 @@ Result<Escalation> BuildEscalation(const model::Program& program, const Escalati
                                 Days(f.schedule_days, "working"))
                   : fmt::format("Decision needed by {}: {} ({}) puts {} of {}'s money at risk",
                                 AskDueDate(r, f.as_of).ToString(), r.title, r.id,
-                                Amount(r.impact->cost->ToDouble(), cur), program.name);
+                                WholeAmount(r.impact->cost->ToDouble(), cur), program.name);
 
   const bool realized = r.status == model::RiskStatus::kRealized;
   std::string category = r.category;
@@ -200,7 +185,7 @@ Result<Escalation> BuildEscalation(const model::Program& program, const Escalati
       "with and without the risk).",
       Days(std::lround(sched), "working"), wording::JoinList(TaskLabels(program, r.impact->tasks)),
       f.p80_before.ToString(), f.p80_after.ToString(), Days(f.schedule_days, "working"),
-      Grouped(f.iterations)));
+      wording::Grouped(f.iterations)));
   e.impact.push_back(fmt::format(
       "The planned finish date moves from {} to {}, against a target date of {}.",
       f.finish_before.ToString(), f.finish_after.ToString(), program.target->ToString()));
@@ -209,8 +194,9 @@ Result<Escalation> BuildEscalation(const model::Program& program, const Escalati
         fmt::format("The chance of finishing by the target date falls from {} to {}.",
                     wording::Percent(*f.p_on_time_before), wording::Percent(*f.p_on_time_after)));
   }
-  e.impact.push_back(fmt::format("It costs {} on top of the budget of {}.", Amount(e.cost, cur),
-                                 Amount(program.EffectiveBudget().ToDouble(), cur)));
+  e.impact.push_back(fmt::format("It costs {} on top of the budget of {}.",
+                                 WholeAmount(e.cost, cur),
+                                 WholeAmount(program.EffectiveBudget().ToDouble(), cur)));
   if (f.milestones.empty()) {
     e.impact.push_back("No milestone date moves in the planned schedule.");
   } else {
@@ -234,8 +220,8 @@ Result<Escalation> BuildEscalation(const model::Program& program, const Escalati
                          wording::Percent(*o.p_on_time));
       }
       s += !o.cost       ? ", at no added cost recorded in the program."
-           : *o.cost < 0 ? fmt::format(", saving {}.", Amount(-*o.cost, cur))
-                         : fmt::format(", at an added cost of {}.", Amount(*o.cost, cur));
+           : *o.cost < 0 ? fmt::format(", saving {}.", WholeAmount(-*o.cost, cur))
+                         : fmt::format(", at an added cost of {}.", WholeAmount(*o.cost, cur));
     }
     e.option_summaries.push_back(std::move(s));
   }

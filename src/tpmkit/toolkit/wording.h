@@ -9,6 +9,8 @@ namespace tpmkit::toolkit::wording {
 
 // "1 item", "3 items".
 std::string Count(long n, std::string_view singular, std::string_view plural);
+// An integer with thousands separated by commas: 2000 -> "2,000", -1500 -> "-1,500".
+std::string Grouped(long long n);
 // A number with at most `decimals` decimals and no trailing zeros: 0.4, 12.5, 3.
 std::string Number(double value, int decimals = 2);
 // A fraction 0..1 as a percentage with at most one decimal: "62.5%".
