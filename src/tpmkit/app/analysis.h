@@ -72,10 +72,6 @@ Result<ReviewReport> ReviewOf(const model::Program& program, std::optional<Date>
                               const ForecastRequest& request,
                               const std::vector<toolkit::BankOverride>& bank);
 
-// The program with `risk` happening in the plan as drawn: impact.schedule added to the
-// duration (and to each point of the estimate) of each task it lists.
-model::Program WithRiskHappening(const model::Program& program, const model::Risk& risk);
-
 struct EscalateRequest {
   std::string risk;
   std::optional<std::string> decision;
@@ -85,9 +81,11 @@ struct EscalateRequest {
   ForecastRequest forecast;
 };
 
-// Section 7a and the options (from the decision, else add resources, reduce scope,
-// extend the deadline; see docs/commands/escalate.md for how each is simulated).
-// Errors: those of toolkit::CheckEscalation, RequireAsOf, the forecast and the scenarios.
+// Section 7a: checks the request (toolkit::CheckEscalation), takes the date in force and
+// runs toolkit::SimulateEscalation (the options come from the decision, else add
+// resources, reduce scope, extend the deadline; docs/commands/escalate.md). `forecast`'s
+// forced_risks are ignored. Errors: those of CheckEscalation, RequireAsOf and
+// SimulateEscalation.
 Result<toolkit::Escalation> Escalate(const model::Program& program, const EscalateRequest& request);
 
 }  // namespace tpmkit::app

@@ -57,29 +57,6 @@ TEST(Analysis, AsOfPrefersTheFlagThenTheStatusDate) {
   EXPECT_TRUE(EvmOf(p, Date::FromYmd(2026, 2, 2)).ok());
 }
 
-TEST(Analysis, RiskHappeningAddsItsDaysToEachTaskItNames) {
-  model::Program p = Complete();
-  model::Risk r = p.risks.at(0);
-  r.impact->tasks = {"build", "core.launch"};  // bare and qualified ids
-  r.impact->schedule = 3;
-  const model::Program after = WithRiskHappening(p, r);
-  const auto& before_tasks = p.projects[0].tasks;
-  const auto& tasks = after.projects[0].tasks;
-  // design is not named: unchanged.
-  EXPECT_EQ(tasks[0], before_tasks[0]);
-  // build has an estimate: each of its three points moves by 3 days.
-  ASSERT_TRUE(tasks[1].estimate.has_value());
-  EXPECT_DOUBLE_EQ(tasks[1].estimate->optimistic, 18);
-  EXPECT_DOUBLE_EQ(tasks[1].estimate->likely, 23);
-  EXPECT_DOUBLE_EQ(tasks[1].estimate->pessimistic, 33);
-  // The milestone becomes a 3-day task.
-  EXPECT_FALSE(tasks[2].milestone);
-  EXPECT_EQ(tasks[2].duration, 3.0);
-  // A risk without schedule impact changes nothing.
-  r.impact->schedule.reset();
-  EXPECT_EQ(WithRiskHappening(p, r).projects, p.projects);
-}
-
 TEST(Analysis, BankFileReplacesAndExtendsTheDefaultBank) {
   TempFile f(
       "themes:\n"

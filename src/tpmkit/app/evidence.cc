@@ -1,9 +1,5 @@
 #include "tpmkit/app/evidence.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-#include <sodium.h>
-
 #include <chrono>
 #include <cstdint>
 #include <fstream>
@@ -11,6 +7,8 @@
 #include <sstream>
 
 #include "tpmkit/app/audit_json.h"
+#include "tpmkit/base/sha256.h"
+#include "tpmkit/formats/zip_writer.h"
 #include "tpmkit/report/audit_pack_index.h"
 
 namespace tpmkit::app {
@@ -19,17 +17,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-std::string Hex(const unsigned char* bytes, size_t n) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * n);
-  for (size_t i = 0; i < n; ++i) {
-    out += kDigits[bytes[i] >> 4];
-    out += kDigits[bytes[i] & 15];
-  }
-  return out;
-}
 
 Result<std::string> ReadBytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -64,47 +51,6 @@ Error UnknownItem(const model::Program& program, const std::string& id) {
   return Error::NotFound("no audit item '" + id + "' (known: " + known + ")");
 }
 
-// A zip writer that owns its archive handle.
-class Zip {
- public:
-  explicit Zip(const fs::path& path) : a_(archive_write_new()) {
-    archive_write_set_format_zip(a_);
-    ok_ = archive_write_open_filename(a_, path.c_str()) == ARCHIVE_OK;
-  }
-  ~Zip() {
-    if (a_) archive_write_free(a_);
-  }
-  Zip(const Zip&) = delete;
-  Zip& operator=(const Zip&) = delete;
-  bool ok() const { return ok_; }
-  std::string error() const {
-    return a_ && archive_error_string(a_) ? archive_error_string(a_) : "";
-  }
-
-  // `mtime`: seconds since 1970-01-01 UTC.
-  bool Add(const std::string& name, const std::string& bytes, int64_t mtime) {
-    archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, name.c_str());
-    archive_entry_set_mtime(e, static_cast<time_t>(mtime), 0);
-    archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    bool good =
-        archive_write_header(a_, e) == ARCHIVE_OK &&
-        archive_write_data(a_, bytes.data(), bytes.size()) == static_cast<la_ssize_t>(bytes.size());
-    archive_entry_free(e);
-    if (good) ++files_;
-    return good;
-  }
-  bool Close() { return archive_write_close(a_) == ARCHIVE_OK; }
-  size_t files() const { return files_; }
-
- private:
-  archive* a_;
-  bool ok_ = false;
-  size_t files_ = 0;
-};
-
 // A name inside the zip for an evidence path: no leading '/', no "..".
 std::string PackedName(const std::string& path) {
   std::string out;
@@ -130,12 +76,6 @@ int64_t FileMtime(const fs::path& p, int64_t fallback) {
 }
 
 }  // namespace
-
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return Hex(out, sizeof out);
-}
 
 Result<std::string> Sha256File(const fs::path& path) {
   TPMKIT_ASSIGN_OR_RETURN(std::string bytes, ReadBytes(path));
@@ -281,20 +221,25 @@ Result<AuditPackSummary> WriteAuditPack(const fs::path& out, const AuditPackInpu
   fs::path tmp = out;
   tmp += ".tmp";
   {
-    Zip zip(tmp);
-    if (!zip.ok()) return Error::Invalid(out.string() + ": cannot write the pack: " + zip.error());
-    bool good = zip.Add("index.html", report::AuditPackIndexHtml(index), generated_at);
-    for (const auto& f : files) good = good && zip.Add(f.name, f.bytes, f.mtime);
-    good = good && zip.Add("manifest.json", manifest.dump(2) + "\n", generated_at);
-    good = good && zip.Add("manifest.sha256", sums, generated_at);
-    good = good && zip.Add("audit-trail.json", trail.dump(2) + "\n", generated_at);
-    good = good && zip.Close();
-    summary.files = zip.files();
-    if (!good) {
-      std::string why = zip.error();
+    auto zip = formats::ZipWriter::Open(tmp);
+    if (!zip.ok()) {
+      return Error::Invalid(out.string() + ": cannot write the pack: " + zip.error().message);
+    }
+    auto write = [&]() -> Status {
+      TPMKIT_RETURN_IF_ERROR(
+          zip->AddFile("index.html", report::AuditPackIndexHtml(index), generated_at));
+      for (const auto& f : files) TPMKIT_RETURN_IF_ERROR(zip->AddFile(f.name, f.bytes, f.mtime));
+      TPMKIT_RETURN_IF_ERROR(zip->AddFile("manifest.json", manifest.dump(2) + "\n", generated_at));
+      TPMKIT_RETURN_IF_ERROR(zip->AddFile("manifest.sha256", sums, generated_at));
+      TPMKIT_RETURN_IF_ERROR(zip->AddFile("audit-trail.json", trail.dump(2) + "\n", generated_at));
+      return zip->Close();
+    };
+    const Status written = write();
+    summary.files = zip->files();
+    if (!written.ok()) {
       std::error_code ec;
       fs::remove(tmp, ec);
-      return Error::Invalid(out.string() + ": cannot write the pack: " + why);
+      return Error::Invalid(out.string() + ": cannot write the pack: " + written.error().message);
     }
   }
   std::error_code ec;

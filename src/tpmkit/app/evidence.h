@@ -1,7 +1,7 @@
-// Audit evidence on disk: SHA-256 of evidence files (libsodium), the evidence states of
-// a program (computations.md §8), recording new evidence and signoffs, and the audit
-// pack (a zip written with libarchive: index.html, the evidence files, a manifest of
-// their hashes, the audit trail as JSON and its verification).
+// Audit evidence on disk: SHA-256 of evidence files (base/sha256.h), the evidence states
+// of a program (computations.md §8), recording new evidence and signoffs, and the audit
+// pack (a zip written with formats::ZipWriter: index.html, the evidence files, a
+// manifest of their hashes, the audit trail as JSON and its verification).
 #pragma once
 
 #include <filesystem>
@@ -19,9 +19,8 @@
 
 namespace tpmkit::app {
 
-// Lowercase hex SHA-256 of `bytes`.
-std::string Sha256Hex(std::string_view bytes);
-// Lowercase hex SHA-256 of a file's contents. kInvalidInput when it cannot be read.
+// Lowercase hex SHA-256 (tpmkit::Sha256Hex) of a file's contents. kInvalidInput when it
+// cannot be read.
 Result<std::string> Sha256File(const std::filesystem::path& path);
 
 // Where relative evidence paths resolve: `evidence_root` when given, else `base_dir`

@@ -17,23 +17,6 @@ namespace tpmkit::app {
 
 namespace {
 
-Result<std::unique_ptr<store::Store>> OpenExisting(const Session& session) {
-  store::OpenOptions options;
-  options.create = false;
-  auto store = store::OpenStore(session.db_url, options);
-  if (!store.ok() && store.error().code == ErrorCode::kNotFound) {
-    return Error{ErrorCode::kStorage,
-                 "no workspace at " + session.db_url +
-                     ": run `tpmkit init` or `tpmkit apply FILE` first, or name one with --db",
-                 {}};
-  }
-  return store;
-}
-
-Result<std::unique_ptr<store::Store>> OpenOrCreate(const Session& session) {
-  return store::OpenStore(session.db_url, store::OpenOptions{});
-}
-
 // The id of the program to use: the one given, or the only one in the workspace.
 Result<std::string> ResolveProgramId(store::Transaction& txn,
                                      const std::optional<std::string>& wanted) {
@@ -60,13 +43,13 @@ Error ValidationError(const std::vector<model::ValidationIssue>& issues) {
 }
 
 // Stores `after` in place of `before` with its audit entries, inside `txn`.
-Result<ApplyResult> WriteChanges(store::Transaction& txn, const Session& session,
+Result<ApplyResult> WriteChanges(store::Transaction& txn, const Env& env,
                                  const model::Program* before, const model::Program& after) {
   ApplyResult result{after.id, before == nullptr, 0};
   auto changes = model::DiffPrograms(before, after);
   if (changes.empty()) return result;
   TPMKIT_RETURN_IF_ERROR(txn.PutProgram(after));
-  TPMKIT_ASSIGN_OR_RETURN(auto entries, txn.AppendAudit(session.actor, after.id, changes));
+  TPMKIT_ASSIGN_OR_RETURN(auto entries, txn.AppendAudit(env.actor, after.id, changes));
   result.changed = entries.size();
   TPMKIT_RETURN_IF_ERROR(txn.Commit());
   return result;
@@ -131,38 +114,29 @@ Result<std::string> ExportMspdi(const model::Program& original) {
   return formats::WriteMspdi(program, options);
 }
 
-Result<LoadedProgram> LoadProgram(const Session& session, const ProgramSource& source) {
+Result<LoadedProgram> LoadProgram(Env& env, const ProgramSource& source) {
   if (source.file) {
     TPMKIT_ASSIGN_OR_RETURN(auto read, ReadProgram(*source.file));
     auto dir = source.file->parent_path();
     return LoadedProgram{std::move(read.program), dir.empty() ? "." : dir, true,
                          std::move(read.warnings)};
   }
-  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
-  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kRead));
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kRead));
   TPMKIT_ASSIGN_OR_RETURN(auto id, ResolveProgramId(*txn, source.program_id));
   TPMKIT_ASSIGN_OR_RETURN(auto program, txn->LoadProgram(id));
   if (!program) return Error::NotFound("no program '" + id + "' in the workspace");
   return LoadedProgram{std::move(*program), ".", false, {}};
 }
 
-Result<ApplyResult> ApplyProgram(const Session& session, const model::Program& program) {
-  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenOrCreate(session));
-  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kWrite));
+Result<ApplyResult> StoreProgram(Env& env, const model::Program& program) {
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kWrite));
   TPMKIT_ASSIGN_OR_RETURN(auto before, txn->LoadProgram(program.id));
-  return WriteChanges(*txn, session, before ? &*before : nullptr, program);
+  return WriteChanges(*txn, env, before ? &*before : nullptr, program);
 }
 
-Result<ApplyResult> ApplyFile(const Session& session, const std::filesystem::path& path) {
-  // Validate before touching the workspace, so a bad file never creates one.
-  TPMKIT_ASSIGN_OR_RETURN(auto read, ReadProgram(path));
-  return ApplyProgram(session, read.program);
-}
-
-Result<ApplyResult> EditProgram(const Session& session,
-                                const std::optional<std::string>& program_id, const EditFn& edit) {
-  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
-  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kWrite));
+Result<ApplyResult> EditProgram(Env& env, const std::optional<std::string>& program_id,
+                                const EditFn& edit) {
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kWrite));
   TPMKIT_ASSIGN_OR_RETURN(auto id, ResolveProgramId(*txn, program_id));
   TPMKIT_ASSIGN_OR_RETURN(auto before, txn->LoadProgram(id));
   if (!before) return Error::NotFound("no program '" + id + "' in the workspace");
@@ -170,32 +144,7 @@ Result<ApplyResult> EditProgram(const Session& session,
   TPMKIT_RETURN_IF_ERROR(edit(after));
   if (after.id != before->id) return Error::Invalid("an edit cannot change the program id");
   if (auto issues = model::Validate(after); !issues.empty()) return ValidationError(issues);
-  return WriteChanges(*txn, session, &*before, after);
-}
-
-Status InitWorkspace(const Session& session) {
-  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenOrCreate(session));
-  (void)store;
-  return OkStatus();
-}
-
-Result<std::vector<store::ProgramSummary>> ListPrograms(const Session& session) {
-  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
-  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kRead));
-  return txn->ListPrograms();
-}
-
-Result<std::vector<store::AuditEntry>> ReadLog(const Session& session,
-                                               const store::AuditFilter& filter) {
-  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
-  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kRead));
-  return txn->ReadAudit(filter);
-}
-
-Result<store::VerifyResult> VerifyAuditTrail(const Session& session) {
-  TPMKIT_ASSIGN_OR_RETURN(auto store, OpenExisting(session));
-  TPMKIT_ASSIGN_OR_RETURN(auto txn, store->Begin(store::TxnMode::kRead));
-  return txn->VerifyAudit();
+  return WriteChanges(*txn, env, &*before, after);
 }
 
 Status WriteTextFile(const std::filesystem::path& path, const std::string& text) {

@@ -1,6 +1,6 @@
-// Use cases over the workspace and program files that every command shares:
-// choosing the program to read (-f FILE or -p ID), applying a file, exporting,
-// reading and verifying the audit trail, and the one way every edit is written.
+// What every use case shares: reading program files, choosing the program to work on
+// (-f FILE or -p ID), storing a whole program, and EditProgram, the one write path of
+// every edit (validate, store, one audit entry per changed entity, one transaction).
 #pragma once
 
 #include <filesystem>
@@ -9,17 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "tpmkit/app/env.h"
 #include "tpmkit/base/error.h"
 #include "tpmkit/model/program.h"
 #include "tpmkit/store/store.h"
 
 namespace tpmkit::app {
-
-// Where the workspace is and who is acting.
-struct Session {
-  std::string db_url = "tpmkit.db";
-  std::string actor;
-};
 
 // The program a read command works on: a file (nothing stored) or a workspace program
 // (by id; may be empty when the workspace holds exactly one).
@@ -55,7 +50,10 @@ Result<ReadProgramResult> ReadMspdiFile(const std::filesystem::path& path,
 // The program as MS Project XML, with the schedule's dates.
 Result<std::string> ExportMspdi(const model::Program& program);
 
-Result<LoadedProgram> LoadProgram(const Session& session, const ProgramSource& source);
+// The program a read use case works on: the file (nothing stored), else the workspace
+// program. Errors: those of ReadProgram; kNotFound (no such program, an empty
+// workspace); kUsage (several programs and no id); kStorage.
+Result<LoadedProgram> LoadProgram(Env& env, const ProgramSource& source);
 
 struct ApplyResult {
   std::string program;
@@ -63,27 +61,17 @@ struct ApplyResult {
   size_t changed = 0;  // audit entries written
 };
 
-// Validates `path` and stores its program (create or replace) with one audit entry per
-// changed entity, all in one transaction. An invalid file changes nothing.
-Result<ApplyResult> ApplyProgram(const Session& session, const model::Program& program);
-Result<ApplyResult> ApplyFile(const Session& session, const std::filesystem::path& path);
+// Stores a validated program (create or replace) with one audit entry per changed
+// entity, all in one transaction.
+Result<ApplyResult> StoreProgram(Env& env, const model::Program& program);
 
 // The one way a command edits a stored program: load it, let `edit` change it, validate,
 // store it and record what changed, in one write transaction. `edit` returns an error to
 // abandon the edit (nothing is written). Validation problems are reported as
 // "PATH: message" diagnostics.
 using EditFn = std::function<Status(model::Program&)>;
-Result<ApplyResult> EditProgram(const Session& session,
-                                const std::optional<std::string>& program_id, const EditFn& edit);
-
-// Creates the workspace (idempotent).
-Status InitWorkspace(const Session& session);
-
-Result<std::vector<store::ProgramSummary>> ListPrograms(const Session& session);
-
-Result<std::vector<store::AuditEntry>> ReadLog(const Session& session,
-                                               const store::AuditFilter& filter);
-Result<store::VerifyResult> VerifyAuditTrail(const Session& session);
+Result<ApplyResult> EditProgram(Env& env, const std::optional<std::string>& program_id,
+                                const EditFn& edit);
 
 // Writes text to a file atomically (temp file + rename).
 Status WriteTextFile(const std::filesystem::path& path, const std::string& text);

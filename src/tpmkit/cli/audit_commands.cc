@@ -1,248 +1,182 @@
-// audit (readiness, computations.md §8), audit evidence add, audit signoff, audit pack.
-// `audit verify` lives in log_commands.cc; this file gives `audit` its own action when
-// it is run without a subcommand.
-#include <CLI/CLI.hpp>
-#include <chrono>
-#include <memory>
-#include <nlohmann/json.hpp>
+// audit: readiness (computations.md §8), evidence add, signoff, pack and verify; log: the
+// tamper-evident audit trail, newest first.
+#include "tpmkit/cli/audit_commands.h"
 
-#include "tpmkit/app/evidence.h"
-#include "tpmkit/app/workspace.h"
-#include "tpmkit/cli/cli.h"
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+
+#include "tpmkit/app/audit_cases.h"
+#include "tpmkit/app/audit_json.h"
+#include "tpmkit/cli/command.h"
 #include "tpmkit/report/audit_report.h"
-#include "tpmkit/toolkit/audit_readiness.h"
+#include "tpmkit/report/audit_text.h"
 
 namespace tpmkit::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
-using nlohmann::json;
-
-struct AuditOptions {
-  SourceOptions source;
-  std::string evidence_root;
-  std::string item;
-  std::string file;
-  std::string by;
-  std::string on;
-  std::string output;
-};
-
-Date Today() {
-  return Date::FromSysDays(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+std::optional<std::filesystem::path> RootArg(const std::string& evidence_root) {
+  if (evidence_root.empty()) return std::nullopt;
+  return std::filesystem::path(evidence_root);
 }
 
-std::optional<fs::path> RootOption(const AuditOptions& o) {
-  if (o.evidence_root.empty()) return std::nullopt;
-  return fs::path(o.evidence_root);
+std::optional<std::string> ProgramArg(const std::string& program) {
+  if (program.empty()) return std::nullopt;
+  return program;
 }
 
-struct Readiness {
-  app::LoadedProgram loaded;
-  fs::path root;
-  toolkit::AuditReadiness readiness;
-  std::optional<store::VerifyResult> verification;
-};
-
-Result<Readiness> ComputeReadiness(const Cli& cli, const AuditOptions& o) {
-  TPMKIT_ASSIGN_OR_RETURN(auto as_of, cli.AsOf());
-  TPMKIT_ASSIGN_OR_RETURN(auto loaded, app::LoadProgram(cli.Session(), o.source.Source()));
-  Readiness r{std::move(loaded), {}, {}, std::nullopt};
-  const auto& p = r.loaded.program;
-  r.root = app::EvidenceRoot(RootOption(o), r.loaded.base_dir);
-  toolkit::AuditInputs in;
-  in.as_of = as_of ? *as_of : (p.status_date ? *p.status_date : Today());
-  in.file_sha256 = app::HashEvidence(p, r.root);
-  if (!r.loaded.from_file) {
-    TPMKIT_ASSIGN_OR_RETURN(auto v, app::VerifyAuditTrail(cli.Session()));
-    in.trail_verified = v.ok;
-    r.verification = v;
-  }
-  r.readiness = toolkit::ComputeAuditReadiness(p, in);
-  return r;
-}
-
-int RunAudit(const Cli& cli, const AuditOptions& o) {
-  auto r = ComputeReadiness(cli, o);
-  if (!r.ok()) return Fail(r.error());
-  if (cli.global.json) {
-    Print(report::AuditJson(r->readiness));
-  } else {
-    Print(report::AuditText(r->readiness, {.color = cli.Color()}));
-  }
-  return kExitOk;
-}
-
-Status NeedsWorkspace(const AuditOptions& o, const std::string& what) {
-  if (!o.source.file.empty()) {
-    return Error::Usage("audit " + what + " edits the workspace; use -p, not -f");
-  }
-  return OkStatus();
-}
-
-std::optional<std::string> ProgramId(const AuditOptions& o) {
-  if (o.source.program.empty()) return std::nullopt;
-  return o.source.program;
-}
-
-int RunEvidenceAdd(const Cli& cli, const AuditOptions& o) {
-  if (auto s = NeedsWorkspace(o, "evidence add"); !s.ok()) return Fail(s.error());
-  // A workspace program has no file folder: paths are kept relative to --evidence-root,
-  // else to the current folder.
-  fs::path root = o.evidence_root.empty() ? fs::current_path() : fs::path(o.evidence_root);
-  std::string hash;
-  auto result = app::EditProgram(cli.Session(), ProgramId(o), [&](model::Program& p) -> Status {
-    TPMKIT_RETURN_IF_ERROR(app::AddEvidence(p, o.item, o.file, root));
-    for (const auto& item : p.audit->items) {
-      if (item.id == o.item && !item.evidence.empty()) hash = item.evidence.back().sha256;
-    }
-    return OkStatus();
-  });
-  if (!result.ok()) return Fail(result.error());
-  auto file_hash = app::Sha256File(o.file);
-  if (file_hash.ok()) hash = *file_hash;
-  if (cli.global.json) {
-    Print(json{{"item", o.item}, {"path", o.file}, {"sha256", hash}, {"changed", result->changed}}
-              .dump(2));
-  } else if (result->changed == 0) {
-    Print("Evidence " + o.file + " is already recorded on " + o.item + " with SHA-256 " + hash +
-          ".");
-  } else {
-    Print("Recorded evidence " + o.file + " on audit item " + o.item + " (SHA-256 " + hash + ").");
-  }
-  return kExitOk;
-}
-
-int RunSignoff(const Cli& cli, const AuditOptions& o) {
-  if (auto s = NeedsWorkspace(o, "signoff"); !s.ok()) return Fail(s.error());
-  auto as_of = cli.AsOf();
-  if (!as_of.ok()) return Fail(as_of.error());
-  std::optional<Date> on;
-  if (!o.on.empty()) {
-    on = Date::Parse(o.on);
-    if (!on) return Fail(Error::Usage("--on: expected a date YYYY-MM-DD, got '" + o.on + "'"));
-  }
-  Date used;
-  auto result = app::EditProgram(cli.Session(), ProgramId(o), [&](model::Program& p) -> Status {
-    used = on ? *on : (*as_of ? **as_of : (p.status_date ? *p.status_date : Today()));
-    return app::SignOff(p, o.item, o.by, used);
-  });
-  if (!result.ok()) return Fail(result.error());
-  if (cli.global.json) {
-    Print(
-        json{{"item", o.item}, {"by", o.by}, {"on", used.ToString()}, {"changed", result->changed}}
-            .dump(2));
-  } else {
-    Print("Audit item " + o.item + " signed off by " + o.by + " on " + used.ToString() + ".");
-  }
-  return kExitOk;
-}
-
-int RunPack(const Cli& cli, const AuditOptions& o) {
-  auto r = ComputeReadiness(cli, o);
-  if (!r.ok()) return Fail(r.error());
-  app::AuditPackInput in;
-  in.program = r->loaded.program;
-  in.readiness = r->readiness;
-  in.evidence_root = r->root;
-  in.verification = r->verification;
-  if (!r->loaded.from_file) {
-    store::AuditFilter filter;
-    filter.program = in.program.id;
-    auto entries = app::ReadLog(cli.Session(), filter);
-    if (!entries.ok()) return Fail(entries.error());
-    in.trail = std::move(*entries);
-  }
-  auto as_of = cli.AsOf();
-  if (!as_of.ok()) return Fail(as_of.error());
-  const auto& status_date = in.program.status_date;
-  in.generated_on = *as_of ? **as_of : (status_date ? *status_date : Today());
-  auto summary = app::WriteAuditPack(o.output, in);
-  if (!summary.ok()) return Fail(summary.error());
-  if (cli.global.json) {
-    Print(json{{"pack", o.output},
-               {"files", summary->files},
-               {"evidence_files", summary->evidence_files},
-               {"missing", summary->missing},
-               {"trail_verified", r->verification ? json(r->verification->ok) : json(nullptr)}}
-              .dump(2));
-  } else {
-    std::string trail = !r->verification      ? "no audit trail (read from a file)"
-                        : r->verification->ok ? "the audit trail verified"
-                                              : "the audit trail does NOT verify";
-    Print("Wrote " + o.output + ": " + std::to_string(summary->files) + " files, " +
-          std::to_string(summary->evidence_files) + " evidence files with their SHA-256, " +
-          std::to_string(summary->missing) + " missing; " + trail + ".");
-  }
-  return kExitOk;
-}
-
-CLI::App* FindOrAddAudit(CLI::App& app) {
-  for (auto* sub : app.get_subcommands([](CLI::App* a) { return a->get_name() == "audit"; })) {
-    return sub;
-  }
-  return app.add_subcommand("audit", "Audit readiness and the audit trail");
-}
-
-void AddRoot(CLI::App& cmd, AuditOptions& o) {
-  cmd.add_option("--evidence-root", o.evidence_root,
-                 "Folder that relative evidence paths start from (default: the program "
-                 "file's folder)");
+void AddRootOption(CLI::App& command, std::string& evidence_root) {
+  command.add_option("--evidence-root", evidence_root,
+                     "Folder that relative evidence paths start from (default: the program "
+                     "file's folder)");
 }
 
 }  // namespace
 
-void RegisterAuditCommands(CLI::App& app, Cli& cli) {
-  CLI::App* audit = FindOrAddAudit(app);
-  audit->description("Audit readiness: the checklist, evidence, signoffs, automatic checks");
-  auto opts = std::make_shared<AuditOptions>();
-  AddSourceOptions(*audit, opts->source);
-  AddRoot(*audit, *opts);
+ExitCode RunAudit(const AuditArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
+  auto r = app::CheckReadiness(env, {a.source.Source(), a.common.as_of, RootArg(a.evidence_root)});
+  if (!r.ok()) return Fail(err, r.error());
+  Print(out, a.common.json ? report::AuditJson(r->readiness)
+                           : report::AuditText(r->readiness, {.color = a.common.color}));
+  return ExitCode::kOk;
+}
+
+ExitCode RunEvidenceAdd(const EvidenceAddArgs& a, app::Env& env, std::ostream& out,
+                        std::ostream& err) {
+  auto r =
+      app::RecordEvidence(env, {ProgramArg(a.program), a.item, a.file, RootArg(a.evidence_root)});
+  if (!r.ok()) return Fail(err, r.error());
+  const report::RecordedEvidence recorded{a.item, a.file, r->sha256, r->changed};
+  Print(out, a.common.json ? report::RecordedEvidenceJson(recorded)
+                           : report::RecordedEvidenceText(recorded));
+  return ExitCode::kOk;
+}
+
+ExitCode RunSignoff(const SignoffArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
+  auto on = OptionalDateArg("--on", a.on);
+  if (!on.ok()) return Fail(err, on.error());
+  auto r = app::SignOffItem(env, {ProgramArg(a.program), a.item, a.by, *on, a.common.as_of});
+  if (!r.ok()) return Fail(err, r.error());
+  const report::ItemSignoff signoff{a.item, a.by, r->on, r->changed};
+  Print(out, a.common.json ? report::ItemSignoffJson(signoff) : report::ItemSignoffText(signoff));
+  return ExitCode::kOk;
+}
+
+ExitCode RunPack(const PackArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
+  auto r =
+      app::PackAudit(env, {a.source.Source(), a.common.as_of, RootArg(a.evidence_root), a.output});
+  if (!r.ok()) return Fail(err, r.error());
+  report::WrittenPack pack{a.output, r->summary.files, r->summary.evidence_files,
+                           r->summary.missing, std::nullopt};
+  if (r->verification) pack.trail_verified = r->verification->ok;
+  Print(out, a.common.json ? report::WrittenPackJson(pack) : report::WrittenPackText(pack));
+  return ExitCode::kOk;
+}
+
+ExitCode RunVerify(const VerifyArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
+  auto r = app::VerifyTrail(env, {});
+  if (!r.ok()) return Fail(err, r.error());
+  const report::TrailVerification v{r->ok, r->entries, r->first_bad, r->reason};
+  Print(out, a.common.json ? report::TrailVerificationJson(v) : report::TrailVerificationText(v));
+  return v.ok ? ExitCode::kOk : ExitCode::kCheckFailed;
+}
+
+ExitCode RunLog(const LogArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
+  app::ReadLogRequest request;
+  if (!a.program.empty()) request.filter.program = a.program;
+  if (!a.entity.empty()) request.filter.entity = a.entity;
+  if (!a.actor.empty()) request.filter.actor = a.actor;
+  if (!a.since.empty()) {
+    // A date, or anything as long as a timestamp: `since` is compared with `at` as text.
+    if (!Date::Parse(a.since) && a.since.size() < 11) {
+      return Fail(err, Error::Usage("--since: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '" +
+                                    a.since + "'"));
+    }
+    request.filter.since = a.since;
+  }
+  request.limit = a.limit;
+  auto r = app::ReadLog(env, request);
+  if (!r.ok()) return Fail(err, r.error());
+  if (a.common.json) {
+    Print(out, app::AuditEntriesJson(r->entries));
+    return ExitCode::kOk;
+  }
+  if (r->entries.empty()) {
+    Print(out, report::NoLogEntriesText());
+    return ExitCode::kOk;
+  }
+  std::string text;
+  for (const auto& e : r->entries) {
+    text += report::LogEntryText({e.seq, e.at, e.actor, e.program, e.change});
+  }
+  Print(out, text);
+  return ExitCode::kOk;
+}
+
+void DefineLogCommands(CLI::App& root, Invocation& invocation) {
+  auto lo = std::make_shared<LogArgs>();
+  auto* log = root.add_subcommand("log", "List the audit trail, newest first");
+  log->add_option("-p,--program", lo->program, "Only this program's entries");
+  log->add_option("--entity", lo->entity, "Only this kind of entity (task, risk, ...)");
+  log->add_option("--since", lo->since, "Only entries at or after this date (YYYY-MM-DD)");
+  log->add_option("--actor", lo->actor, "Only entries by this actor");
+  log->add_option("-n,--limit", lo->limit, "At most this many entries");
+  log->footer("Example:\n  tpmkit log --entity risk --since 2026-06-01");
+  Bind(*log, invocation, lo, RunLog);
+}
+
+void DefineAuditCommands(CLI::App& root, Invocation& invocation) {
+  auto ao = std::make_shared<AuditArgs>();
+  auto* audit = root.add_subcommand(
+      "audit", "Audit readiness: the checklist, evidence, signoffs, automatic checks");
+  AddSourceOptions(*audit, ao->source);
+  AddRootOption(*audit, ao->evidence_root);
   audit->footer(
       "Without a subcommand: readiness, items, evidence states and gaps.\n"
       "Examples:\n  tpmkit audit -f examples/phoenix.yaml\n"
       "  tpmkit audit pack -o phoenix-audit.zip");
-  audit->callback([&cli, opts, audit] {
-    if (audit->get_subcommands().empty()) {
-      cli.run = [&cli, opts] { return RunAudit(cli, *opts); };
-    }
-  });
+  Bind(*audit, invocation, ao, RunAudit, {.unless_subcommand = true});
+
+  auto vo = std::make_shared<VerifyArgs>();
+  auto* verify = audit->add_subcommand(
+      "verify", "Recompute the audit trail's hash chain; exit 1 when it is broken");
+  verify->footer("Example:\n  tpmkit audit verify");
+  Bind(*verify, invocation, vo, RunVerify);
 
   auto* evidence = audit->add_subcommand("evidence", "Audit evidence files");
   evidence->require_subcommand(1);
-  auto add_opts = std::make_shared<AuditOptions>();
+  auto eo = std::make_shared<EvidenceAddArgs>();
   auto* add = evidence->add_subcommand("add", "Hash a file and record it as evidence of an item");
-  add->add_option("ITEM", add_opts->item, "The checklist item id")->required();
-  add->add_option("FILE", add_opts->file, "The evidence file")->required();
-  add->add_option("-p,--program", add_opts->source.program, "A program of the workspace");
-  AddRoot(*add, *add_opts);
+  add->add_option("ITEM", eo->item, "The checklist item id")->required();
+  add->add_option("FILE", eo->file, "The evidence file")->required();
+  add->add_option("-p,--program", eo->program, "A program of the workspace");
+  AddRootOption(*add, eo->evidence_root);
   add->footer(
       "The path is stored relative to --evidence-root (default: the current folder)\n"
       "when the file lies under it.\n"
       "Example:\n  tpmkit audit evidence add training evidence/training-roster.md");
-  add->callback(
-      [&cli, add_opts] { cli.run = [&cli, add_opts] { return RunEvidenceAdd(cli, *add_opts); }; });
+  Bind(*add, invocation, eo, RunEvidenceAdd);
 
-  auto sign_opts = std::make_shared<AuditOptions>();
+  auto so = std::make_shared<SignoffArgs>();
   auto* sign = audit->add_subcommand("signoff", "Record who signed off a checklist item");
-  sign->add_option("ITEM", sign_opts->item, "The checklist item id")->required();
-  sign->add_option("--by", sign_opts->by, "Who signs off")->required();
-  sign->add_option("--on", sign_opts->on, "The date (default: the as-of date)");
-  sign->add_option("-p,--program", sign_opts->source.program, "A program of the workspace");
+  sign->add_option("ITEM", so->item, "The checklist item id")->required();
+  sign->add_option("--by", so->by, "Who signs off")->required();
+  sign->add_option("--on", so->on, "The date (default: the as-of date)");
+  sign->add_option("-p,--program", so->program, "A program of the workspace");
   sign->footer("Example:\n  tpmkit audit signoff risk_assessments --by 'Victor Lindqvist'");
-  sign->callback(
-      [&cli, sign_opts] { cli.run = [&cli, sign_opts] { return RunSignoff(cli, *sign_opts); }; });
+  Bind(*sign, invocation, so, RunSignoff);
 
-  auto pack_opts = std::make_shared<AuditOptions>();
+  auto po = std::make_shared<PackArgs>();
   auto* pack = audit->add_subcommand(
       "pack", "Write a zip: HTML index, evidence files with hashes, the audit trail as JSON");
-  AddSourceOptions(*pack, pack_opts->source);
-  AddRoot(*pack, *pack_opts);
-  pack->add_option("-o,--output", pack_opts->output, "The zip file to write")->required();
+  AddSourceOptions(*pack, po->source);
+  AddRootOption(*pack, po->evidence_root);
+  pack->add_option("-o,--output", po->output, "The zip file to write")->required();
   pack->footer("Example:\n  tpmkit audit pack -f examples/phoenix.yaml -o phoenix-audit.zip");
-  pack->callback(
-      [&cli, pack_opts] { cli.run = [&cli, pack_opts] { return RunPack(cli, *pack_opts); }; });
+  Bind(*pack, invocation, po, RunPack);
 }
 
 }  // namespace tpmkit::cli

@@ -1,5 +1,6 @@
 // Reading the program file: YAML (yaml_tree) -> typed model with per-key type checks,
-// then model::Validate, with each problem located at the line:column of its node.
+// then model::Validate, with each problem located at the line:column of its node. One
+// Reader::Read<Entity> per key of the root mapping, called by ReadRoot in key order.
 #include "tpmkit/formats/program_file.h"
 
 #include <fmt/format.h>
@@ -423,6 +424,24 @@ class Reader {
   // --- the format's objects
   model::Task ReadTask(const YamlNode& n);
   model::Link ReadLink(const YamlNode& n);
+  void ReadOption(const YamlNode& n, model::Option& opt);
+  // One per entry of the root mapping, in the order of program_keys: each reads its key
+  // of `f` (the root's fields) into `p`.
+  void ReadFormatVersion(const Fields& f);
+  void ReadProgram(const Fields& f, model::Program& p);
+  void ReadCalendar(const Fields& f, model::Program& p);
+  void ReadAssumptions(const Fields& f, model::Program& p);
+  void ReadProjects(const Fields& f, model::Program& p);
+  void ReadDependencies(const Fields& f, model::Program& p);
+  void ReadResources(const Fields& f, model::Program& p);
+  void ReadActuals(const Fields& f, model::Program& p);
+  void ReadScorecard(const Fields& f, model::Program& p);
+  void ReadRisks(const Fields& f, model::Program& p);
+  void ReadStakeholders(const Fields& f, model::Program& p);
+  void ReadDecisions(const Fields& f, model::Program& p);
+  void ReadChanges(const Fields& f, model::Program& p);
+  void ReadAudit(const Fields& f, model::Program& p);
+  void ReadTargets(const Fields& f, model::Program& p);
 
  private:
   friend class Fields;
@@ -529,6 +548,25 @@ model::Program Reader::ReadRoot() {
     return p;
   }
   Fields f(*this, root, KeysOf("root"));
+  ReadFormatVersion(f);
+  ReadProgram(f, p);
+  ReadCalendar(f, p);
+  ReadAssumptions(f, p);
+  ReadProjects(f, p);
+  ReadDependencies(f, p);
+  ReadResources(f, p);
+  ReadActuals(f, p);
+  ReadScorecard(f, p);
+  ReadRisks(f, p);
+  ReadStakeholders(f, p);
+  ReadDecisions(f, p);
+  ReadChanges(f, p);
+  ReadAudit(f, p);
+  ReadTargets(f, p);
+  return p;
+}
+
+void Reader::ReadFormatVersion(const Fields& f) {
   if (const YamlNode* v = f.Get("tpmkit")) {
     Scope s(*this, "tpmkit");
     std::optional<int> version;
@@ -539,6 +577,9 @@ model::Program Reader::ReadRoot() {
                              model::kFormatVersion));
     }
   }
+}
+
+void Reader::ReadProgram(const Fields& f, model::Program& p) {
   Object(f, "program", "program", [&](const Fields& g) {
     String(g, "id", p.id);
     String(g, "name", p.name);
@@ -550,6 +591,9 @@ model::Program Reader::ReadRoot() {
     DateField(g, "status_date", p.status_date);
     MoneyField(g, "budget", p.budget);
   });
+}
+
+void Reader::ReadCalendar(const Fields& f, model::Program& p) {
   Object(f, "calendar", "calendar", [&](const Fields& g) {
     model::Calendar cal;
     if (g.Get("workweek")) cal.workweek.clear();
@@ -571,7 +615,13 @@ model::Program Reader::ReadRoot() {
     });
     p.calendar = std::move(cal);
   });
+}
+
+void Reader::ReadAssumptions(const Fields& f, model::Program& p) {
   StringList(f, "assumptions", p.assumptions);
+}
+
+void Reader::ReadProjects(const Fields& f, model::Program& p) {
   List(f, "projects", [&](const YamlNode& n) {
     auto& pr = p.projects.emplace_back();
     ObjectValue(n, "a project", "project", [&](const Fields& g) {
@@ -584,6 +634,9 @@ model::Program Reader::ReadRoot() {
       List(g, "tasks", [&](const YamlNode& t) { pr.tasks.push_back(ReadTask(t)); });
     });
   });
+}
+
+void Reader::ReadDependencies(const Fields& f, model::Program& p) {
   List(f, "dependencies", [&](const YamlNode& n) {
     auto& d = p.dependencies.emplace_back();
     ObjectValue(n, "a dependency", "dependency", [&](const Fields& g) {
@@ -597,6 +650,9 @@ model::Program Reader::ReadRoot() {
       DateField(g, "expected", d.expected);
     });
   });
+}
+
+void Reader::ReadResources(const Fields& f, model::Program& p) {
   List(f, "resources", [&](const YamlNode& n) {
     auto& r = p.resources.emplace_back();
     ObjectValue(n, "a resource", "resource", [&](const Fields& g) {
@@ -606,6 +662,9 @@ model::Program Reader::ReadRoot() {
       NumberField(g, "capacity", r.capacity);
     });
   });
+}
+
+void Reader::ReadActuals(const Fields& f, model::Program& p) {
   List(f, "actuals", [&](const YamlNode& n) {
     auto& a = p.actuals.emplace_back();
     ObjectValue(n, "an actual", "actual", [&](const Fields& g) {
@@ -615,6 +674,9 @@ model::Program Reader::ReadRoot() {
       String(g, "note", a.note);
     });
   });
+}
+
+void Reader::ReadScorecard(const Fields& f, model::Program& p) {
   Object(f, "scorecard", "scorecard", [&](const Fields& g) {
     model::Scorecard sc;
     if (g.Get("criteria")) sc.criteria.emplace();
@@ -640,6 +702,9 @@ model::Program Reader::ReadRoot() {
     });
     p.scorecard = std::move(sc);
   });
+}
+
+void Reader::ReadRisks(const Fields& f, model::Program& p) {
   List(f, "risks", [&](const YamlNode& n) {
     auto& r = p.risks.emplace_back();
     ObjectValue(n, "a risk", "risk", [&](const Fields& g) {
@@ -669,6 +734,9 @@ model::Program Reader::ReadRoot() {
       });
     });
   });
+}
+
+void Reader::ReadStakeholders(const Fields& f, model::Program& p) {
   List(f, "stakeholders", [&](const YamlNode& n) {
     auto& s = p.stakeholders.emplace_back();
     ObjectValue(n, "a stakeholder", "stakeholder", [&](const Fields& g) {
@@ -691,6 +759,34 @@ model::Program Reader::ReadRoot() {
       });
     });
   });
+}
+
+// An option of a decision, with its scores and scenario.
+void Reader::ReadOption(const YamlNode& n, model::Option& opt) {
+  ObjectValue(n, "an option", "option", [&](const Fields& h) {
+    String(h, "id", opt.id);
+    String(h, "name", opt.name);
+    DataMap(h, "scores", [&](std::string_view key, const YamlNode& v) {
+      int r = 0;
+      if (RatingValue(v, fmt::format("score '{}'", key), r)) opt.scores[std::string(key)] = r;
+    });
+    Object(h, "scenario", "scenario", [&](const Fields& sf) {
+      model::Scenario sc;
+      MoneyField(sf, "cost", sc.cost);
+      Object(sf, "duration_factor", "duration_factor", [&](const Fields& df) {
+        model::DurationFactor dfac;
+        StringList(df, "tasks", dfac.tasks);
+        NumberField(df, "factor", dfac.factor);
+        sc.duration_factor = std::move(dfac);
+      });
+      StringList(sf, "remove_tasks", sc.remove_tasks);
+      DateField(sf, "target", sc.target);
+      opt.scenario = std::move(sc);
+    });
+  });
+}
+
+void Reader::ReadDecisions(const Fields& f, model::Program& p) {
   List(f, "decisions", [&](const YamlNode& n) {
     auto& d = p.decisions.emplace_back();
     ObjectValue(n, "a decision", "decision", [&](const Fields& g) {
@@ -707,30 +803,7 @@ model::Program Reader::ReadRoot() {
           EnumField(h, "measure", crit.measure);
         });
       });
-      List(g, "options", [&](const YamlNode& o) {
-        auto& opt = d.options.emplace_back();
-        ObjectValue(o, "an option", "option", [&](const Fields& h) {
-          String(h, "id", opt.id);
-          String(h, "name", opt.name);
-          DataMap(h, "scores", [&](std::string_view key, const YamlNode& v) {
-            int r = 0;
-            if (RatingValue(v, fmt::format("score '{}'", key), r)) opt.scores[std::string(key)] = r;
-          });
-          Object(h, "scenario", "scenario", [&](const Fields& sf) {
-            model::Scenario sc;
-            MoneyField(sf, "cost", sc.cost);
-            Object(sf, "duration_factor", "duration_factor", [&](const Fields& df) {
-              model::DurationFactor dfac;
-              StringList(df, "tasks", dfac.tasks);
-              NumberField(df, "factor", dfac.factor);
-              sc.duration_factor = std::move(dfac);
-            });
-            StringList(sf, "remove_tasks", sc.remove_tasks);
-            DateField(sf, "target", sc.target);
-            opt.scenario = std::move(sc);
-          });
-        });
-      });
+      List(g, "options", [&](const YamlNode& o) { ReadOption(o, d.options.emplace_back()); });
       DataMap(g, "stakeholder_weights", [&](std::string_view who, const YamlNode& v) {
         auto& weights = d.stakeholder_weights[std::string(who)];
         DataMapValue(v, fmt::format("stakeholder_weights of '{}'", who),
@@ -745,6 +818,9 @@ model::Program Reader::ReadRoot() {
       DateField(g, "decided_on", d.decided_on);
     });
   });
+}
+
+void Reader::ReadChanges(const Fields& f, model::Program& p) {
   List(f, "changes", [&](const YamlNode& n) {
     auto& c = p.changes.emplace_back();
     ObjectValue(n, "a change", "change", [&](const Fields& g) {
@@ -771,6 +847,9 @@ model::Program Reader::ReadRoot() {
       });
     });
   });
+}
+
+void Reader::ReadAudit(const Fields& f, model::Program& p) {
   Object(f, "audit", "audit", [&](const Fields& g) {
     model::Audit audit;
     if (const YamlNode* v = g.Get("retention_years")) {
@@ -810,6 +889,9 @@ model::Program Reader::ReadRoot() {
     });
     p.audit = std::move(audit);
   });
+}
+
+void Reader::ReadTargets(const Fields& f, model::Program& p) {
   Object(f, "targets", "targets", [&](const Fields& g) {
     model::Targets t;
     NumberField(g, "spi", t.spi);
@@ -820,7 +902,6 @@ model::Program Reader::ReadRoot() {
     NumberField(g, "risk_score", t.risk_score);
     p.targets = t;
   });
-  return p;
 }
 
 bool Reader::Covered(std::string_view path) const {

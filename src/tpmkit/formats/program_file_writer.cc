@@ -1,5 +1,6 @@
 // Writing the canonical program file: keys in the order of program-file.md (the order
-// of program_keys), absent and empty values omitted, small records in flow style.
+// of program_keys), absent and empty values omitted, small records in flow style. One
+// Writer::Write<Entity> per key of the root mapping, called by Writer::Program in order.
 #include <charconv>
 #include <cstdio>
 #include <string>
@@ -299,15 +300,31 @@ class Writer {
   }
   std::string& out() { return out_; }
 
-  void Task(int indent, const model::Task& t);
+  void WriteTask(int indent, const model::Task& t);
+  void WriteOption(const model::Option& o);
+  // The whole file: one Write<Entry> per entry of the root mapping, in canonical order.
   void Program(const model::Program& p);
+  void WriteProgram(const model::Program& p);
+  void WriteCalendar(const model::Program& p);
+  void WriteAssumptions(const model::Program& p);
+  void WriteProjects(const model::Program& p);
+  void WriteDependencies(const model::Program& p);
+  void WriteResources(const model::Program& p);
+  void WriteActuals(const model::Program& p);
+  void WriteScorecard(const model::Program& p);
+  void WriteRisks(const model::Program& p);
+  void WriteStakeholders(const model::Program& p);
+  void WriteDecisions(const model::Program& p);
+  void WriteChanges(const model::Program& p);
+  void WriteAudit(const model::Program& p);
+  void WriteTargets(const model::Program& p);
 
  private:
   std::string out_;
   bool dash_ = false;
 };
 
-void Writer::Task(int in, const model::Task& t) {
+void Writer::WriteTask(int in, const model::Task& t) {
   Item();
   Str(in, "id", t.id);
   Str(in, "name", t.name);
@@ -356,6 +373,23 @@ void Writer::Task(int in, const model::Task& t) {
 }
 
 void Writer::Program(const model::Program& p) {
+  WriteProgram(p);
+  WriteCalendar(p);
+  WriteAssumptions(p);
+  WriteProjects(p);
+  WriteDependencies(p);
+  WriteResources(p);
+  WriteActuals(p);
+  WriteScorecard(p);
+  WriteRisks(p);
+  WriteStakeholders(p);
+  WriteDecisions(p);
+  WriteChanges(p);
+  WriteAudit(p);
+  WriteTargets(p);
+}
+
+void Writer::WriteProgram(const model::Program& p) {
   out_ += "tpmkit: 1\nprogram:\n";
   Str(2, "id", p.id);
   Str(2, "name", p.name);
@@ -369,323 +403,351 @@ void Writer::Program(const model::Program& p) {
   DateLine(2, "target", p.target);
   DateLine(2, "status_date", p.status_date);
   MoneyLine(2, "budget", p.budget);
+}
 
-  if (p.calendar) {
-    out_ += "calendar:\n";
-    FlowList(2, "workweek", p.calendar->workweek, [&](Weekday d) { out_ += WeekdayName(d); });
-    if (!p.calendar->holidays.empty()) {
-      FlowList(2, "holidays", p.calendar->holidays, [&](Date d) { out_ += d.ToString(); });
-    }
+void Writer::WriteCalendar(const model::Program& p) {
+  if (!p.calendar) return;
+  out_ += "calendar:\n";
+  FlowList(2, "workweek", p.calendar->workweek, [&](Weekday d) { out_ += WeekdayName(d); });
+  if (!p.calendar->holidays.empty()) {
+    FlowList(2, "holidays", p.calendar->holidays, [&](Date d) { out_ += d.ToString(); });
   }
-  if (!p.assumptions.empty()) {
-    out_ += "assumptions:\n";
-    for (const auto& a : p.assumptions) {
-      ItemLine(2);
-      AppendScalar(out_, a, Context::kBlock);
+}
+
+void Writer::WriteAssumptions(const model::Program& p) {
+  if (p.assumptions.empty()) return;
+  out_ += "assumptions:\n";
+  for (const auto& a : p.assumptions) {
+    ItemLine(2);
+    AppendScalar(out_, a, Context::kBlock);
+    out_ += '\n';
+  }
+}
+
+void Writer::WriteProjects(const model::Program& p) {
+  if (p.projects.empty()) return;
+  out_ += "projects:\n";
+  for (const auto& pr : p.projects) {
+    Item();
+    Str(4, "id", pr.id);
+    Str(4, "name", pr.name);
+    Str(4, "owner", pr.owner);
+    if (!pr.tasks.empty()) {
+      Key(4, "tasks");
       out_ += '\n';
+      for (const auto& t : pr.tasks) WriteTask(8, t);
+    }
+    if (dash_) {
+      dash_ = false;
+      out_ += "  - {}\n";
     }
   }
-  if (!p.projects.empty()) {
-    out_ += "projects:\n";
-    for (const auto& pr : p.projects) {
-      Item();
-      Str(4, "id", pr.id);
-      Str(4, "name", pr.name);
-      Str(4, "owner", pr.owner);
-      if (!pr.tasks.empty()) {
-        Key(4, "tasks");
-        out_ += '\n';
-        for (const auto& t : pr.tasks) Task(8, t);
-      }
-      if (dash_) {
-        dash_ = false;
-        out_ += "  - {}\n";
-      }
-    }
+}
+
+void Writer::WriteDependencies(const model::Program& p) {
+  if (p.dependencies.empty()) return;
+  out_ += "dependencies:\n";
+  for (const auto& d : p.dependencies) {
+    Item();
+    Str(4, "id", d.id);
+    Str(4, "name", d.name);
+    Str(4, "provider", d.provider);
+    Str(4, "owner", d.owner);
+    DateLine(4, "needed_by", d.needed_by);
+    RawLine(4, "status", model::Name(d.status));
+    StrList(4, "tasks", d.tasks);
+    DateLine(4, "expected", d.expected);
   }
-  if (!p.dependencies.empty()) {
-    out_ += "dependencies:\n";
-    for (const auto& d : p.dependencies) {
-      Item();
-      Str(4, "id", d.id);
-      Str(4, "name", d.name);
-      Str(4, "provider", d.provider);
-      Str(4, "owner", d.owner);
-      DateLine(4, "needed_by", d.needed_by);
-      RawLine(4, "status", model::Name(d.status));
-      StrList(4, "tasks", d.tasks);
-      DateLine(4, "expected", d.expected);
-    }
+}
+
+void Writer::WriteResources(const model::Program& p) {
+  if (p.resources.empty()) return;
+  out_ += "resources:\n";
+  for (const auto& r : p.resources) {
+    FlowItem(2, [&](Flow& f) {
+      f.Str("id", r.id);
+      f.Str("name", r.name);
+      f.Cash("rate", r.rate);
+      f.Num("capacity", r.capacity);
+    });
   }
-  if (!p.resources.empty()) {
-    out_ += "resources:\n";
-    for (const auto& r : p.resources) {
-      FlowItem(2, [&](Flow& f) {
-        f.Str("id", r.id);
-        f.Str("name", r.name);
-        f.Cash("rate", r.rate);
-        f.Num("capacity", r.capacity);
-      });
-    }
+}
+
+void Writer::WriteActuals(const model::Program& p) {
+  if (p.actuals.empty()) return;
+  out_ += "actuals:\n";
+  for (const auto& a : p.actuals) {
+    FlowItem(2, [&](Flow& f) {
+      f.Raw("date", a.date.ToString());
+      f.Cash("amount", a.amount);
+      f.Str("task", a.task);
+      f.Str("note", a.note);
+    });
   }
-  if (!p.actuals.empty()) {
-    out_ += "actuals:\n";
-    for (const auto& a : p.actuals) {
-      FlowItem(2, [&](Flow& f) {
-        f.Raw("date", a.date.ToString());
-        f.Cash("amount", a.amount);
-        f.Str("task", a.task);
-        f.Str("note", a.note);
-      });
-    }
-  }
-  if (p.scorecard) {
-    const auto& sc = *p.scorecard;
-    if (!sc.criteria && sc.assessments.empty()) {
-      out_ += "scorecard: {}\n";
-    } else {
-      out_ += "scorecard:\n";
-      if (sc.criteria) {
-        if (sc.criteria->empty()) {
-          out_ += "  criteria: []\n";
-        } else {
-          out_ += "  criteria:\n";
-          for (const auto& c : *sc.criteria) {
-            FlowItem(4, [&](Flow& f) {
-              f.Str("id", c.id);
-              f.Str("name", c.name);
-              f.Num("weight", c.weight);
-            });
-          }
-        }
-      }
-      if (!sc.assessments.empty()) {
-        out_ += "  assessments:\n";
-        for (const auto& a : sc.assessments) {
-          Item();
-          DateLine(6, "date", a.date);
-          Str(6, "by", a.by);
-          DataMapLine(6, "ratings", a.ratings, [&](int r) { out_ += std::to_string(r); });
-          Str(6, "notes", a.notes);
-        }
-      }
-    }
-  }
-  if (!p.risks.empty()) {
-    out_ += "risks:\n";
-    for (const auto& r : p.risks) {
-      Item();
-      Str(4, "id", r.id);
-      Str(4, "title", r.title);
-      Str(4, "category", r.category);
-      Str(4, "owner", r.owner);
-      RawLine(4, "status", model::Name(r.status));
-      DateLine(4, "raised", r.raised);
-      NumLine(4, "probability", r.probability);
-      IntLine(4, "severity", r.severity);
-      if (r.impact) {
-        FlowLine(4, "impact", [&](Flow& f) {
-          f.Days("schedule", r.impact->schedule);
-          f.Cash("cost", r.impact->cost);
-          f.StrList("tasks", r.impact->tasks);
-        });
-      }
-      Str(4, "mitigation", r.mitigation);
-      Str(4, "trigger", r.trigger);
-      DateLine(4, "response_due", r.response_due);
-      if (r.residual) {
-        FlowLine(4, "residual", [&](Flow& f) {
-          f.Num("probability", r.residual->probability);
-          f.Raw("severity", std::to_string(r.residual->severity));
-        });
-      }
-    }
-  }
-  if (!p.stakeholders.empty()) {
-    out_ += "stakeholders:\n";
-    for (const auto& s : p.stakeholders) {
-      Item();
-      Str(4, "id", s.id);
-      Str(4, "name", s.name);
-      Str(4, "role", s.role);
-      IntLine(4, "influence", s.influence);
-      IntLine(4, "impact", s.impact);
-      RawLine(4, "stance", model::Name(s.stance));
-      Str(4, "channel", s.channel);
-      DaysLine(4, "cadence", s.cadence);
-      DateLine(4, "last_contact", s.last_contact);
-      IntLine(4, "satisfaction", s.satisfaction);
-      if (!s.contacts.empty()) {
-        out_ += "    contacts:\n";
-        for (const auto& c : s.contacts) {
-          FlowItem(6, [&](Flow& f) {
-            f.Raw("on", c.on.ToString());
-            f.Str("note", c.note);
-          });
-        }
-      }
-    }
-  }
-  if (!p.decisions.empty()) {
-    out_ += "decisions:\n";
-    for (const auto& d : p.decisions) {
-      Item();
-      Str(4, "id", d.id);
-      Str(4, "question", d.question);
-      RawLine(4, "status", model::Name(d.status));
-      Str(4, "decision_rule", d.decision_rule);
-      if (!d.criteria.empty()) {
-        out_ += "    criteria:\n";
-        for (const auto& c : d.criteria) {
-          FlowItem(6, [&](Flow& f) {
+}
+
+void Writer::WriteScorecard(const model::Program& p) {
+  if (!p.scorecard) return;
+  const auto& sc = *p.scorecard;
+  if (!sc.criteria && sc.assessments.empty()) {
+    out_ += "scorecard: {}\n";
+  } else {
+    out_ += "scorecard:\n";
+    if (sc.criteria) {
+      if (sc.criteria->empty()) {
+        out_ += "  criteria: []\n";
+      } else {
+        out_ += "  criteria:\n";
+        for (const auto& c : *sc.criteria) {
+          FlowItem(4, [&](Flow& f) {
             f.Str("id", c.id);
             f.Str("name", c.name);
             f.Num("weight", c.weight);
-            if (c.measure) f.Raw("measure", model::Name(*c.measure));
           });
         }
       }
-      if (!d.options.empty()) {
-        out_ += "    options:\n";
-        for (const auto& o : d.options) {
-          Item();
-          Str(8, "id", o.id);
-          Str(8, "name", o.name);
-          if (!o.scores.empty()) {
-            DataMapLine(8, "scores", o.scores, [&](int v) { out_ += std::to_string(v); });
-          }
-          if (o.scenario) {
-            const auto& sc = *o.scenario;
-            if (!sc.cost && !sc.duration_factor && sc.remove_tasks.empty() && !sc.target) {
-              RawLine(8, "scenario", "{}");
-            } else {
-              Key(8, "scenario");
-              out_ += '\n';
-              MoneyLine(10, "cost", sc.cost);
-              if (sc.duration_factor) {
-                FlowLine(10, "duration_factor", [&](Flow& f) {
-                  f.StrList("tasks", sc.duration_factor->tasks);
-                  f.Num("factor", sc.duration_factor->factor);
-                });
-              }
-              StrList(10, "remove_tasks", sc.remove_tasks);
-              DateLine(10, "target", sc.target);
-            }
-          }
-          if (dash_) {
-            dash_ = false;
-            out_ += "      - {}\n";
-          }
-        }
+    }
+    if (!sc.assessments.empty()) {
+      out_ += "  assessments:\n";
+      for (const auto& a : sc.assessments) {
+        Item();
+        DateLine(6, "date", a.date);
+        Str(6, "by", a.by);
+        DataMapLine(6, "ratings", a.ratings, [&](int r) { out_ += std::to_string(r); });
+        Str(6, "notes", a.notes);
       }
-      if (!d.stakeholder_weights.empty()) {
-        out_ += "    stakeholder_weights:\n";
-        for (const auto& [who, weights] : d.stakeholder_weights) {
-          out_ += "      ";
-          AppendScalar(out_, who);
-          if (weights.empty()) {
-            out_ += ": {}\n";
-            continue;
-          }
-          out_ += ": {";
-          bool first = true;
-          for (const auto& [crit, w] : weights) {
-            if (!first) out_ += ", ";
-            first = false;
-            AppendScalar(out_, crit);
-            out_ += ": ";
-            AppendNumber(out_, w);
-          }
-          out_ += "}\n";
-        }
-      }
-      Str(4, "chosen", d.chosen);
-      Str(4, "rationale", d.rationale);
-      Str(4, "decided_by", d.decided_by);
-      DateLine(4, "decided_on", d.decided_on);
     }
   }
-  if (!p.changes.empty()) {
-    out_ += "changes:\n";
-    for (const auto& c : p.changes) {
-      Item();
-      Str(4, "id", c.id);
-      Str(4, "title", c.title);
-      Str(4, "requested_by", c.requested_by);
-      DateLine(4, "requested_on", c.requested_on);
-      RawLine(4, "status", model::Name(c.status));
-      if (c.impact) {
-        FlowLine(4, "impact", [&](Flow& f) {
-          f.Days("schedule", c.impact->schedule);
-          f.Cash("cost", c.impact->cost);
+}
+
+void Writer::WriteRisks(const model::Program& p) {
+  if (p.risks.empty()) return;
+  out_ += "risks:\n";
+  for (const auto& r : p.risks) {
+    Item();
+    Str(4, "id", r.id);
+    Str(4, "title", r.title);
+    Str(4, "category", r.category);
+    Str(4, "owner", r.owner);
+    RawLine(4, "status", model::Name(r.status));
+    DateLine(4, "raised", r.raised);
+    NumLine(4, "probability", r.probability);
+    IntLine(4, "severity", r.severity);
+    if (r.impact) {
+      FlowLine(4, "impact", [&](Flow& f) {
+        f.Days("schedule", r.impact->schedule);
+        f.Cash("cost", r.impact->cost);
+        f.StrList("tasks", r.impact->tasks);
+      });
+    }
+    Str(4, "mitigation", r.mitigation);
+    Str(4, "trigger", r.trigger);
+    DateLine(4, "response_due", r.response_due);
+    if (r.residual) {
+      FlowLine(4, "residual", [&](Flow& f) {
+        f.Num("probability", r.residual->probability);
+        f.Raw("severity", std::to_string(r.residual->severity));
+      });
+    }
+  }
+}
+
+void Writer::WriteStakeholders(const model::Program& p) {
+  if (p.stakeholders.empty()) return;
+  out_ += "stakeholders:\n";
+  for (const auto& s : p.stakeholders) {
+    Item();
+    Str(4, "id", s.id);
+    Str(4, "name", s.name);
+    Str(4, "role", s.role);
+    IntLine(4, "influence", s.influence);
+    IntLine(4, "impact", s.impact);
+    RawLine(4, "stance", model::Name(s.stance));
+    Str(4, "channel", s.channel);
+    DaysLine(4, "cadence", s.cadence);
+    DateLine(4, "last_contact", s.last_contact);
+    IntLine(4, "satisfaction", s.satisfaction);
+    if (!s.contacts.empty()) {
+      out_ += "    contacts:\n";
+      for (const auto& c : s.contacts) {
+        FlowItem(6, [&](Flow& f) {
+          f.Raw("on", c.on.ToString());
+          f.Str("note", c.note);
         });
       }
-      if (!c.adds_tasks.empty()) {
-        out_ += "    adds_tasks:\n";
-        for (const auto& t : c.adds_tasks) Task(8, t);
+    }
+  }
+}
+
+// One option of a decision, with its scores and scenario, as a list item.
+void Writer::WriteOption(const model::Option& o) {
+  Item();
+  Str(8, "id", o.id);
+  Str(8, "name", o.name);
+  if (!o.scores.empty()) {
+    DataMapLine(8, "scores", o.scores, [&](int v) { out_ += std::to_string(v); });
+  }
+  if (o.scenario) {
+    const auto& sc = *o.scenario;
+    if (!sc.cost && !sc.duration_factor && sc.remove_tasks.empty() && !sc.target) {
+      RawLine(8, "scenario", "{}");
+    } else {
+      Key(8, "scenario");
+      out_ += '\n';
+      MoneyLine(10, "cost", sc.cost);
+      if (sc.duration_factor) {
+        FlowLine(10, "duration_factor", [&](Flow& f) {
+          f.StrList("tasks", sc.duration_factor->tasks);
+          f.Num("factor", sc.duration_factor->factor);
+        });
       }
-      if (!c.approvals.empty()) {
-        out_ += "    approvals:\n";
-        for (const auto& a : c.approvals) {
-          FlowItem(6, [&](Flow& f) {
-            f.Str("by", a.by);
-            f.Raw("on", a.on.ToString());
-            f.Raw("decision", model::Name(a.decision));
-            f.Str("note", a.note);
-          });
+      StrList(10, "remove_tasks", sc.remove_tasks);
+      DateLine(10, "target", sc.target);
+    }
+  }
+  if (dash_) {
+    dash_ = false;
+    out_ += "      - {}\n";
+  }
+}
+
+void Writer::WriteDecisions(const model::Program& p) {
+  if (p.decisions.empty()) return;
+  out_ += "decisions:\n";
+  for (const auto& d : p.decisions) {
+    Item();
+    Str(4, "id", d.id);
+    Str(4, "question", d.question);
+    RawLine(4, "status", model::Name(d.status));
+    Str(4, "decision_rule", d.decision_rule);
+    if (!d.criteria.empty()) {
+      out_ += "    criteria:\n";
+      for (const auto& c : d.criteria) {
+        FlowItem(6, [&](Flow& f) {
+          f.Str("id", c.id);
+          f.Str("name", c.name);
+          f.Num("weight", c.weight);
+          if (c.measure) f.Raw("measure", model::Name(*c.measure));
+        });
+      }
+    }
+    if (!d.options.empty()) {
+      out_ += "    options:\n";
+      for (const auto& o : d.options) WriteOption(o);
+    }
+    if (!d.stakeholder_weights.empty()) {
+      out_ += "    stakeholder_weights:\n";
+      for (const auto& [who, weights] : d.stakeholder_weights) {
+        out_ += "      ";
+        AppendScalar(out_, who);
+        if (weights.empty()) {
+          out_ += ": {}\n";
+          continue;
         }
+        out_ += ": {";
+        bool first = true;
+        for (const auto& [crit, w] : weights) {
+          if (!first) out_ += ", ";
+          first = false;
+          AppendScalar(out_, crit);
+          out_ += ": ";
+          AppendNumber(out_, w);
+        }
+        out_ += "}\n";
+      }
+    }
+    Str(4, "chosen", d.chosen);
+    Str(4, "rationale", d.rationale);
+    Str(4, "decided_by", d.decided_by);
+    DateLine(4, "decided_on", d.decided_on);
+  }
+}
+
+void Writer::WriteChanges(const model::Program& p) {
+  if (p.changes.empty()) return;
+  out_ += "changes:\n";
+  for (const auto& c : p.changes) {
+    Item();
+    Str(4, "id", c.id);
+    Str(4, "title", c.title);
+    Str(4, "requested_by", c.requested_by);
+    DateLine(4, "requested_on", c.requested_on);
+    RawLine(4, "status", model::Name(c.status));
+    if (c.impact) {
+      FlowLine(4, "impact", [&](Flow& f) {
+        f.Days("schedule", c.impact->schedule);
+        f.Cash("cost", c.impact->cost);
+      });
+    }
+    if (!c.adds_tasks.empty()) {
+      out_ += "    adds_tasks:\n";
+      for (const auto& t : c.adds_tasks) WriteTask(8, t);
+    }
+    if (!c.approvals.empty()) {
+      out_ += "    approvals:\n";
+      for (const auto& a : c.approvals) {
+        FlowItem(6, [&](Flow& f) {
+          f.Str("by", a.by);
+          f.Raw("on", a.on.ToString());
+          f.Raw("decision", model::Name(a.decision));
+          f.Str("note", a.note);
+        });
       }
     }
   }
-  if (p.audit) {
-    const auto& a = *p.audit;
-    if (!a.retention_years && a.items.empty()) {
-      out_ += "audit: {}\n";
-    } else {
-      out_ += "audit:\n";
-      IntLine(2, "retention_years", a.retention_years);
-      if (!a.items.empty()) {
-        out_ += "  items:\n";
-        for (const auto& item : a.items) {
-          Item();
-          Str(6, "id", item.id);
-          RawLine(6, "status", model::Name(item.status));
-          Str(6, "owner", item.owner);
-          DateLine(6, "due", item.due);
-          if (!item.evidence.empty()) {
-            out_ += "      evidence:\n";
-            for (const auto& e : item.evidence) {
-              FlowItem(8, [&](Flow& f) {
-                f.Str("path", e.path);
-                f.Str("sha256", e.sha256);
-                f.Str("url", e.url);
-              });
-            }
-          }
-          if (item.signoff) {
-            FlowLine(6, "signoff", [&](Flow& f) {
-              f.Str("by", item.signoff->by);
-              f.Raw("on", item.signoff->on.ToString());
+}
+
+void Writer::WriteAudit(const model::Program& p) {
+  if (!p.audit) return;
+  const auto& a = *p.audit;
+  if (!a.retention_years && a.items.empty()) {
+    out_ += "audit: {}\n";
+  } else {
+    out_ += "audit:\n";
+    IntLine(2, "retention_years", a.retention_years);
+    if (!a.items.empty()) {
+      out_ += "  items:\n";
+      for (const auto& item : a.items) {
+        Item();
+        Str(6, "id", item.id);
+        RawLine(6, "status", model::Name(item.status));
+        Str(6, "owner", item.owner);
+        DateLine(6, "due", item.due);
+        if (!item.evidence.empty()) {
+          out_ += "      evidence:\n";
+          for (const auto& e : item.evidence) {
+            FlowItem(8, [&](Flow& f) {
+              f.Str("path", e.path);
+              f.Str("sha256", e.sha256);
+              f.Str("url", e.url);
             });
           }
-          Str(6, "note", item.note);
         }
+        if (item.signoff) {
+          FlowLine(6, "signoff", [&](Flow& f) {
+            f.Str("by", item.signoff->by);
+            f.Raw("on", item.signoff->on.ToString());
+          });
+        }
+        Str(6, "note", item.note);
       }
     }
   }
-  if (p.targets) {
-    const auto& t = *p.targets;
-    if (!t.spi && !t.cpi && !t.p_on_time && !t.readiness && !t.satisfaction && !t.risk_score) {
-      out_ += "targets: {}\n";
-    } else {
-      out_ += "targets:\n";
-      NumLine(2, "spi", t.spi);
-      NumLine(2, "cpi", t.cpi);
-      NumLine(2, "p_on_time", t.p_on_time);
-      NumLine(2, "readiness", t.readiness);
-      NumLine(2, "satisfaction", t.satisfaction);
-      NumLine(2, "risk_score", t.risk_score);
-    }
+}
+
+void Writer::WriteTargets(const model::Program& p) {
+  if (!p.targets) return;
+  const auto& t = *p.targets;
+  if (!t.spi && !t.cpi && !t.p_on_time && !t.readiness && !t.satisfaction && !t.risk_score) {
+    out_ += "targets: {}\n";
+  } else {
+    out_ += "targets:\n";
+    NumLine(2, "spi", t.spi);
+    NumLine(2, "cpi", t.cpi);
+    NumLine(2, "p_on_time", t.p_on_time);
+    NumLine(2, "readiness", t.readiness);
+    NumLine(2, "satisfaction", t.satisfaction);
+    NumLine(2, "risk_score", t.risk_score);
   }
 }
 

@@ -9,7 +9,8 @@
 //   bool        "true"; false is absent (the program file cannot tell them apart)
 //   enum        the program-file spelling ("at_risk", "SS")
 //   list        "[a, b]" in YAML flow style; an empty list is absent. Items that hold
-//               one of  [ ] { } , : " ' #  or spaces at either end are JSON-quoted.
+//               one of  [ ] { } , : " ' #  or spaces at either end are JSON-quoted
+//               (AppendJsonString, the audit trail's RFC 8785 form).
 //   link        "id" for finish-to-start without lag, else "{task: id, type: SS, lag: 5d}"
 //   small maps  "{on: 2026-06-10, note: Kickoff}" (approvals, contacts, evidence),
 //               empty text members left out
@@ -31,10 +32,11 @@
 #include "tpmkit/model/diff.h"
 
 #include <charconv>
-#include <cstdio>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+
+#include "tpmkit/base/json_text.h"
 
 namespace tpmkit::model {
 
@@ -99,29 +101,11 @@ bool NeedsQuotes(std::string_view s) {
 }
 
 void AppendItem(std::string& out, std::string_view s) {
-  if (!NeedsQuotes(s)) {
+  if (NeedsQuotes(s)) {
+    AppendJsonString(out, s);
+  } else {
     out += s;
-    return;
   }
-  out += '"';
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
 }
 
 // "[a, b]" from items rendered by `item` (which appends one item); absent when empty.

@@ -159,4 +159,30 @@ Money ScenarioCost(const ScenarioProgram& scenario_program) {
   return scenario_program.program.TotalTaskCost() + scenario_program.extra_cost;
 }
 
+model::Program WithRiskHappening(const model::Program& program, const model::Risk& risk) {
+  model::Program copy = program;
+  if (!risk.impact || !risk.impact->schedule) return copy;
+  const double days = *risk.impact->schedule;
+  for (auto& project : copy.projects) {
+    for (auto& t : project.tasks) {
+      bool hit = false;
+      for (const auto& id : risk.impact->tasks) {
+        hit |= id == t.id || id == project.id + "." + t.id;
+      }
+      if (!hit) continue;
+      if (t.milestone) {
+        t.milestone = false;
+        t.duration = days;
+      } else if (t.estimate) {
+        t.estimate->optimistic += days;
+        t.estimate->likely += days;
+        t.estimate->pessimistic += days;
+      } else {
+        t.duration = t.duration.value_or(0) + days;
+      }
+    }
+  }
+  return copy;
+}
+
 }  // namespace tpmkit::plan

@@ -1,5 +1,6 @@
 // Applies a decision option's scenario (computations.md §7) to a copy of the program, so
-// that the schedule and the forecast can be run on "the program if we chose this option".
+// that the schedule and the forecast can be run on "the program if we chose this option";
+// and draws a risk into the plan (the program if the risk happened).
 #pragma once
 
 #include <string>
@@ -44,5 +45,13 @@ model::LinkType ComposeLinkType(model::LinkType first, model::LinkType second);
 
 // The cost of a scenario program: the sum of its task costs plus the scenario's cost.
 Money ScenarioCost(const ScenarioProgram& scenario_program);
+
+// A copy of `program` with `risk` happening in the plan as drawn, for the deterministic
+// schedule (the forecast forces risks through ForecastOptions::forced_risks instead):
+// impact.schedule working days are added to each task that impact.tasks names (by task id
+// or "project.task"): to its duration, or to each of the three points of its estimate; a
+// milestone it names becomes a task of that many days. The copy is unchanged when the risk
+// states no impact.schedule; ids that name no task are ignored. O(tasks * impact.tasks).
+model::Program WithRiskHappening(const model::Program& program, const model::Risk& risk);
 
 }  // namespace tpmkit::plan

@@ -212,5 +212,38 @@ TEST(ApplyScenario, UnknownTaskOrBadFactorIsAnError) {
   EXPECT_FALSE(ApplyScenario(b.p, f).ok());
 }
 
+TEST(WithRiskHappening, AddsItsDaysToEachTaskItNames) {
+  Builder b;
+  b.Add("design", 5);
+  {
+    model::Task& t = b.Add("build", 0);
+    t.duration.reset();
+    t.estimate = model::Estimate{15, 20, 30};
+  }
+  b.Add("launch", 0).milestone = true;
+  b.Add("docs", 4);
+  model::Risk r;
+  r.id = "R-1";
+  r.impact = model::RiskImpact{};
+  r.impact->schedule = 3;
+  r.impact->tasks = {"build", "core.launch", "docs", "nope"};  // bare, qualified, unknown ids
+  const model::Program after = WithRiskHappening(b.p, r);
+  // design is not named: unchanged.
+  EXPECT_EQ(b.Get(after, "design"), b.Get(b.p, "design"));
+  // build has an estimate: each of its three points moves by 3 days.
+  const auto& build = b.Get(after, "build");
+  ASSERT_TRUE(build.estimate.has_value());
+  EXPECT_DOUBLE_EQ(build.estimate->optimistic, 18);
+  EXPECT_DOUBLE_EQ(build.estimate->likely, 23);
+  EXPECT_DOUBLE_EQ(build.estimate->pessimistic, 33);
+  // The milestone becomes a 3-day task; a plain duration grows by 3 days.
+  EXPECT_FALSE(b.Get(after, "launch").milestone);
+  EXPECT_EQ(b.Get(after, "launch").duration, 3.0);
+  EXPECT_EQ(b.Get(after, "docs").duration, 7.0);
+  // A risk without schedule impact changes nothing.
+  r.impact->schedule.reset();
+  EXPECT_EQ(WithRiskHappening(b.p, r), b.p);
+}
+
 }  // namespace
 }  // namespace tpmkit::plan

@@ -1,6 +1,7 @@
 // A trade-off decision for people: the options x criteria table of `tpmkit decide`, the
 // Markdown decision memo a steering committee can read as it is (`decide --memo`), and
-// the JSON document of `decide --json` (cli.md).
+// the JSON document of `decide --json` (cli.md). The decision rule is read and applied by
+// toolkit::ApplyDecisionRule; this file only words its outcome.
 #pragma once
 
 #include <cstdint>
@@ -24,53 +25,6 @@ struct DecisionReportInput {
   uint64_t seed = 1;
   std::optional<Date> as_of;
 };
-
-// How the decision rule was read (docs/computations-notes.md, "Decision rule"). The
-// rule text is free; these parts are recognised, anywhere in it and in any case:
-// - "p_on_time" (or "chance/probability of finishing on time") then ">= X", "at least X"
-//   or "no less than X": X as a fraction, or a percentage with "%" or when above 1;
-// - "p80_finish" (or "p80") then "on or before", "by", "<=" or "no later than", then a
-//   date YYYY-MM-DD or "target" (each option's target in force under its scenario);
-// - "cost" then "at most", "<=", "no more than", "within" (inclusive) or "under",
-//   "below", "less than", "<" (strict), then an amount (commas, "k"/"m" suffixes and the
-//   program's currency code accepted) or "budget" (the program's effective budget);
-// - "highest weighted score", "highest score", "best score", "top of the ranking",
-//   "highest-ranked" or "top-ranked": the ranking picks among the qualifying options.
-enum class RuleReading {
-  kNone,        // no rule written: the ranking decides
-  kRead,        // at least one part recognised
-  kUnreadable,  // text that has no recognised part: the ranking decides
-};
-
-enum class RuleConditionKind { kPOnTimeAtLeast, kP80OnOrBefore, kCostAtMost, kCostBelow };
-
-struct RuleCondition {
-  RuleConditionKind kind = RuleConditionKind::kPOnTimeAtLeast;
-  double value = 0;             // the p_on_time floor (0..1) or the amount (units)
-  std::optional<Date> date;     // kP80OnOrBefore: a fixed date ...
-  bool against_target = false;  // ... or each option's target in force
-};
-
-struct RuleOutcome {
-  RuleReading reading = RuleReading::kNone;
-  std::vector<RuleCondition> conditions;
-  bool names_ranking = false;           // the text names the highest weighted score
-  std::vector<std::string> qualifying;  // option ids meeting every condition, ranking order
-  std::string recommended;              // option id; empty only without options
-  bool none_qualifies = false;          // conditions exist and no option meets them all: the top
-                                        // of the ranking is named as the fallback
-};
-
-// Reads the rule text of `decision` (see above).
-RuleOutcome ReadDecisionRule(const model::Program& program, const model::Decision& decision);
-
-// Reads the rule and applies it to the ranking: the recommendation is the best-ranked
-// option that meets every condition; with no condition, the top of the ranking.
-RuleOutcome ApplyDecisionRule(const model::Program& program, const model::Decision& decision,
-                              const toolkit::DecisionAnalysis& analysis);
-
-// Whether `metrics` meets `condition` (false when the metric it needs is unknown).
-bool MeetsCondition(const RuleCondition& condition, const toolkit::OptionMetrics& metrics);
 
 // The table: one row per option in ranking order with each criterion's score, the
 // weighted score and the simulated metrics; then the sensitivity and the stakeholders'

@@ -1,54 +1,13 @@
 #include "tpmkit/store/audit_trail.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
-#include <cstdio>
+#include "tpmkit/base/json_text.h"
+#include "tpmkit/base/sha256.h"
 
 namespace tpmkit::store {
 
 namespace {
-
-// RFC 8785 string serialization: escape '"', '\\' and control characters (the short
-// forms where JSON has them, else \u00xx in lowercase hex); every other byte as is.
-void AppendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (u < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", u);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 void AppendOptString(std::string& out, const std::optional<std::string>& s) {
   if (s) {
@@ -290,41 +249,15 @@ std::string EntryJson(const AuditEntry& e, std::string_view changes_json) {
   return out;
 }
 
-std::string Hex(const unsigned char* digest, size_t n) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(2 * n, '0');
-  for (size_t i = 0; i < n; ++i) {
-    out[2 * i] = kHex[digest[i] >> 4];
-    out[2 * i + 1] = kHex[digest[i] & 0xF];
-  }
-  return out;
-}
 }  // namespace
 
 std::string CanonicalEntryJson(const AuditEntry& e) {
   return EntryJson(e, CanonicalChangesJson(e.change.changes));
 }
 
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return Hex(digest, sizeof digest);
-}
-
 std::string ComputeEntryHash(std::string_view prev_hash, const AuditEntry& entry,
                              std::string_view changes_json) {
-  const std::string json = EntryJson(entry, changes_json);
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
-  auto update = [&](std::string_view b) {
-    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(b.data()), b.size());
-  };
-  update(prev_hash);
-  update("\n");
-  update(json);
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state, digest);
-  return Hex(digest, sizeof digest);
+  return Sha256().Update(prev_hash).Update("\n").Update(EntryJson(entry, changes_json)).HexDigest();
 }
 
 std::string ComputeEntryHash(std::string_view prev_hash, const AuditEntry& entry) {

@@ -35,14 +35,11 @@ Result<std::vector<model::FieldChange>> ParseChangesJson(std::string_view json);
 // (keys sorted, no whitespace). prev_hash and hash are not part of it.
 std::string CanonicalEntryJson(const AuditEntry& entry);
 
-// Lowercase hex SHA-256 of `prev_hash + "\n" + CanonicalEntryJson(entry)`.
+// Lowercase hex SHA-256 (tpmkit::Sha256) of `prev_hash + "\n" + CanonicalEntryJson(entry)`.
 std::string ComputeEntryHash(std::string_view prev_hash, const AuditEntry& entry);
 // The same, when the caller already holds CanonicalChangesJson(entry.change.changes).
 std::string ComputeEntryHash(std::string_view prev_hash, const AuditEntry& entry,
                              std::string_view changes_json);
-
-// Lowercase hex SHA-256 of some bytes.
-std::string Sha256Hex(std::string_view bytes);
 
 // Checks a chain entry by entry, so that a store can stream a long trail through it.
 // Entries must be added in ascending seq order (the order of the store's key).

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tpmkit/base/sha256.h"
+
 namespace tpmkit::store {
 namespace {
 
@@ -43,12 +45,18 @@ TEST(AuditTrailTest, CanonicalEntryIsSortedCompactJson) {
 }
 
 TEST(AuditTrailTest, HashIsSha256OfPreviousHashAndEntry) {
-  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   AuditEntry e = Entry(1);
   EXPECT_EQ(ComputeEntryHash("", e), Sha256Hex("\n" + CanonicalEntryJson(e)));
   std::string prev(64, 'a');
   EXPECT_EQ(ComputeEntryHash(prev, e), Sha256Hex(prev + "\n" + CanonicalEntryJson(e)));
   EXPECT_NE(ComputeEntryHash(prev, e), ComputeEntryHash("", e));
+}
+
+// The hash of a fixed entry, computed outside tpmkit (Python's hashlib over the text of
+// docs/audit-trail.md): a change to the canonical text or the hash breaks every chain.
+TEST(AuditTrailTest, HashOfAFixedEntryIsPinned) {
+  EXPECT_EQ(ComputeEntryHash("", Entry(1)),
+            "de5de347fb0111d6aba58d5ca404b2feafbcad53ad9bb6b74c27ff3f600a7b4b");
 }
 
 TEST(AuditTrailTest, ChangesJsonRoundTrips) {

@@ -1,6 +1,7 @@
 // The workspace: where programs and their audit trail live. Store is the seam between
-// the use cases (app/) and a database; SQLite implements it (sqlite_store.h), and a
-// PostgreSQL implementation can be added without touching callers.
+// the use cases (app/) and a database; SQLite implements it (sqlite/sqlite_store.h), and
+// a PostgreSQL implementation can be added without touching callers: OpenStore (store.cc)
+// picks the backend, and the audit chain's rules are shared (audit_chain.h).
 //
 // Every command that writes opens one write Transaction, loads what it needs, saves
 // the new state and appends the audit entries of what changed, then commits: all or
@@ -93,8 +94,9 @@ struct OpenOptions {
   int schema_version = 0;
 };
 
-// Opens the workspace named by `url`: a file path (SQLite) or ":memory:".
-// postgresql:// URLs are reported as not supported yet (kUsage).
+// Opens the workspace named by `url`: a file path or sqlite://path (SQLite), or ":memory:"
+// (a private SQLite database). postgresql:// URLs are reported as not supported yet
+// (kUsage).
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url, const OpenOptions& options = {});
 
 }  // namespace tpmkit::store

@@ -1,28 +1,16 @@
 // SimulateChange lives apart from the rules so that they can be used (and tested)
 // without the forecast engine.
-#include "tpmkit/plan/forecast.h"
-#include "tpmkit/plan/schedule.h"
 #include "tpmkit/toolkit/change_control.h"
+#include "tpmkit/toolkit/option_simulation.h"
 
 namespace tpmkit::toolkit {
 
 namespace {
 
+// The program as it stands and the program with the change are the two options.
 Result<ChangeMetrics> Measure(const model::Program& program, const SimulationOptions& options) {
-  plan::ScheduleOptions so;
-  so.as_of = options.as_of;
-  TPMKIT_ASSIGN_OR_RETURN(auto schedule, plan::ComputeSchedule(program, so));
-  plan::ForecastOptions fo;
-  fo.iterations = options.iterations;
-  fo.seed = options.seed;
-  fo.threads = options.threads;
-  TPMKIT_ASSIGN_OR_RETURN(auto forecast, plan::RunForecast(program, fo, options.as_of));
-  ChangeMetrics m;
-  m.finish = schedule.finish;
-  m.p80_finish = forecast.p80.date;
-  m.p_on_time = forecast.p_on_time;
-  m.cost = program.TotalTaskCost();
-  return m;
+  TPMKIT_ASSIGN_OR_RETURN(OptionMetrics m, SimulateOption(program, Money{}, options));
+  return ChangeMetrics{m.finish, m.p80_finish, m.p_on_time, m.cost};
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 // each criterion's weight can move before the top option changes (flip_at), and each
 // stakeholder's own top option. The metrics of each option (cost, finish, p80 finish,
 // probability of making the target) come from simulating its scenario: MeasureOptions
-// does that with the plan layer's schedule and forecast.
+// does that with SimulateOption (option_simulation.h).
 #pragma once
 
 #include <cstdint>
@@ -16,17 +16,9 @@
 #include "tpmkit/base/error.h"
 #include "tpmkit/base/money.h"
 #include "tpmkit/model/program.h"
+#include "tpmkit/toolkit/option_simulation.h"
 
 namespace tpmkit::toolkit {
-
-// What simulating an option's scenario gives.
-struct OptionMetrics {
-  Money cost;                       // task costs after the scenario + scenario cost
-  Date finish;                      // the deterministic schedule's finish date
-  std::optional<Date> p80_finish;   // the forecast's p80 finish
-  std::optional<double> p_on_time;  // 0..1; nullopt when the program has no target
-  std::optional<Date> target;       // the target in force under the scenario
-};
 
 // The value of `measure` in `metrics` as a number (money in currency units, dates as
 // days since 1970-01-01); nullopt when unknown.
@@ -107,16 +99,9 @@ struct ScoreLine {
 std::optional<double> CrossingNearest(const ScoreLine& top, const ScoreLine& challenger,
                                       double current, double lo = 0, double hi = 100);
 
-struct SimulationOptions {
-  int iterations = 10000;
-  uint64_t seed = 1;
-  std::optional<Date> as_of;
-  int threads = 0;  // 0: all cores
-};
-
-// Simulates each option's scenario (plan::ApplyScenario, the schedule and the forecast
-// with the given iterations and seed). Errors: those of the scenario, the schedule and
-// the forecast. O(options * iterations * (tasks + links)).
+// Simulates each option's scenario (plan::ApplyScenario, then SimulateOption with the
+// given iterations and seed). Errors: those of the scenario (prefixed with the decision
+// and the option), the schedule and the forecast. O(options * iterations * (tasks + links)).
 Result<std::map<std::string, OptionMetrics>> MeasureOptions(const model::Program& program,
                                                             const model::Decision& decision,
                                                             const SimulationOptions& options);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "tpmkit/plan/network.h"
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/risk_register.h"
 #include "tpmkit/toolkit/wording.h"
@@ -15,6 +16,106 @@ namespace {
 
 std::string Days(long n, std::string_view unit) {
   return wording::Count(n, std::string(unit) + " day", std::string(unit) + " days");
+}
+
+// What a decision option's scenario does, in one sentence.
+std::string ScenarioWords(const model::Program& program, const model::Scenario& sc,
+                          const std::string& decision) {
+  std::vector<std::string> parts;
+  if (sc.duration_factor && !sc.duration_factor->tasks.empty()) {
+    parts.push_back(fmt::format(
+        fmt::runtime(sc.duration_factor->tasks.size() == 1 ? "{} takes {}% of its planned time"
+                                                           : "{} take {}% of their planned time"),
+        wording::JoinList(TaskLabels(program, sc.duration_factor->tasks)),
+        wording::Number(100.0 * sc.duration_factor->factor, 1)));
+  }
+  if (!sc.remove_tasks.empty()) {
+    parts.push_back(
+        fmt::format(fmt::runtime(sc.remove_tasks.size() == 1 ? "{} is removed from the plan"
+                                                             : "{} are removed from the plan"),
+                    wording::JoinList(TaskLabels(program, sc.remove_tasks))));
+  }
+  if (sc.target) {
+    parts.push_back(fmt::format("the target date moves from {} to {}",
+                                program.target ? program.target->ToString() : "none",
+                                sc.target->ToString()));
+  }
+  if (sc.cost) {
+    parts.push_back(fmt::format("it costs {}", WholeAmount(sc.cost->ToDouble(), program.currency)));
+  }
+  if (parts.empty())
+    return fmt::format("As decision {} proposes, the plan stays as it is.", decision);
+  return fmt::format("As decision {} proposes: {}.", decision, wording::JoinList(parts));
+}
+
+// Add resources: the unfinished tasks the risk hits run 20% faster for 25% more money.
+EscalationOption AddResources(const model::Program& program, const model::Risk& risk) {
+  model::Scenario sc;
+  sc.duration_factor = model::DurationFactor{};
+  sc.duration_factor->factor = 0.8;
+  double cost = 0;
+  for (const auto* t : plan::TasksInFileOrder(program)) {
+    for (const auto& id : risk.impact->tasks) {
+      if (t->id == id && !t->milestone && t->PercentComplete() < 100) {
+        sc.duration_factor->tasks.push_back(id);
+        cost += 0.25 * t->cost.value_or(Money{}).ToDouble();
+      }
+    }
+  }
+  if (sc.duration_factor->tasks.empty()) {
+    return {"add-resources", "Add resources",
+            fmt::format("Adding resources cannot be simulated: every task risk {} "
+                        "hits is finished or a milestone.",
+                        risk.id),
+            std::nullopt};
+  }
+  sc.cost = Money::FromDouble(cost);
+  return {"add-resources", "Add resources",
+          fmt::format("Add people to {} so that the remaining work "
+                      "takes 20% less time, at an estimated 25% of its "
+                      "planned cost ({}).",
+                      wording::JoinList(TaskLabels(program, sc.duration_factor->tasks)),
+                      WholeAmount(cost, program.currency)),
+          sc};
+}
+
+// Reduce scope: the first scope cut some decision of the program already proposes.
+EscalationOption ReduceScope(const model::Program& program) {
+  const model::Option* cut = nullptr;
+  const model::Decision* in = nullptr;
+  for (const auto& d : program.decisions) {
+    for (const auto& o : d.options) {
+      if (!cut && o.scenario && !o.scenario->remove_tasks.empty()) {
+        cut = &o;
+        in = &d;
+      }
+    }
+  }
+  if (!cut) {
+    return {"reduce-scope", "Reduce scope",
+            "Reducing scope cannot be simulated: no option of the program's decisions "
+            "names tasks to remove, so tpmkit does not know which work is optional.",
+            std::nullopt};
+  }
+  model::Scenario sc;
+  sc.remove_tasks = cut->scenario->remove_tasks;
+  sc.cost = cut->scenario->cost;
+  return {"reduce-scope", "Reduce scope",
+          fmt::format("Drop {}, the scope cut that decision {} "
+                      "proposes (\"{}\").",
+                      wording::JoinList(TaskLabels(program, sc.remove_tasks)), in->id, cut->name),
+          sc};
+}
+
+// Extend the deadline to the p80 finish with the risk happening.
+EscalationOption ExtendDeadline(const model::Program& program, Date p80_after) {
+  model::Scenario sc;
+  sc.target = p80_after;
+  return {"extend-deadline", "Extend the deadline",
+          fmt::format("Move the target date from {} to {}, the date we "
+                      "are 80% likely to meet with the risk happening.",
+                      program.target->ToString(), p80_after.ToString()),
+          sc};
 }
 
 }  // namespace
@@ -185,7 +286,7 @@ Result<Escalation> BuildEscalation(const model::Program& program, const Escalati
       "with and without the risk).",
       Days(std::lround(sched), "working"), wording::JoinList(TaskLabels(program, r.impact->tasks)),
       f.p80_before.ToString(), f.p80_after.ToString(), Days(f.schedule_days, "working"),
-      wording::Grouped(f.iterations)));
+      Grouped(f.iterations)));
   e.impact.push_back(fmt::format(
       "The planned finish date moves from {} to {}, against a target date of {}.",
       f.finish_before.ToString(), f.finish_after.ToString(), program.target->ToString()));
@@ -254,6 +355,30 @@ Result<Escalation> BuildEscalation(const model::Program& program, const Escalati
       subject.to_name, number, b.name, e.ask_by.ToString(), r.owner);
   e.signoff = fmt::format("{}, for {}", f.from_name, program.name);
   return e;
+}
+
+std::vector<EscalationOption> EscalationOptions(const model::Program& program,
+                                                const EscalationSubject& subject, Date p80_after) {
+  std::vector<EscalationOption> out;
+  if (subject.decision) {
+    for (const auto& o : subject.decision->options) {
+      if (!o.scenario) {
+        out.push_back({o.id, o.name,
+                       fmt::format("{}: option {} of decision {} states no scenario, so "
+                                   "it cannot be simulated.",
+                                   o.name, o.id, subject.decision->id),
+                       std::nullopt});
+      } else {
+        out.push_back(
+            {o.id, o.name, ScenarioWords(program, *o.scenario, subject.decision->id), o.scenario});
+      }
+    }
+    return out;
+  }
+  out.push_back(AddResources(program, *subject.risk));
+  out.push_back(ReduceScope(program));
+  out.push_back(ExtendDeadline(program, p80_after));
+  return out;
 }
 
 }  // namespace tpmkit::toolkit

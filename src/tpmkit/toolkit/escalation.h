@@ -1,8 +1,10 @@
 // The executive escalation of a risk (cli.md `escalate`, computations.md section 7a):
 // what the issue is, what it does to the finish and the money, the options with their
-// simulated outcomes, the recommendation, the ask and the sign-off. The numbers come in
-// from the caller (app runs the schedules and forecasts); this file turns them into the
-// content of the message. Nothing here is a placeholder: missing data is an error.
+// simulated outcomes, the recommendation, the ask and the sign-off. EscalationOptions
+// builds the options to simulate (the decision's, else the generic ones), and
+// SimulateEscalation runs the schedules and forecasts (escalation_simulation.cc) and
+// builds the message's content with BuildEscalation. Nothing here is a placeholder:
+// missing data is an error.
 #pragma once
 
 #include <optional>
@@ -12,6 +14,7 @@
 #include "tpmkit/base/date.h"
 #include "tpmkit/base/error.h"
 #include "tpmkit/model/program.h"
+#include "tpmkit/toolkit/option_simulation.h"
 
 namespace tpmkit::toolkit {
 
@@ -104,5 +107,42 @@ Date AskDueDate(const model::Risk& risk, Date as_of);
 // would be nothing to recommend).
 Result<Escalation> BuildEscalation(const model::Program& program, const EscalationSubject& subject,
                                    const EscalationFacts& facts);
+
+// An option of the escalation before it is simulated.
+struct EscalationOption {
+  std::string id;
+  std::string name;
+  std::string how;  // one sentence: what is simulated, or why it cannot be
+  // What the option does to the plan; nullopt when it cannot be simulated (it is then
+  // presented, but never recommended).
+  std::optional<model::Scenario> scenario;
+};
+
+// The options of an escalation, in the order to present them (docs/commands/escalate.md).
+// With subject.decision: that decision's options, each with its own scenario (an option
+// that states none cannot be simulated). Without: three generic options,
+// - add resources: the unfinished tasks that are not milestones among those the risk hits
+//   take 20% less time (duration_factor 0.8) for 25% of their planned cost;
+// - reduce scope: the tasks (and cost) of the first option among the program's decisions
+//   that removes tasks;
+// - extend the deadline: the target moves to `p80_after`, the p80 finish with the risk
+//   happening.
+// The first two cannot be simulated when there is no such task or option. `subject` must
+// come from CheckEscalation (the risk has an impact and the program a target). Pure.
+std::vector<EscalationOption> EscalationOptions(const model::Program& program,
+                                                const EscalationSubject& subject, Date p80_after);
+
+// The whole escalation of `subject` (from CheckEscalation) as of `as_of`, the date in
+// force, signed by `from_name`: the forecast runs as the program stands and with the
+// risk forced to happen, the deterministic schedule without and with
+// plan::WithRiskHappening, and each option of EscalationOptions is simulated
+// (SimulateOption) with the risk forced; all with the iterations, seed, threads and
+// as_of of `options` (options.forced_risks is ignored). Errors: those of the forecast,
+// the schedule, the calendar, plan::ApplyScenario and BuildEscalation.
+// O((options + 2) * iterations * (tasks + links)).
+Result<Escalation> SimulateEscalation(const model::Program& program,
+                                      const EscalationSubject& subject, Date as_of,
+                                      const std::string& from_name,
+                                      const SimulationOptions& options);
 
 }  // namespace tpmkit::toolkit

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "tpmkit/plan/network.h"
+#include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/risk_register.h"
 #include "tpmkit/toolkit/wording.h"
 
@@ -22,8 +23,6 @@ constexpr std::array<std::string_view, kThemeCount> kThemeNames = {
     "assumptions",   "risks",      "accountability", "dependencies",
     "critical_path", "worst_case", "kpis",           "decision_rule",
 };
-
-std::string Money0(double v) { return fmt::format("{:.0f}", v); }
 
 std::string Subject(SubjectKind kind, const std::string& id) {
   return fmt::format("{} {}", SubjectKindName(kind), id);
@@ -60,9 +59,9 @@ void ReviewAssumptions(const model::Program& p, Reviewer& r) {
 void ReviewRisks(const model::Program& p, Reviewer& r) {
   if (p.risks.empty()) {
     r.Add(Theme::kRisks, SubjectKind::kProgram, p.id,
-          fmt::format("The risk register holds 0 risks for a plan of {} and a budget of {} {}.",
+          fmt::format("The risk register holds 0 risks for a plan of {} and a budget of {}.",
                       wording::Count(static_cast<long>(p.TaskCount()), "task", "tasks"),
-                      Money0(p.EffectiveBudget().ToDouble()), p.currency));
+                      UngroupedAmount(p.EffectiveBudget().ToDouble(), p.currency)));
     return;
   }
   for (const auto& risk : p.risks) {
@@ -89,9 +88,9 @@ void ReviewAccountability(const model::Program& p, Reviewer& r) {
   for (const auto* task : plan::TasksInFileOrder(p)) {
     if (task->milestone || !task->owner.empty()) continue;
     r.Add(Theme::kAccountability, SubjectKind::kTask, task->id,
-          fmt::format("Task {} ({} working days, cost {} {}) has no owner.", task->id,
+          fmt::format("Task {} ({} working days, cost {}) has no owner.", task->id,
                       wording::Number(task->PlannedDuration()),
-                      Money0(task->cost.value_or(Money{}).ToDouble()), p.currency));
+                      UngroupedAmount(task->cost.value_or(Money{}).ToDouble(), p.currency)));
   }
   for (const auto& risk : p.risks) {
     if (!risk.owner.empty()) continue;

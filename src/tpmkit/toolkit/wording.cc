@@ -7,17 +7,6 @@
 
 namespace tpmkit::toolkit::wording {
 
-std::string Grouped(long long n) {
-  std::string digits = std::to_string(n < 0 ? -static_cast<unsigned long long>(n)
-                                            : static_cast<unsigned long long>(n));
-  std::string out = n < 0 ? "-" : "";
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 std::string Count(long n, std::string_view singular, std::string_view plural) {
   return fmt::format("{} {}", n, n == 1 ? singular : plural);
 }

@@ -1,4 +1,5 @@
-// Small helpers the toolkit uses to put numbers into sentences.
+// Small helpers the toolkit uses to put numbers into sentences (money and digit
+// grouping: amounts.h).
 #pragma once
 
 #include <string>
@@ -9,8 +10,6 @@ namespace tpmkit::toolkit::wording {
 
 // "1 item", "3 items".
 std::string Count(long n, std::string_view singular, std::string_view plural);
-// An integer with thousands separated by commas: 2000 -> "2,000", -1500 -> "-1,500".
-std::string Grouped(long long n);
 // A number with at most `decimals` decimals and no trailing zeros: 0.4, 12.5, 3.
 std::string Number(double value, int decimals = 2);
 // A fraction 0..1 as a percentage with at most one decimal: "62.5%".

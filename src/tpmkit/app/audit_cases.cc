@@ -1,0 +1,90 @@
+#include "tpmkit/app/audit_cases.h"
+
+#include <utility>
+
+namespace tpmkit::app {
+
+namespace fs = std::filesystem;
+
+Result<CheckReadinessResponse> CheckReadiness(Env& env, const CheckReadinessRequest& request) {
+  TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, request.source));
+  CheckReadinessResponse r;
+  const auto& p = loaded.program;
+  r.evidence_root = EvidenceRoot(request.evidence_root, loaded.base_dir);
+  toolkit::AuditInputs in;
+  in.as_of = DateInForce(p, request.as_of, env.clock);
+  in.file_sha256 = HashEvidence(p, r.evidence_root);
+  if (!loaded.from_file) {
+    TPMKIT_ASSIGN_OR_RETURN(r.verification, VerifyTrail(env, {}));
+    in.trail_verified = r.verification->ok;
+  }
+  r.readiness = toolkit::ComputeAuditReadiness(p, in);
+  r.loaded = std::move(loaded);
+  return r;
+}
+
+Result<RecordEvidenceResponse> RecordEvidence(Env& env, const RecordEvidenceRequest& request) {
+  // A workspace program has no file folder: paths are kept relative to the evidence root,
+  // else to the current folder.
+  const fs::path root = request.evidence_root ? *request.evidence_root : fs::current_path();
+  RecordEvidenceResponse r;
+  TPMKIT_ASSIGN_OR_RETURN(
+      auto applied, EditProgram(env, request.program_id, [&](model::Program& p) -> Status {
+        TPMKIT_RETURN_IF_ERROR(AddEvidence(p, request.item, request.file, root));
+        for (const auto& item : p.audit->items) {
+          if (item.id == request.item && !item.evidence.empty()) {
+            r.sha256 = item.evidence.back().sha256;
+          }
+        }
+        return OkStatus();
+      }));
+  r.changed = applied.changed;
+  // The file's own hash, also when the evidence was already recorded under that path.
+  if (auto hash = Sha256File(request.file); hash.ok()) r.sha256 = *hash;
+  return r;
+}
+
+Result<SignOffItemResponse> SignOffItem(Env& env, const SignOffItemRequest& request) {
+  SignOffItemResponse r;
+  TPMKIT_ASSIGN_OR_RETURN(
+      auto applied, EditProgram(env, request.program_id, [&](model::Program& p) -> Status {
+        r.on = request.on ? *request.on : DateInForce(p, request.as_of, env.clock);
+        return SignOff(p, request.item, request.by, r.on);
+      }));
+  r.changed = applied.changed;
+  return r;
+}
+
+Result<PackAuditResponse> PackAudit(Env& env, const PackAuditRequest& request) {
+  TPMKIT_ASSIGN_OR_RETURN(
+      auto checked, CheckReadiness(env, {request.source, request.as_of, request.evidence_root}));
+  AuditPackInput in;
+  in.program = std::move(checked.loaded.program);
+  in.readiness = std::move(checked.readiness);
+  in.evidence_root = checked.evidence_root;
+  in.verification = checked.verification;
+  if (!checked.loaded.from_file) {
+    ReadLogRequest log;
+    log.filter.program = in.program.id;
+    TPMKIT_ASSIGN_OR_RETURN(auto trail, ReadLog(env, log));
+    in.trail = std::move(trail.entries);
+  }
+  in.generated_on = DateInForce(in.program, request.as_of, env.clock);
+  TPMKIT_ASSIGN_OR_RETURN(auto summary, WriteAuditPack(request.output, in));
+  return PackAuditResponse{summary, in.generated_on, std::move(checked.verification)};
+}
+
+Result<ReadLogResponse> ReadLog(Env& env, const ReadLogRequest& request) {
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kRead));
+  ReadLogResponse r;
+  TPMKIT_ASSIGN_OR_RETURN(r.entries, txn->ReadAudit(request.filter));
+  if (request.limit > 0 && r.entries.size() > request.limit) r.entries.resize(request.limit);
+  return r;
+}
+
+Result<VerifyTrailResponse> VerifyTrail(Env& env, const VerifyTrailRequest&) {
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kRead));
+  return txn->VerifyAudit();
+}
+
+}  // namespace tpmkit::app

@@ -1,0 +1,103 @@
+// Use cases of audit readiness and the audit trail: the readiness checklist (with the
+// evidence files' hashes and the trail's verification), recording evidence and signoffs,
+// the audit pack, and reading and verifying the tamper-evident trail.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tpmkit/app/env.h"
+#include "tpmkit/app/evidence.h"
+#include "tpmkit/app/workspace.h"
+#include "tpmkit/base/date.h"
+#include "tpmkit/base/error.h"
+#include "tpmkit/store/store.h"
+#include "tpmkit/toolkit/audit_readiness.h"
+
+namespace tpmkit::app {
+
+// audit: readiness as of the date in force, evidence states from the files under the
+// evidence root (EvidenceRoot: `evidence_root`, else the program file's folder), and for a
+// workspace program whether the whole audit trail verifies. Errors: those of LoadProgram.
+struct CheckReadinessRequest {
+  ProgramSource source;
+  std::optional<Date> as_of;
+  std::optional<std::filesystem::path> evidence_root;
+};
+struct CheckReadinessResponse {
+  LoadedProgram loaded;
+  std::filesystem::path evidence_root;  // where relative evidence paths were resolved
+  toolkit::AuditReadiness readiness;
+  std::optional<store::VerifyResult> verification;  // nullopt for a program read from a file
+};
+Result<CheckReadinessResponse> CheckReadiness(Env& env, const CheckReadinessRequest& request);
+
+// audit evidence add ITEM FILE: hashes FILE and records it on the item of a workspace
+// program (AddEvidence), through EditProgram. The stored path is relative to
+// `evidence_root`, else to the current folder, when FILE lies under it. Errors: those
+// of AddEvidence and EditProgram; nothing is written on error.
+struct RecordEvidenceRequest {
+  std::optional<std::string> program_id;
+  std::string item;
+  std::filesystem::path file;
+  std::optional<std::filesystem::path> evidence_root;
+};
+struct RecordEvidenceResponse {
+  std::string sha256;  // of FILE, lowercase hex
+  size_t changed = 0;  // audit entries written (0: already recorded with that hash)
+};
+Result<RecordEvidenceResponse> RecordEvidence(Env& env, const RecordEvidenceRequest& request);
+
+// audit signoff ITEM --by NAME [--on DATE]: the signoff is dated `on`, else the date in
+// force of the program (as_of, status_date, the clock's today). Errors: those of SignOff
+// and EditProgram.
+struct SignOffItemRequest {
+  std::optional<std::string> program_id;
+  std::string item;
+  std::string by;
+  std::optional<Date> on;
+  std::optional<Date> as_of;
+};
+struct SignOffItemResponse {
+  Date on;             // the date recorded
+  size_t changed = 0;  // audit entries written
+};
+Result<SignOffItemResponse> SignOffItem(Env& env, const SignOffItemRequest& request);
+
+// audit pack -o ZIP: readiness as above, the program's audit trail (a workspace program)
+// and the evidence files, written by WriteAuditPack; generated on the date in force.
+// Errors: those of CheckReadiness, reading the trail and WriteAuditPack.
+struct PackAuditRequest {
+  ProgramSource source;
+  std::optional<Date> as_of;
+  std::optional<std::filesystem::path> evidence_root;
+  std::filesystem::path output;
+};
+struct PackAuditResponse {
+  AuditPackSummary summary;
+  Date generated_on;
+  std::optional<store::VerifyResult> verification;  // nullopt for a program read from a file
+};
+Result<PackAuditResponse> PackAudit(Env& env, const PackAuditRequest& request);
+
+// log: the audit trail's entries matching `filter`, newest first, at most `limit` of
+// them (0: all). Errors: kStorage.
+struct ReadLogRequest {
+  store::AuditFilter filter;
+  size_t limit = 0;
+};
+struct ReadLogResponse {
+  std::vector<store::AuditEntry> entries;
+};
+Result<ReadLogResponse> ReadLog(Env& env, const ReadLogRequest& request);
+
+// audit verify: recomputes the whole hash chain. A broken chain is a result (ok false,
+// the first bad entry and why), not an error. Errors: kStorage.
+struct VerifyTrailRequest {};
+using VerifyTrailResponse = store::VerifyResult;
+Result<VerifyTrailResponse> VerifyTrail(Env& env, const VerifyTrailRequest& request);
+
+}  // namespace tpmkit::app

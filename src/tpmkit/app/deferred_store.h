@@ -1,0 +1,41 @@
+// The workspace as the command line opens it: once per process, and only when a command
+// first needs it, so that commands reading a file (-f) never touch a database and a
+// mistyped --db is not created by a read.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "tpmkit/base/clock.h"
+#include "tpmkit/store/store.h"
+
+namespace tpmkit::app {
+
+struct DeferredStoreOptions {
+  // Create the workspace when it does not exist (init, apply, import). Otherwise a
+  // missing workspace is kStorage "no workspace at URL: run `tpmkit init` ...".
+  bool create = false;
+};
+
+class DeferredStore final : public store::Store {
+ public:
+  // `clock` stamps the audit trail's entries; it must outlive the store.
+  DeferredStore(std::string url, const Clock& clock, DeferredStoreOptions options = {});
+  ~DeferredStore() override;
+
+  // Opens the workspace on the first call (applying migrations), then begins.
+  Result<std::unique_ptr<store::Transaction>> Begin(store::TxnMode mode) override;
+
+  // Opens (or creates, with options.create) the workspace now.
+  Status Open();
+
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string url_;
+  const Clock& clock_;
+  DeferredStoreOptions options_;
+  std::unique_ptr<store::Store> store_;
+};
+
+}  // namespace tpmkit::app

@@ -1,0 +1,62 @@
+#include "tpmkit/app/program_cases.h"
+
+#include "tpmkit/formats/program_file.h"
+
+namespace tpmkit::app {
+
+Result<InitWorkspaceResponse> InitWorkspace(Env& env, const InitWorkspaceRequest&) {
+  // A read transaction opens (and, for init, creates) the workspace.
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kRead));
+  (void)txn;
+  return InitWorkspaceResponse{};
+}
+
+Result<ApplyFileResponse> ApplyFile(Env& env, const ApplyFileRequest& request) {
+  // Validate before touching the workspace, so a bad file never creates one.
+  TPMKIT_ASSIGN_OR_RETURN(auto read, ReadProgram(request.file));
+  return StoreProgram(env, read.program);
+}
+
+Result<CheckFileResponse> CheckFile(Env&, const CheckFileRequest& request) {
+  TPMKIT_ASSIGN_OR_RETURN(auto read, ReadProgram(request.file));
+  return CheckFileResponse{read.program.TaskCount(), read.program.projects.size(),
+                           std::move(read.warnings)};
+}
+
+Result<ImportPlanResponse> ImportPlan(Env& env, const ImportPlanRequest& request) {
+  if (request.format != "mspdi") {
+    return Error::Usage("import " + request.format + " is not supported yet; formats: mspdi");
+  }
+  TPMKIT_ASSIGN_OR_RETURN(auto read, ReadMspdiFile(request.file, request.program_id));
+  TPMKIT_ASSIGN_OR_RETURN(auto applied, StoreProgram(env, read.program));
+  return ImportPlanResponse{std::move(applied), read.program.TaskCount(),
+                            std::move(read.warnings)};
+}
+
+Result<ExportProgramResponse> ExportProgram(Env& env, const ExportProgramRequest& request) {
+  TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, request.source));
+  ExportProgramResponse response;
+  response.warnings = std::move(loaded.warnings);
+  if (request.format == "mspdi") {
+    TPMKIT_ASSIGN_OR_RETURN(response.text, ExportMspdi(loaded.program));
+  } else {
+    response.text = formats::WriteProgramFile(loaded.program);
+  }
+  if (request.output) TPMKIT_RETURN_IF_ERROR(WriteTextFile(*request.output, response.text));
+  return response;
+}
+
+Result<ShowProgramResponse> ShowProgram(Env& env, const ShowProgramRequest& request) {
+  TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, request.source));
+  ShowProgramResponse r;
+  r.as_of = DateInForce(loaded.program, request.as_of, env.clock);
+  plan::ScheduleOptions options;
+  options.as_of = r.as_of;
+  if (auto s = plan::ComputeSchedule(loaded.program, options); s.ok()) r.schedule = std::move(*s);
+  r.scorecard = toolkit::ComputeScorecard(loaded.program);
+  r.readiness = toolkit::ComputeAuditReadiness(loaded.program, toolkit::AuditInputs{r.as_of, {}, {}});
+  r.loaded = std::move(loaded);
+  return r;
+}
+
+}  // namespace tpmkit::app

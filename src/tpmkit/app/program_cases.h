@@ -1,0 +1,86 @@
+// Use cases on whole programs: create a workspace, apply, check, import and export a
+// program file, and show a program at a glance.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tpmkit/app/env.h"
+#include "tpmkit/app/workspace.h"
+#include "tpmkit/base/date.h"
+#include "tpmkit/base/error.h"
+#include "tpmkit/model/program.h"
+#include "tpmkit/plan/schedule.h"
+#include "tpmkit/toolkit/audit_readiness.h"
+#include "tpmkit/toolkit/scorecard.h"
+
+namespace tpmkit::app {
+
+// init: makes sure the workspace exists (idempotent).
+struct InitWorkspaceRequest {};
+struct InitWorkspaceResponse {};
+Result<InitWorkspaceResponse> InitWorkspace(Env& env, const InitWorkspaceRequest& request);
+
+// apply FILE: validates the file, then stores its program (create or replace) with one
+// audit entry per changed entity, in one transaction. An invalid file changes nothing
+// and does not create the workspace.
+struct ApplyFileRequest {
+  std::filesystem::path file;
+};
+using ApplyFileResponse = ApplyResult;
+Result<ApplyFileResponse> ApplyFile(Env& env, const ApplyFileRequest& request);
+
+// check -f FILE: validates only. Errors: the file's diagnostics (kInvalidInput).
+struct CheckFileRequest {
+  std::filesystem::path file;
+};
+struct CheckFileResponse {
+  size_t tasks = 0;
+  size_t projects = 0;
+  std::vector<Diagnostic> warnings;
+};
+Result<CheckFileResponse> CheckFile(Env& env, const CheckFileRequest& request);
+
+// import mspdi FILE: MS Project XML into the workspace, like apply.
+struct ImportPlanRequest {
+  std::string format;  // "mspdi"
+  std::filesystem::path file;
+  std::string program_id;  // empty: from the file name
+};
+struct ImportPlanResponse {
+  ApplyResult applied;
+  size_t tasks = 0;
+  std::vector<Diagnostic> warnings;
+};
+Result<ImportPlanResponse> ImportPlan(Env& env, const ImportPlanRequest& request);
+
+// export: the program as a program file (yaml) or MS Project XML (mspdi), written to
+// `output` atomically when given.
+struct ExportProgramRequest {
+  ProgramSource source;
+  std::string format = "yaml";
+  std::optional<std::filesystem::path> output;
+};
+struct ExportProgramResponse {
+  std::string text;  // the document (also when written to `output`)
+  std::vector<Diagnostic> warnings;
+};
+Result<ExportProgramResponse> ExportProgram(Env& env, const ExportProgramRequest& request);
+
+// show: the program at a glance, as of the date in force.
+struct ShowProgramRequest {
+  ProgramSource source;
+  std::optional<Date> as_of;
+};
+struct ShowProgramResponse {
+  LoadedProgram loaded;
+  Date as_of;
+  std::optional<plan::Schedule> schedule;  // absent when the plan cannot be scheduled
+  toolkit::ScorecardResult scorecard;
+  toolkit::AuditReadiness readiness;
+};
+Result<ShowProgramResponse> ShowProgram(Env& env, const ShowProgramRequest& request);
+
+}  // namespace tpmkit::app

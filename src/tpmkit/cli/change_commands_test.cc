@@ -1,0 +1,71 @@
+// The change commands run as functions, without the binary: a fixed clock, an in-memory
+// workspace and string streams.
+#include "tpmkit/cli/change_commands.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "tpmkit/app/deferred_store.h"
+#include "tpmkit/app/program_cases.h"
+#include "tpmkit/base/clock.h"
+
+namespace tpmkit::cli {
+namespace {
+
+struct Fixture {
+  FixedClock clock{*ParseUtcTimestamp("2026-06-15T09:00:00Z")};
+  app::DeferredStore store{":memory:", clock, {.create = true}};
+  app::Env env{store, clock, "tester"};
+  std::ostringstream out, err;
+};
+
+TEST(ChangeCommandsTest, ListOfAFileEndsWithTheBudgetPosition) {
+  Fixture f;
+  ChangesArgs args;
+  args.source.file = "examples/phoenix.yaml";
+  EXPECT_EQ(RunChanges(args, f.env, f.out, f.err), ExitCode::kOk) << f.err.str();
+  EXPECT_NE(f.out.str().find("CR-03  proposed"), std::string::npos) << f.out.str();
+  EXPECT_NE(f.out.str().find("\nBudget not yet committed: 145,000 USD (budget 2,400,000 USD"),
+            std::string::npos)
+      << f.out.str();
+  EXPECT_EQ(f.err.str(), "");
+}
+
+TEST(ChangeCommandsTest, ApproveRefusesAFile) {
+  Fixture f;
+  ChangeDecisionArgs args;
+  args.source.file = "examples/phoenix.yaml";
+  args.id = "CR-03";
+  args.by = "Dana Lee";
+  EXPECT_EQ(RunChangeApprove(args, f.env, f.out, f.err), ExitCode::kBadInput);
+  EXPECT_EQ(f.err.str(), "tpmkit: changes approve edits the workspace; use -p, not -f\n");
+  EXPECT_EQ(f.out.str(), "");
+}
+
+TEST(ChangeCommandsTest, ApproveThenImplementInTheWorkspace) {
+  Fixture f;
+  ASSERT_TRUE(app::ApplyFile(f.env, {"examples/phoenix.yaml"}).ok());
+  ChangeDecisionArgs approve;
+  approve.id = "CR-03";
+  approve.by = "Dana Lee";
+  approve.note = "Funded from contingency";
+  ASSERT_EQ(RunChangeApprove(approve, f.env, f.out, f.err), ExitCode::kOk) << f.err.str();
+  EXPECT_EQ(f.out.str(), "Change CR-03 is approved by Dana Lee (1 entry in the audit trail).\n");
+
+  f.out.str("");
+  ChangeImplementArgs implement;
+  implement.common.json = true;
+  implement.id = "CR-03";
+  ASSERT_EQ(RunChangeImplement(implement, f.env, f.out, f.err), ExitCode::kOk) << f.err.str();
+  EXPECT_NE(f.out.str().find("\"status\": \"implemented\""), std::string::npos) << f.out.str();
+
+  f.out.str("");
+  ChangeDecisionArgs again = approve;
+  again.on = "16/06/2026";
+  EXPECT_EQ(RunChangeReject(again, f.env, f.out, f.err), ExitCode::kBadInput);
+  EXPECT_EQ(f.err.str(), "tpmkit: --on: expected a date YYYY-MM-DD, got '16/06/2026'\n");
+}
+
+}  // namespace
+}  // namespace tpmkit::cli

@@ -1,0 +1,97 @@
+#include "tpmkit/report/advice_text.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tpmkit/toolkit/wording.h"
+
+namespace tpmkit::report {
+
+namespace {
+using nlohmann::json;
+json Opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+}  // namespace
+
+std::string EscalationJson(const toolkit::Escalation& e, const std::string& body) {
+  json options = json::array();
+  for (size_t i = 0; i < e.options.size(); ++i) {
+    const auto& opt = e.options[i];
+    options.push_back({{"id", opt.id},
+                       {"name", opt.name},
+                       {"summary", e.option_summaries[i]},
+                       {"simulated", opt.simulated},
+                       {"p80_finish", opt.p80 ? json(opt.p80->ToString()) : json(nullptr)},
+                       {"p_on_time", Opt(opt.p_on_time)},
+                       {"target", opt.target ? json(opt.target->ToString()) : json(nullptr)},
+                       {"cost", Opt(opt.cost)}});
+  }
+  return json{{"subject", e.subject},
+              {"to", e.to},
+              {"from", e.from},
+              {"issue", e.issue},
+              {"impact",
+               {{"schedule_days", e.schedule_days},
+                {"cost", e.cost},
+                {"p80_before", e.p80_before.ToString()},
+                {"p80_after", e.p80_after.ToString()},
+                {"statements", e.impact}}},
+              {"options", options},
+              {"recommendation", {{"option", e.recommended}, {"rationale", e.rationale}}},
+              {"ask", e.ask},
+              {"ask_by", e.ask_by.ToString()},
+              {"signoff", e.signoff},
+              {"body", body}}
+      .dump(2);
+}
+
+Mailbox ParseMailbox(const std::string& s) {
+  const auto lt = s.find('<');
+  const auto gt = s.rfind('>');
+  if (lt == std::string::npos || gt == std::string::npos || gt < lt) return {s, ""};
+  std::string name = s.substr(0, lt);
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  return {name, s.substr(lt + 1, gt - lt - 1)};
+}
+
+std::string ReviewText(const std::string& program_name, const std::optional<Date>& as_of,
+                       const toolkit::LanguageBank& bank,
+                       const std::vector<toolkit::Finding>& findings) {
+  if (findings.empty()) {
+    return fmt::format(
+        "Review of {}: every question of the language bank has an answer in the plan (0 "
+        "findings).",
+        program_name);
+  }
+  std::string text = fmt::format(
+      "Review of {}{}: {}.\n", program_name, as_of ? " as of " + as_of->ToString() : std::string(),
+      toolkit::wording::Count(static_cast<long>(findings.size()), "finding", "findings"));
+  for (auto theme : toolkit::AllThemes()) {
+    bool header = false;
+    for (const auto& f : findings) {
+      if (f.theme != theme) continue;
+      if (!header) {
+        text += fmt::format("\n{}: {}\n", toolkit::ThemeName(theme), bank.Entry(theme).question);
+        header = true;
+      }
+      text += fmt::format("  - {}: {}\n", f.subject, f.detail);
+    }
+    if (header) {
+      for (const auto& phrase : bank.Entry(theme).phrases) text += "    > " + phrase + "\n";
+    }
+  }
+  return text;
+}
+
+std::string ReviewJson(const std::vector<toolkit::Finding>& findings) {
+  json list = json::array();
+  for (const auto& f : findings) {
+    list.push_back({{"theme", std::string(toolkit::ThemeName(f.theme))},
+                    {"question", f.question},
+                    {"subject", f.subject},
+                    {"detail", f.detail}});
+  }
+  return json{{"findings", list}}.dump(2);
+}
+
+}  // namespace tpmkit::report

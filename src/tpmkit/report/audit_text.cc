@@ -1,0 +1,97 @@
+#include "tpmkit/report/audit_text.h"
+
+#include <iomanip>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace tpmkit::report {
+
+namespace {
+
+using nlohmann::json;
+
+std::string Abbrev(const std::optional<std::string>& v) {
+  if (!v) return "(none)";
+  std::string s = *v;
+  if (s.size() > 40) s = s.substr(0, 37) + "...";
+  return s;
+}
+
+}  // namespace
+
+std::string LogEntryText(const LogEntry& e) {
+  std::ostringstream out;
+  out << std::setw(6) << e.seq << "  " << e.at << "  " << e.actor << "  "
+      << model::Name(e.change.action) << ' ' << e.change.entity << ' ' << e.change.entity_id << " ("
+      << e.program << ")\n";
+  // An update lists its fields; a create or delete is summarized, its fields are in --json.
+  if (e.change.action == model::ChangeAction::kUpdate) {
+    for (const auto& c : e.change.changes) {
+      out << "        " << c.field << ": " << Abbrev(c.old_value) << " -> " << Abbrev(c.new_value)
+          << '\n';
+    }
+  }
+  return out.str();
+}
+
+std::string NoLogEntriesText() { return "No audit-trail entries match.\n"; }
+
+std::string TrailVerificationText(const TrailVerification& v) {
+  if (v.ok) {
+    return "Audit trail verified: " + std::to_string(v.entries) +
+           " entries, every hash matches its entry and links to the one before.\n";
+  }
+  return "Audit trail BROKEN at entry " + std::to_string(v.first_bad.value_or(0)) + " of " +
+         std::to_string(v.entries) + ": " + v.reason + "\n";
+}
+
+std::string TrailVerificationJson(const TrailVerification& v) {
+  return json{{"ok", v.ok},
+              {"entries", v.entries},
+              {"first_bad", v.first_bad ? json(*v.first_bad) : json(nullptr)},
+              {"reason", v.reason}}
+      .dump(2);
+}
+
+std::string RecordedEvidenceText(const RecordedEvidence& e) {
+  if (e.changed == 0) {
+    return "Evidence " + e.path + " is already recorded on " + e.item + " with SHA-256 " +
+           e.sha256 + ".\n";
+  }
+  return "Recorded evidence " + e.path + " on audit item " + e.item + " (SHA-256 " + e.sha256 +
+         ").\n";
+}
+
+std::string RecordedEvidenceJson(const RecordedEvidence& e) {
+  return json{{"item", e.item}, {"path", e.path}, {"sha256", e.sha256}, {"changed", e.changed}}
+      .dump(2);
+}
+
+std::string ItemSignoffText(const ItemSignoff& s) {
+  return "Audit item " + s.item + " signed off by " + s.by + " on " + s.on.ToString() + ".\n";
+}
+
+std::string ItemSignoffJson(const ItemSignoff& s) {
+  return json{{"item", s.item}, {"by", s.by}, {"on", s.on.ToString()}, {"changed", s.changed}}.dump(
+      2);
+}
+
+std::string WrittenPackText(const WrittenPack& p) {
+  const std::string trail = !p.trail_verified   ? "no audit trail (read from a file)"
+                            : *p.trail_verified ? "the audit trail verified"
+                                                : "the audit trail does NOT verify";
+  return "Wrote " + p.pack + ": " + std::to_string(p.files) + " files, " +
+         std::to_string(p.evidence_files) + " evidence files with their SHA-256, " +
+         std::to_string(p.missing) + " missing; " + trail + ".\n";
+}
+
+std::string WrittenPackJson(const WrittenPack& p) {
+  return json{{"pack", p.pack},
+              {"files", p.files},
+              {"evidence_files", p.evidence_files},
+              {"missing", p.missing},
+              {"trail_verified", p.trail_verified ? json(*p.trail_verified) : json(nullptr)}}
+      .dump(2);
+}
+
+}  // namespace tpmkit::report

@@ -1,0 +1,77 @@
+// The audit trail and the audit commands' outcomes in words and as the JSON documents of
+// cli.md: `log` lines, `audit verify`, `audit evidence add`, `audit signoff` and
+// `audit pack`. Plain values in, so that report/ needs no storage types; the entries'
+// JSON (log --json, the pack) is app/audit_json.h.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "tpmkit/base/date.h"
+#include "tpmkit/model/diff.h"
+
+namespace tpmkit::report {
+
+// One audit-trail entry as `log` prints it (store::AuditEntry's fields that people read).
+struct LogEntry {
+  int64_t seq = 0;
+  std::string_view at;  // "YYYY-MM-DDTHH:MM:SSZ"
+  std::string_view actor;
+  std::string_view program;
+  const model::EntityChange& change;
+};
+
+// "   SEQ  AT  ACTOR  ACTION ENTITY ID (PROGRAM)\n", then for an update one
+// "        FIELD: OLD -> NEW\n" line per field (values over 40 characters abbreviated,
+// absent ones "(none)"); a create or delete is one line (its fields are in --json).
+std::string LogEntryText(const LogEntry& entry);
+// What `log` prints when no entry matches.
+std::string NoLogEntriesText();
+
+// The audit trail's verification (store::VerifyResult's values).
+struct TrailVerification {
+  bool ok = true;
+  int64_t entries = 0;
+  std::optional<int64_t> first_bad;
+  std::string reason;
+};
+std::string TrailVerificationText(const TrailVerification& v);
+std::string TrailVerificationJson(
+    const TrailVerification& v);  // {"ok","entries","first_bad","reason"}
+
+// audit evidence add: the file recorded on an item (changed 0: already recorded).
+struct RecordedEvidence {
+  std::string item;
+  std::string path;  // as given on the command line
+  std::string sha256;
+  size_t changed = 0;
+};
+std::string RecordedEvidenceText(const RecordedEvidence& e);
+std::string RecordedEvidenceJson(const RecordedEvidence& e);  // {"item","path","sha256","changed"}
+
+// audit signoff: who signed off an item and on which date.
+struct ItemSignoff {
+  std::string item;
+  std::string by;
+  Date on;
+  size_t changed = 0;
+};
+std::string ItemSignoffText(const ItemSignoff& s);
+std::string ItemSignoffJson(const ItemSignoff& s);  // {"item","by","on","changed"}
+
+// audit pack: what the zip holds; trail_verified nullopt for a program read from a file.
+struct WrittenPack {
+  std::string pack;  // the zip's path as given
+  size_t files = 0;
+  size_t evidence_files = 0;
+  size_t missing = 0;
+  std::optional<bool> trail_verified;
+};
+std::string WrittenPackText(const WrittenPack& p);
+// {"pack","files","evidence_files","missing","trail_verified"}
+std::string WrittenPackJson(const WrittenPack& p);
+
+}  // namespace tpmkit::report

@@ -1,0 +1,67 @@
+#include "tpmkit/store/sqlite/audit_rows.h"
+
+#include <utility>
+
+namespace tpmkit::store::sqlite {
+
+namespace {
+
+// Columns seq, at, actor, program, entity, entity_id, action, changes, prev_hash, hash.
+AuditRow ReadRow(const Row& r) {
+  return {r.Int(0),  r.Text(1), r.Text(2), r.Text(3), r.Text(4),
+          r.Text(5), r.Text(6), r.Text(7), r.Text(8), r.Text(9)};
+}
+
+}  // namespace
+
+Result<std::optional<AuditHead>> SqliteAuditLog::ReadHead() {
+  std::optional<AuditHead> head;
+  TPMKIT_RETURN_IF_ERROR(db_.ForEach(
+      "SELECT last_seq, last_hash FROM audit_trail_head WHERE id = 1", [&](const Row& r) {
+        head = AuditHead{r.Int(0), r.Text(1)};
+      }));
+  return head;
+}
+
+Status SqliteAuditLog::WriteHead(const AuditHead& head) {
+  return db_.Run("UPDATE audit_trail_head SET last_seq = ?, last_hash = ? WHERE id = 1",
+                 head.last_seq, head.last_hash);
+}
+
+Status SqliteAuditLog::Insert(const AuditRow& row) {
+  return db_.Run(
+      "INSERT INTO audit_trail (seq, at, actor, program, entity, entity_id, action, changes, "
+      "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      row.seq, row.at, row.actor, row.program, row.entity, row.entity_id, row.action, row.changes,
+      row.prev_hash, row.hash);
+}
+
+Status SqliteAuditLog::ForEachRow(const std::function<void(const AuditRow&)>& fn) {
+  return db_.ForEach(
+      "SELECT seq, at, actor, program, entity, entity_id, action, changes, prev_hash, hash "
+      "FROM audit_trail ORDER BY seq",
+      [&](const Row& r) { fn(ReadRow(r)); });
+}
+
+Result<std::vector<AuditEntry>> ReadAuditRows(Db& db, const AuditFilter& f) {
+  std::vector<AuditEntry> out;
+  std::optional<Error> error;
+  TPMKIT_RETURN_IF_ERROR(db.ForEach(
+      "SELECT seq, at, actor, program, entity, entity_id, action, changes, prev_hash, hash "
+      "FROM audit_trail WHERE (?1 IS NULL OR program = ?1) AND (?2 IS NULL OR entity = ?2) "
+      "AND (?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR at >= ?4) ORDER BY seq DESC",
+      [&](const Row& r) {
+        if (error) return;
+        auto e = DecodeAuditRow(ReadRow(r));
+        if (!e.ok()) {
+          error = std::move(e).error();
+          return;
+        }
+        out.push_back(std::move(e).value());
+      },
+      f.program, f.entity, f.actor, f.since));
+  if (error) return *error;
+  return out;
+}
+
+}  // namespace tpmkit::store::sqlite

@@ -1,0 +1,769 @@
+// The storage test suite: written once against the Store interface and run for every
+// backend (SQLite in memory, SQLite on a file; PostgreSQL can join as another
+// StoreBackend).
+#include "tpmkit/store/store.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+
+#include "generate.h"
+#include "tpmkit/store/audit_trail.h"
+#include "tpmkit/store/sqlite/sqlite_store.h"
+
+namespace tpmkit::store {
+namespace {
+
+using model::Program;
+using sqlite::LatestSchemaVersion;
+using sqlite::SqliteStore;
+
+// How the suite reaches one kind of workspace.
+class StoreBackend {
+ public:
+  virtual ~StoreBackend() = default;
+  // Opens the test's workspace; when persistent(), every call opens the same one.
+  virtual Result<std::unique_ptr<Store>> Open(const OpenOptions& options) = 0;
+  virtual bool persistent() const = 0;
+  // Raw SQL on the workspace behind `store` (to tamper with it as a person could).
+  virtual Status Exec(Store& store, const std::string& sql) = 0;
+  // Removes the workspace, so that the next Open starts from nothing.
+  virtual void Wipe() = 0;
+};
+
+class SqliteMemoryBackend : public StoreBackend {
+ public:
+  Result<std::unique_ptr<Store>> Open(const OpenOptions& options) override {
+    return OpenStore(":memory:", options);
+  }
+  bool persistent() const override { return false; }
+  Status Exec(Store& store, const std::string& sql) override {
+    return dynamic_cast<SqliteStore&>(store).ExecRaw(sql);
+  }
+  void Wipe() override {}
+};
+
+class SqliteFileBackend : public StoreBackend {
+ public:
+  SqliteFileBackend() {
+    static std::atomic<int> counter{0};
+    dir_ = std::filesystem::temp_directory_path() /
+           ("tpmkit-store-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  ~SqliteFileBackend() override { std::filesystem::remove_all(dir_); }
+  Result<std::unique_ptr<Store>> Open(const OpenOptions& options) override {
+    return OpenStore(path(), options);
+  }
+  bool persistent() const override { return true; }
+  Status Exec(Store& store, const std::string& sql) override {
+    return dynamic_cast<SqliteStore&>(store).ExecRaw(sql);
+  }
+  std::string path() const { return (dir_ / "tpmkit.db").string(); }
+  void Wipe() override {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path() + suffix);
+  }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+struct BackendParam {
+  std::string name;
+  std::function<std::unique_ptr<StoreBackend>()> make;
+};
+
+void PrintTo(const BackendParam& p, std::ostream* os) { *os << p.name; }
+
+// A clock that ticks one minute per call, from 2026-06-01T00:00:00Z.
+std::function<std::chrono::system_clock::time_point()> TickingClock() {
+  auto t = std::make_shared<std::chrono::system_clock::time_point>(
+      std::chrono::sys_days(std::chrono::year(2026) / 6 / 1));
+  return [t] {
+    auto now = *t;
+    *t += std::chrono::minutes(1);
+    return now;
+  };
+}
+
+class StoreTest : public ::testing::TestWithParam<BackendParam> {
+ protected:
+  void SetUp() override {
+    backend_ = GetParam().make();
+    store_ = OpenOrDie();
+  }
+
+  std::unique_ptr<Store> OpenOrDie(OpenOptions options = {}) {
+    if (!options.clock) options.clock = clock_;
+    auto s = backend_->Open(options);
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return s.ok() ? std::move(s).value() : nullptr;
+  }
+
+  std::unique_ptr<Transaction> Begin(TxnMode mode, Store* store = nullptr) {
+    auto t = (store ? store : store_.get())->Begin(mode);
+    EXPECT_TRUE(t.ok()) << t.error().message;
+    return t.ok() ? std::move(t).value() : nullptr;
+  }
+
+  void Put(const Program& p) {
+    auto t = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(t->PutProgram(p).ok());
+    ASSERT_TRUE(t->Commit().ok());
+  }
+
+  std::optional<Program> Load(const std::string& id) {
+    auto t = Begin(TxnMode::kRead);
+    auto p = t->LoadProgram(id);
+    EXPECT_TRUE(p.ok()) << p.error().message;
+    return p.ok() ? *p : std::nullopt;
+  }
+
+  // Applies `after` as `apply` would: diff, store, audit, commit.
+  void Apply(const Program& after, const std::string& actor = "ana") {
+    auto t = Begin(TxnMode::kWrite);
+    auto before = t->LoadProgram(after.id);
+    ASSERT_TRUE(before.ok());
+    auto changes = model::DiffPrograms(before->has_value() ? &**before : nullptr, after);
+    ASSERT_TRUE(t->PutProgram(after).ok());
+    auto written = t->AppendAudit(actor, after.id, changes);
+    ASSERT_TRUE(written.ok()) << written.error().message;
+    ASSERT_TRUE(t->Commit().ok());
+  }
+
+  VerifyResult Verify() {
+    auto t = Begin(TxnMode::kRead);
+    auto r = t->VerifyAudit();
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return r.ok() ? *r : VerifyResult{};
+  }
+
+  Status Exec(const std::string& sql) { return backend_->Exec(*store_, sql); }
+
+  std::function<std::chrono::system_clock::time_point()> clock_ = TickingClock();
+  std::unique_ptr<StoreBackend> backend_;
+  std::unique_ptr<Store> store_;
+};
+
+// A program that sets every field, and the optional-vs-absent cases the model can tell.
+Program EveryField() {
+  using namespace model;
+  Program p;
+  p.id = "phoenix";
+  p.name = "Project Phoenix";
+  p.objective = "Move billing to the cloud";
+  p.sponsor = "Dana Lee";
+  p.currency = "EUR";
+  p.start = Date::FromYmd(2026, 1, 5);
+  p.target = Date::FromYmd(2026, 9, 30);
+  p.status_date = Date::FromYmd(2026, 6, 15);
+  p.budget = Money::FromCents(240000012);
+  p.calendar = Calendar{{Weekday::kMon, Weekday::kTue, Weekday::kSat},
+                        {Date::FromYmd(2026, 5, 25), Date::FromYmd(2026, 7, 3)}};
+  p.assumptions = {"Vendor sandbox by March", "", "Unicode: café ✓"};
+  Task design;
+  design.id = "design";
+  design.name = "Design";
+  design.owner = "Ana Ruiz";
+  design.duration = 10;
+  design.cost = Money::FromCents(5000000);
+  design.percent_complete = 100;
+  design.actual_start = Date::FromYmd(2026, 1, 5);
+  design.actual_finish = Date::FromYmd(2026, 1, 16);
+  design.baseline = Baseline{Date::FromYmd(2026, 1, 5), Date::FromYmd(2026, 1, 16)};
+  Task build;
+  build.id = "build";
+  build.name = "Build";
+  build.estimate = Estimate{15, 20.5, 35, Distribution::kTriangular};
+  build.depends = {{"design", LinkType::kFS, 0}};
+  build.resources = {"contractors", "eng"};
+  build.cost = Money::FromCents(0);
+  build.baseline = Baseline{};  // present, nothing set
+  build.percent_complete = 0.1 + 0.2;
+  Task integrate;
+  integrate.id = "integrate";
+  integrate.name = "Vendor integration";
+  integrate.duration = 15;
+  integrate.depends = {{"build", LinkType::kSS, 5}, {"core.design", LinkType::kSF, -2.5}};
+  integrate.start_no_earlier_than = Date::FromYmd(2026, 3, 2);
+  integrate.deadline = Date::FromYmd(2026, 5, 29);
+  Task launch;
+  launch.id = "launch";
+  launch.name = "Launch";
+  launch.milestone = true;
+  launch.baseline = Baseline{std::nullopt, Date::FromYmd(2026, 9, 1)};
+  launch.depends = {{"integrate", LinkType::kFF, 0}, {"migrate", LinkType::kFS, 1}};
+  p.projects = {{"core", "Core platform", "Ana Ruiz", {design, build, integrate, launch}},
+                {"data", "Data", "", {}},
+                {"ops", "", "", {}}};
+  Task migrate;
+  migrate.id = "migrate";
+  migrate.name = "Migrate accounts";
+  migrate.estimate = Estimate{1, 2, 3, Distribution::kUniform};
+  p.projects[1].tasks = {migrate};
+  p.dependencies = {
+      {"vendor-sandbox",
+       "Payment vendor sandbox",
+       "Acme Pay",
+       "Priya Shah",
+       Date::FromYmd(2026, 3, 1),
+       DependencyStatus::kAtRisk,
+       {"integrate", "build"},
+       Date::FromYmd(2026, 3, 10)},
+      {"dc", "Datacenter", "", "", std::nullopt, DependencyStatus::kDelivered, {}, std::nullopt}};
+  p.resources = {{"contractors", "Contract engineers", Money::FromCents(90000), 2},
+                 {"eng", "Engineers", std::nullopt, std::nullopt}};
+  p.actuals = {
+      {Date::FromYmd(2026, 1, 31), Money::FromCents(4800000), "design", "January invoices"},
+      {Date::FromYmd(2026, 2, 28), Money::FromCents(-150), "", ""}};
+  p.scorecard =
+      Scorecard{std::vector<Criterion>{{"stakeholder_alignment", "Stakeholder alignment", 25},
+                                       {"vendor", "Vendor", 12.5}},
+                {{Date::FromYmd(2026, 6, 1),
+                  "Priya Shah",
+                  {{"stakeholder_alignment", 2}, {"vendor", 5}},
+                  "Vendor slipped twice"},
+                 {Date::FromYmd(2026, 6, 8), "Priya Shah", {}, ""}}};
+  Risk r1;
+  r1.id = "R-01";
+  r1.title = "Sandbox slips";
+  r1.category = "vendor";
+  r1.owner = "Priya Shah";
+  r1.status = RiskStatus::kMitigating;
+  r1.raised = Date::FromYmd(2026, 2, 1);
+  r1.probability = 0.4;
+  r1.severity = 4;
+  r1.impact = RiskImpact{10, Money::FromCents(8000000), {"integrate"}};
+  r1.mitigation = "Second vendor";
+  r1.trigger = "Vendor misses the date";
+  r1.response_due = Date::FromYmd(2026, 3, 15);
+  r1.residual = Residual{0.15, 3};
+  Risk r2;
+  r2.id = "R-02";
+  r2.title = "Empty impact";
+  r2.impact = RiskImpact{};
+  Risk r3;
+  r3.id = "R-03";
+  r3.title = "Tasks only";
+  r3.impact = RiskImpact{std::nullopt, std::nullopt, {"build", "launch"}};
+  p.risks = {r1, r2, r3};
+  Stakeholder s;
+  s.id = "ops-lead";
+  s.name = "Maria Gomez";
+  s.role = "Operations lead";
+  s.influence = 5;
+  s.impact = 4;
+  s.stance = Stance::kSupportive;
+  s.channel = "email";
+  s.cadence = 7;
+  s.last_contact = Date::FromYmd(2026, 6, 10);
+  s.satisfaction = 4;
+  s.contacts = {{Date::FromYmd(2026, 6, 1), "Kickoff"}, {Date::FromYmd(2026, 6, 10), ""}};
+  Stakeholder cfo;
+  cfo.id = "cfo";
+  cfo.name = "CFO";
+  cfo.stance = Stance::kResistant;
+  p.stakeholders = {s, cfo};
+  Decision d;
+  d.id = "D-01";
+  d.question = "Add people, cut scope, or move the date?";
+  d.status = DecisionStatus::kDecided;
+  d.decision_rule = "Highest weighted score";
+  d.criteria = {{"cost", "Cost", 30, Measure::kCost},
+                {"date", "Delivery date", 40, Measure::kP80Finish},
+                {"risk", "Delivery risk", 30, std::nullopt}};
+  d.options = {{"add-people",
+                "Add two engineers",
+                {{"risk", 3}},
+                Scenario{Money::FromCents(12000000),
+                         DurationFactor{{"build", "integrate"}, 0.8},
+                         {},
+                         std::nullopt}},
+               {"cut-scope",
+                "Drop reporting",
+                {{"risk", 4}, {"date", 2}},
+                Scenario{std::nullopt, std::nullopt, {"reporting", "launch"}, std::nullopt}},
+               {"move-date",
+                "Move launch",
+                {},
+                Scenario{std::nullopt, std::nullopt, {}, Date::FromYmd(2026, 10, 30)}},
+               {"empty", "Empty scenario", {}, Scenario{}},
+               {"factor-only",
+                "Factor without tasks",
+                {},
+                Scenario{std::nullopt, DurationFactor{{}, 1.5}, {}, std::nullopt}},
+               {"none", "No scenario", {}, std::nullopt}};
+  d.stakeholder_weights = {{"cfo", {{"cost", 60}, {"date", 20}, {"risk", 20}}}, {"ops-lead", {}}};
+  d.chosen = "add-people";
+  d.rationale = "Keeps the date";
+  d.decided_by = "Dana Lee";
+  d.decided_on = Date::FromYmd(2026, 6, 12);
+  Decision d2;
+  d2.id = "D-02";
+  d2.question = "Open question";
+  p.decisions = {d, d2};
+  Change c;
+  c.id = "CR-07";
+  c.title = "Partner SSO";
+  c.requested_by = "VP Sales";
+  c.requested_on = Date::FromYmd(2026, 4, 2);
+  c.status = ChangeStatus::kApproved;
+  c.impact = ChangeImpact{5, Money::FromCents(3000000)};
+  Task sso;
+  sso.id = "sso";
+  sso.name = "Partner SSO";
+  sso.duration = 5;
+  sso.depends = {{"build", LinkType::kFS, 0}};
+  sso.resources = {"eng"};
+  Task sso2 = sso;
+  sso2.id = "sso-test";
+  sso2.depends = {{"sso", LinkType::kFF, 1}};
+  c.adds_tasks = {sso, sso2};
+  c.approvals = {
+      {"Dana Lee", Date::FromYmd(2026, 4, 9), ApprovalDecision::kApproved, "Contingency"},
+      {"CFO", Date::FromYmd(2026, 4, 10), ApprovalDecision::kRejected, ""}};
+  Change c2;
+  c2.id = "CR-08";
+  c2.title = "Empty impact";
+  c2.impact = ChangeImpact{};
+  c2.status = ChangeStatus::kImplemented;
+  p.changes = {c, c2};
+  Audit a;
+  a.retention_years = 7;
+  a.items = {{"requirements",
+              AuditStatus::kDone,
+              "Ana Ruiz",
+              Date::FromYmd(2026, 6, 30),
+              {{"docs/req.pdf", "9f2c", ""}, {"", "", "https://wiki.example.com/req"}},
+              Signoff{"Dana Lee", Date::FromYmd(2026, 5, 2)},
+              "Version 3"},
+             {"privacy",
+              AuditStatus::kNotApplicable,
+              "",
+              std::nullopt,
+              {},
+              Signoff{"", Date::FromYmd(2026, 5, 3)},
+              ""},
+             {"training", AuditStatus::kInProgress, "", std::nullopt, {}, std::nullopt, ""}};
+  p.audit = a;
+  p.targets = Targets{0.95, std::nullopt, 0.8, 90, 4.0, 40};
+  return p;
+}
+
+// The smallest program: every optional absent.
+Program Minimal(std::string id) {
+  Program p;
+  p.id = std::move(id);
+  p.name = "Minimal";
+  p.start = Date::FromYmd(2026, 1, 5);
+  return p;
+}
+
+TEST_P(StoreTest, RoundTripsGeneratedPrograms) {
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    testing::GenerateOptions o{.tasks = static_cast<int>(50 + seed * 13), .seed = seed};
+    o.registers = seed % 4 != 0;
+    o.progress = seed % 3 != 0;
+    o.all_link_types = seed % 2 != 0;
+    Program p = testing::GenerateProgram(o);
+    Put(p);
+    auto back = Load(p.id);
+    ASSERT_TRUE(back.has_value()) << "seed " << seed;
+    EXPECT_TRUE(*back == p) << "seed " << seed;
+    EXPECT_TRUE(model::DiffPrograms(&p, *back).empty()) << "seed " << seed;
+  }
+}
+
+TEST_P(StoreTest, RoundTripsEveryField) {
+  Program p = EveryField();
+  Put(p);
+  auto back = Load(p.id);
+  ASSERT_TRUE(back.has_value());
+  auto diff = model::DiffPrograms(&p, *back);
+  for (const auto& c : diff) ADD_FAILURE() << c.entity << " " << c.entity_id << " differs";
+  EXPECT_TRUE(*back == p);
+
+  // The absent/empty counterparts of the cases above.
+  Program q = Minimal("minimal");
+  q.calendar = model::Calendar{{}, {}};  // present, no working days listed
+  q.scorecard = model::Scorecard{std::vector<model::Criterion>{}, {}};
+  q.audit = model::Audit{};
+  q.targets = model::Targets{};
+  Put(q);
+  EXPECT_EQ(Load("minimal"), q);
+  Program m = Minimal("bare");
+  m.scorecard = model::Scorecard{};  // default criteria
+  Put(m);
+  EXPECT_EQ(Load("bare"), m);
+}
+
+TEST_P(StoreTest, PutReplacesTheProgram) {
+  Program p = testing::GenerateProgram({.tasks = 120, .seed = 7});
+  Put(p);
+  Program q = p;
+  q.name = "Renamed";
+  q.projects[0].tasks.resize(3);
+  q.risks.clear();
+  q.calendar.reset();
+  q.scorecard.reset();
+  Put(q);
+  EXPECT_EQ(Load(p.id), q);
+  auto t = Begin(TxnMode::kRead);
+  auto list = t->ListPrograms();
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].name, "Renamed");
+}
+
+TEST_P(StoreTest, DeleteRemovesOneProgram) {
+  Program a = testing::GenerateProgram({.tasks = 40, .seed = 1});
+  Program b = testing::GenerateProgram({.tasks = 40, .seed = 2});
+  Put(a);
+  Put(b);
+  {
+    auto t = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(t->DeleteProgram(a.id).ok());
+    Status missing = t->DeleteProgram("nope");
+    EXPECT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  EXPECT_EQ(Load(a.id), std::nullopt);
+  EXPECT_EQ(Load(b.id), b);
+}
+
+TEST_P(StoreTest, HoldsSeveralPrograms) {
+  Program b = testing::GenerateProgram({.tasks = 30, .seed = 2});
+  Program a = testing::GenerateProgram({.tasks = 30, .seed = 1});
+  Program e = EveryField();
+  Put(b);
+  Put(a);
+  Put(e);
+  auto t = Begin(TxnMode::kRead);
+  auto list = t->ListPrograms();
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 3u);
+  EXPECT_EQ((*list)[0].id, "gen-1");
+  EXPECT_EQ((*list)[1].id, "gen-2");
+  EXPECT_EQ((*list)[2].id, "phoenix");
+  EXPECT_EQ(*t->LoadProgram("gen-1"), a);
+  EXPECT_EQ(*t->LoadProgram("gen-2"), b);
+  EXPECT_EQ(*t->LoadProgram("phoenix"), e);
+  EXPECT_EQ(*t->LoadProgram("absent"), std::nullopt);
+}
+
+TEST_P(StoreTest, RollbackLeavesNothing) {
+  Program p = EveryField();
+  {
+    auto t = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(t->PutProgram(p).ok());
+    ASSERT_TRUE(t->AppendAudit("ana", p.id, model::DiffPrograms(nullptr, p)).ok());
+    // Seen inside the transaction, gone after it is dropped without Commit.
+    EXPECT_EQ(*t->LoadProgram(p.id), p);
+  }
+  EXPECT_EQ(Load(p.id), std::nullopt);
+  auto t = Begin(TxnMode::kRead);
+  EXPECT_TRUE(t->ReadAudit({})->empty());
+  EXPECT_TRUE(t->ListPrograms()->empty());
+  auto v = t->VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok);
+  EXPECT_EQ(v->entries, 0);
+}
+
+TEST_P(StoreTest, ReadTransactionsDoNotWrite) {
+  auto t = Begin(TxnMode::kRead);
+  EXPECT_FALSE(t->PutProgram(Minimal("x")).ok());
+  EXPECT_FALSE(t->DeleteProgram("x").ok());
+  EXPECT_FALSE(t->AppendAudit("ana", "x", {}).ok());
+  // One transaction at a time per store.
+  EXPECT_FALSE(store_->Begin(TxnMode::kRead).ok());
+}
+
+TEST_P(StoreTest, SurvivesReopening) {
+  if (!backend_->persistent()) GTEST_SKIP() << "an in-memory workspace ends with its store";
+  Program p = EveryField();
+  Apply(p);
+  store_.reset();
+  store_ = OpenOrDie();
+  EXPECT_EQ(Load(p.id), p);
+  EXPECT_TRUE(Verify().ok);
+}
+
+TEST_P(StoreTest, MigratesAnOlderWorkspaceAtOpen) {
+  if (!backend_->persistent()) GTEST_SKIP() << "needs a workspace that outlives its store";
+  store_.reset();
+  backend_->Wipe();
+  {
+    OpenOptions old;
+    old.schema_version = 1;
+    auto s = OpenOrDie(old);
+    auto sqlite = dynamic_cast<SqliteStore*>(s.get());
+    ASSERT_EQ(*sqlite->SchemaVersion(), 1);
+    auto t = Begin(TxnMode::kWrite, s.get());
+    ASSERT_TRUE(t->PutProgram(EveryField()).ok());
+    // Version 1 has no audit trail yet.
+    EXPECT_FALSE(t->AppendAudit("ana", "phoenix", model::DiffPrograms(nullptr, EveryField())).ok());
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  store_ = OpenOrDie();
+  EXPECT_EQ(*dynamic_cast<SqliteStore*>(store_.get())->SchemaVersion(), LatestSchemaVersion());
+  EXPECT_EQ(Load("phoenix"), EveryField());
+  Program p = EveryField();
+  p.name = "After the upgrade";
+  Apply(p);
+  EXPECT_TRUE(Verify().ok);
+
+  // A workspace from a newer tpmkit is refused, not damaged.
+  ASSERT_TRUE(Exec("PRAGMA user_version = 99").ok());
+  store_.reset();
+  auto newer = backend_->Open({});
+  ASSERT_FALSE(newer.ok());
+  EXPECT_EQ(newer.error().code, ErrorCode::kStorage);
+  EXPECT_NE(newer.error().message.find("newer"), std::string::npos) << newer.error().message;
+}
+
+AuditFilter Filter(std::optional<std::string> program, std::optional<std::string> entity,
+                   std::optional<std::string> actor, std::optional<std::string> since) {
+  AuditFilter f;
+  f.program = std::move(program);
+  f.entity = std::move(entity);
+  f.actor = std::move(actor);
+  f.since = std::move(since);
+  return f;
+}
+
+TEST_P(StoreTest, AppendsAndReadsTheAuditTrail) {
+  Program p = EveryField();
+  Apply(p, "ana");
+  Program q = p;
+  q.projects[0].tasks[1].estimate->likely = 25;
+  q.risks.pop_back();
+  Apply(q, "bob");
+  Program other = Minimal("other");
+  Apply(other, "bob");
+
+  auto t = Begin(TxnMode::kRead);
+  auto all = t->ReadAudit({});
+  ASSERT_TRUE(all.ok());
+  const size_t created = model::DiffPrograms(nullptr, p).size();
+  ASSERT_EQ(all->size(), created + 2 + 1);
+  // Newest first, seq 1.. in write order, each linked to the one before.
+  for (size_t i = 0; i + 1 < all->size(); ++i) {
+    EXPECT_EQ((*all)[i].seq, (*all)[i + 1].seq + 1);
+    EXPECT_EQ((*all)[i].prev_hash, (*all)[i + 1].hash);
+  }
+  EXPECT_EQ(all->back().seq, 1);
+  EXPECT_EQ(all->back().prev_hash, "");
+  EXPECT_EQ(all->back().change.entity, "program");
+  EXPECT_EQ(all->back().change.action, model::ChangeAction::kCreate);
+  EXPECT_EQ(all->back().at, "2026-06-01T00:00:00Z");
+  EXPECT_EQ(all->front().program, "other");
+  EXPECT_EQ(all->front().at, "2026-06-01T00:02:00Z");
+
+  auto bob = t->ReadAudit(Filter({}, {}, "bob", {}));
+  ASSERT_EQ(bob->size(), 3u);
+  auto phoenix_bob = t->ReadAudit(Filter("phoenix", {}, "bob", {}));
+  ASSERT_EQ(phoenix_bob->size(), 2u);
+  EXPECT_EQ((*phoenix_bob)[0].change,
+            (model::EntityChange{"risk", "R-03", model::ChangeAction::kDelete,
+                                 (*phoenix_bob)[0].change.changes}));
+  EXPECT_EQ(
+      (*phoenix_bob)[1].change,
+      (model::EntityChange{
+          "task", "build", model::ChangeAction::kUpdate, {{"estimate.likely", "20.5d", "25d"}}}));
+  auto tasks = t->ReadAudit(Filter({}, "task", {}, {}));
+  EXPECT_EQ(tasks->size(), p.TaskCount() + 1);
+  EXPECT_EQ(t->ReadAudit(Filter({}, {}, {}, "2026-06-01T00:01:00Z"))->size(), 3u);
+  EXPECT_EQ(t->ReadAudit(Filter({}, {}, {}, "2026-06-01"))->size(), all->size());
+  EXPECT_EQ(t->ReadAudit(Filter({}, {}, {}, "2026-06-02"))->size(), 0u);
+  EXPECT_EQ(t->ReadAudit(Filter("nope", {}, {}, {}))->size(), 0u);
+
+  auto v = t->VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->reason;
+  EXPECT_EQ(v->entries, static_cast<int64_t>(all->size()));
+}
+
+TEST_P(StoreTest, AppendReturnsTheEntriesAsWritten) {
+  auto t = Begin(TxnMode::kWrite);
+  std::vector<model::EntityChange> changes = {{"risk",
+                                               "R-1",
+                                               model::ChangeAction::kCreate,
+                                               {{"title", std::nullopt, "Quote \" and\nnewline"}}},
+                                              {"risk", "R-1", model::ChangeAction::kDelete, {}}};
+  auto written = t->AppendAudit("ana", "p", changes);
+  ASSERT_TRUE(written.ok());
+  ASSERT_EQ(written->size(), 2u);
+  EXPECT_EQ((*written)[1].hash, ComputeEntryHash((*written)[0].hash, (*written)[1]));
+  EXPECT_TRUE(t->AppendAudit("ana", "p", {})->empty());
+  ASSERT_TRUE(t->Commit().ok());
+  auto r = Begin(TxnMode::kRead);
+  auto read = r->ReadAudit({});
+  ASSERT_EQ(read->size(), 2u);
+  EXPECT_EQ((*read)[1].change, changes[0]);
+  EXPECT_EQ((*read)[0].hash, (*written)[1].hash);
+}
+
+class StoreTamperTest : public StoreTest {
+ protected:
+  // Five entries (seq 1..5), across two transactions.
+  void SetUp() override {
+    StoreTest::SetUp();
+    auto t = Begin(TxnMode::kWrite);
+    std::vector<model::EntityChange> first, second;
+    for (int i = 1; i <= 5; ++i) {
+      (i <= 3 ? first : second)
+          .push_back({"task",
+                      "t" + std::to_string(i),
+                      model::ChangeAction::kUpdate,
+                      {{"duration", "1d", std::to_string(i) + "d"}}});
+    }
+    ASSERT_TRUE(t->AppendAudit("ana", "p", first).ok());
+    ASSERT_TRUE(t->Commit().ok());
+    t = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(t->AppendAudit("bob", "p", second).ok());
+    ASSERT_TRUE(t->Commit().ok());
+    ASSERT_TRUE(Verify().ok);
+  }
+
+  void ExpectFirstBad(int64_t seq) {
+    VerifyResult r = Verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.first_bad, seq) << r.reason;
+    EXPECT_FALSE(r.reason.empty());
+  }
+};
+
+TEST_P(StoreTamperTest, EditedChangesAreDetected) {
+  ASSERT_TRUE(Exec("UPDATE audit_trail SET changes = "
+                   "'[{\"field\":\"duration\",\"new\":\"9d\",\"old\":\"1d\"}]' WHERE seq = 3")
+                  .ok());
+  ExpectFirstBad(3);
+}
+
+TEST_P(StoreTamperTest, EditedActorIsDetected) {
+  ASSERT_TRUE(Exec("UPDATE audit_trail SET actor = 'mallory' WHERE seq = 2").ok());
+  ExpectFirstBad(2);
+}
+
+TEST_P(StoreTamperTest, NonCanonicalOrInvalidChangesAreDetected) {
+  ASSERT_TRUE(Exec("UPDATE audit_trail SET changes = "
+                   "'[{\"field\": \"duration\", \"new\": \"4d\", \"old\": \"1d\"}]' WHERE seq = 4")
+                  .ok());
+  ExpectFirstBad(4);
+  ASSERT_TRUE(Exec("UPDATE audit_trail SET changes = 'not json' WHERE seq = 2").ok());
+  ExpectFirstBad(2);
+}
+
+TEST_P(StoreTamperTest, DeletedMiddleEntryIsDetected) {
+  ASSERT_TRUE(Exec("DELETE FROM audit_trail WHERE seq = 3").ok());
+  ExpectFirstBad(3);
+}
+
+TEST_P(StoreTamperTest, DeletedLastEntryIsDetected) {
+  ASSERT_TRUE(Exec("DELETE FROM audit_trail WHERE seq = 5").ok());
+  ExpectFirstBad(5);
+  ASSERT_TRUE(Exec("DELETE FROM audit_trail WHERE seq = 4").ok());
+  ExpectFirstBad(4);
+}
+
+TEST_P(StoreTamperTest, DeletedHeadIsDetected) {
+  ASSERT_TRUE(Exec("DELETE FROM audit_trail_head").ok());
+  EXPECT_FALSE(Verify().ok);
+  auto t = Begin(TxnMode::kWrite);
+  auto r = t->AppendAudit("ana", "p", {{"risk", "R", model::ChangeAction::kDelete, {}}});
+  EXPECT_FALSE(r.ok());
+}
+
+TEST_P(StoreTamperTest, SwappedEntriesAreDetected) {
+  const char* kCols[] = {"at",     "actor",   "program",   "entity", "entity_id",
+                         "action", "changes", "prev_hash", "hash"};
+  std::string sets;
+  for (const char* c : kCols) {
+    if (!sets.empty()) sets += ", ";
+    sets += fmt::format(
+        "{0} = (SELECT {0} FROM saved WHERE saved.seq = "
+        "CASE audit_trail.seq WHEN 2 THEN 4 ELSE 2 END)",
+        c);
+  }
+  ASSERT_TRUE(Exec("CREATE TEMP TABLE saved AS SELECT * FROM audit_trail WHERE seq IN (2, 4); "
+                   "UPDATE audit_trail SET " +
+                   sets + " WHERE seq IN (2, 4); DROP TABLE saved;")
+                  .ok());
+  {
+    auto t = Begin(TxnMode::kRead);
+    auto e = t->ReadAudit({});
+    ASSERT_EQ(e->size(), 5u);
+    EXPECT_EQ((*e)[1].change.entity_id, "t2");  // seq 4 now holds entry 2's content
+  }
+  ExpectFirstBad(2);
+}
+
+TEST_P(StoreTamperTest, SwappedSeqNumbersAreDetected) {
+  ASSERT_TRUE(Exec("UPDATE audit_trail SET seq = -2 WHERE seq = 2; "
+                   "UPDATE audit_trail SET seq = 2 WHERE seq = 3; "
+                   "UPDATE audit_trail SET seq = 3 WHERE seq = -2;")
+                  .ok());
+  ExpectFirstBad(2);
+}
+
+TEST_P(StoreTest, SecondWriterGetsBusy) {
+  if (!backend_->persistent()) GTEST_SKIP() << "needs a second connection to the workspace";
+  auto holder = Begin(TxnMode::kWrite);
+  OpenOptions quick;
+  quick.busy_timeout_ms = 100;
+  auto other = OpenOrDie(quick);
+  auto begin = other->Begin(TxnMode::kWrite);
+  ASSERT_FALSE(begin.ok());
+  EXPECT_EQ(begin.error().code, ErrorCode::kBusy);
+  EXPECT_EQ(begin.error().message, "workspace busy: another tpmkit command is writing; try again");
+  // Readers are not blocked by a writer (WAL).
+  auto reader = other->Begin(TxnMode::kRead);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_TRUE((*reader)->ListPrograms().ok());
+  reader->reset();
+  holder.reset();
+  auto after = other->Begin(TxnMode::kWrite);
+  EXPECT_TRUE(after.ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, StoreTest,
+    ::testing::Values(
+        BackendParam{"SqliteMemory",
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteMemoryBackend); }},
+        BackendParam{"SqliteFile",
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }}),
+    [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Backends, StoreTamperTest,
+    ::testing::Values(
+        BackendParam{"SqliteMemory",
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteMemoryBackend); }},
+        BackendParam{"SqliteFile",
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }}),
+    [](const auto& info) { return info.param.name; });
+
+TEST(OpenStoreTest, RefusesPostgresqlForNow) {
+  auto s = OpenStore("postgresql://localhost/tpmkit");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kUsage);
+  EXPECT_EQ(s.error().message, "PostgreSQL workspaces are not supported yet");
+}
+
+TEST(OpenStoreTest, MissingFileWithoutCreateIsNotFound) {
+  auto s = OpenStore("/nonexistent-dir-tpmkit/x.db", {.create = false});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kNotFound);
+  auto bad = OpenStore("/nonexistent-dir-tpmkit/x.db");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kStorage);
+}
+
+}  // namespace
+}  // namespace tpmkit::store
