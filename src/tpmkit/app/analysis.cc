@@ -31,33 +31,21 @@ bool AnyEstimate(const model::Program& p) {
 
 }  // namespace
 
-std::optional<Date> EffectiveAsOf(const model::Program& program, std::optional<Date> as_of) {
-  return as_of ? as_of : program.status_date;
-}
-
-Result<Date> RequireAsOf(const model::Program& program, std::optional<Date> as_of,
-                         const std::string& what) {
-  if (auto d = EffectiveAsOf(program, as_of)) return *d;
-  return Error::Invalid(
-      fmt::format("{} needs a date: program {} has no status_date and no "
-                  "--as-of DATE was given",
-                  what, program.id));
-}
-
-Result<plan::Schedule> ScheduleOf(const model::Program& program, std::optional<Date> as_of) {
+Result<plan::Schedule> ScheduleOf(const model::Program& program, Date as_of) {
   plan::ScheduleOptions o;
   o.as_of = as_of;
   return plan::ComputeSchedule(program, o);
 }
 
 Result<plan::Forecast> ForecastOf(const model::Program& program, const ForecastRequest& request,
-                                  std::optional<Date> as_of) {
-  return plan::RunForecast(program, ToOptions(request), as_of);
+                                  Date as_of) {
+  plan::ForecastOptions options = ToOptions(request);
+  options.as_of = as_of;
+  return plan::RunForecast(program, options);
 }
 
-Result<plan::EvmResult> EvmOf(const model::Program& program, std::optional<Date> as_of) {
-  TPMKIT_ASSIGN_OR_RETURN(Date t, RequireAsOf(program, as_of, "earned value"));
-  return plan::ComputeEvm(program, t);
+Result<plan::EvmResult> EvmOf(const model::Program& program, Date as_of) {
+  return plan::ComputeEvm(program, as_of);
 }
 
 toolkit::AuditReadiness ReadinessOf(const model::Program& program, Date as_of) {
@@ -66,31 +54,25 @@ toolkit::AuditReadiness ReadinessOf(const model::Program& program, Date as_of) {
   return toolkit::ComputeAuditReadiness(program, in);
 }
 
-Result<toolkit::SuggestInputs> SuggestInputsOf(const model::Program& program,
-                                               std::optional<Date> as_of,
+Result<toolkit::SuggestInputs> SuggestInputsOf(const model::Program& program, Date as_of,
                                                const ForecastRequest& request) {
   toolkit::SuggestInputs in;
   if (program.target) {
     TPMKIT_ASSIGN_OR_RETURN(plan::Forecast f, ForecastOf(program, request, as_of));
     in.p_on_time = f.p_on_time;
   }
-  if (EffectiveAsOf(program, as_of)) {
-    TPMKIT_ASSIGN_OR_RETURN(plan::EvmResult e, EvmOf(program, as_of));
-    in.cpi = e.cpi;
-  }
+  TPMKIT_ASSIGN_OR_RETURN(plan::EvmResult e, EvmOf(program, as_of));
+  in.cpi = e.cpi;
   return in;
 }
 
-Result<toolkit::KpiValues> KpiValuesOf(const model::Program& program, std::optional<Date> as_of,
+Result<toolkit::KpiValues> KpiValuesOf(const model::Program& program, Date as_of,
                                        const ForecastRequest& request) {
   toolkit::KpiValues v;
-  const auto date = EffectiveAsOf(program, as_of);
-  if (date) {
-    TPMKIT_ASSIGN_OR_RETURN(plan::EvmResult e, EvmOf(program, as_of));
-    v.spi = e.spi;
-    v.cpi = e.cpi;
-    v.readiness = ReadinessOf(program, *date).readiness;
-  }
+  TPMKIT_ASSIGN_OR_RETURN(plan::EvmResult e, EvmOf(program, as_of));
+  v.spi = e.spi;
+  v.cpi = e.cpi;
+  v.readiness = ReadinessOf(program, as_of).readiness;
   if (program.target && program.targets && program.targets->p_on_time) {
     TPMKIT_ASSIGN_OR_RETURN(plan::Forecast f, ForecastOf(program, request, as_of));
     v.p_on_time = f.p_on_time;
@@ -122,11 +104,11 @@ Result<std::vector<toolkit::BankOverride>> LoadLanguageBank(const std::filesyste
   return out;
 }
 
-Result<ReviewReport> ReviewOf(const model::Program& program, std::optional<Date> as_of,
+Result<ReviewReport> ReviewOf(const model::Program& program, Date as_of,
                               const ForecastRequest& request,
                               const std::vector<toolkit::BankOverride>& bank) {
   ReviewReport report;
-  report.as_of = EffectiveAsOf(program, as_of);
+  report.as_of = as_of;
   report.bank = toolkit::ApplyBankOverrides(toolkit::DefaultLanguageBank(), bank);
   TPMKIT_ASSIGN_OR_RETURN(plan::Schedule schedule, ScheduleOf(program, as_of));
   toolkit::ReviewInputs in;
@@ -146,13 +128,12 @@ Result<ReviewReport> ReviewOf(const model::Program& program, std::optional<Date>
 Result<toolkit::Escalation> Escalate(const model::Program& program, const EscalateRequest& req) {
   TPMKIT_ASSIGN_OR_RETURN(toolkit::EscalationSubject subject,
                           toolkit::CheckEscalation(program, req.risk, req.decision, req.to));
-  TPMKIT_ASSIGN_OR_RETURN(Date as_of, RequireAsOf(program, req.as_of, "an escalation"));
   toolkit::SimulationOptions sim;
   sim.iterations = req.forecast.iterations;
   sim.seed = req.forecast.seed;
   sim.threads = req.forecast.threads;
   sim.as_of = req.as_of;
-  return toolkit::SimulateEscalation(program, subject, as_of, req.from, sim);
+  return toolkit::SimulateEscalation(program, subject, req.as_of, req.from, sim);
 }
 
 }  // namespace tpmkit::app

@@ -1,8 +1,8 @@
-// Analyses that several commands need from one program: the date in force, the
-// schedule, the forecast (with forced risks), earned value, audit readiness, the inputs
-// of the scorecard's suggestions and of program health, the plan review, and the
-// escalation of a risk with its simulations. Commands stay thin: they parse, call one of
-// these, and print. Pure over the program except LoadLanguageBank (reads a file).
+// Analyses that several use cases need from one program, each as of a date the caller
+// decided with DateInForce (env.h): the schedule, the forecast (with forced risks),
+// earned value, audit readiness, the inputs of the scorecard's suggestions and of
+// program health, the plan review, and the escalation of a risk with its simulations.
+// Pure over the program except LoadLanguageBank (reads a file).
 #pragma once
 
 #include <cstdint>
@@ -33,28 +33,21 @@ struct ForecastRequest {
   std::vector<std::string> forced_risks;
 };
 
-// --as-of when given, else the program's status_date, else nullopt.
-std::optional<Date> EffectiveAsOf(const model::Program& program, std::optional<Date> as_of);
-// The same, as an error naming what is missing (kInvalidInput) when neither is set.
-Result<Date> RequireAsOf(const model::Program& program, std::optional<Date> as_of,
-                         const std::string& what);
-
-Result<plan::Schedule> ScheduleOf(const model::Program& program, std::optional<Date> as_of);
+Result<plan::Schedule> ScheduleOf(const model::Program& program, Date as_of);
 Result<plan::Forecast> ForecastOf(const model::Program& program, const ForecastRequest& request,
-                                  std::optional<Date> as_of);
-// Errors: kInvalidInput when there is no as-of date; those of the schedule.
-Result<plan::EvmResult> EvmOf(const model::Program& program, std::optional<Date> as_of);
+                                  Date as_of);
+// Errors: those of the schedule.
+Result<plan::EvmResult> EvmOf(const model::Program& program, Date as_of);
 // Readiness without looking at evidence files (they do not change the percentage).
 toolkit::AuditReadiness ReadinessOf(const model::Program& program, Date as_of);
 
-// p_on_time (forecast; only with a target) and CPI (earned value; only with an as-of
-// date) for `scorecard --suggest`.
-Result<toolkit::SuggestInputs> SuggestInputsOf(const model::Program& program,
-                                               std::optional<Date> as_of,
+// p_on_time (forecast; only with a target) and CPI (earned value) for
+// `scorecard --suggest`.
+Result<toolkit::SuggestInputs> SuggestInputsOf(const model::Program& program, Date as_of,
                                                const ForecastRequest& request);
 // Every KPI of section 9 that the data gives. The forecast runs only when a p_on_time
-// target is set; earned value only when there is an as-of date.
-Result<toolkit::KpiValues> KpiValuesOf(const model::Program& program, std::optional<Date> as_of,
+// target is set.
+Result<toolkit::KpiValues> KpiValuesOf(const model::Program& program, Date as_of,
                                        const ForecastRequest& request);
 
 // Reads a --bank file and checks its theme names. Errors: kInvalidInput with
@@ -62,13 +55,13 @@ Result<toolkit::KpiValues> KpiValuesOf(const model::Program& program, std::optio
 Result<std::vector<toolkit::BankOverride>> LoadLanguageBank(const std::filesystem::path& path);
 
 struct ReviewReport {
-  std::optional<Date> as_of;
+  Date as_of;
   toolkit::LanguageBank bank;
   std::vector<toolkit::Finding> findings;
 };
 // The review of section 10: the schedule as of the date in force, the forecast's p90
 // (when some task has an estimate) and KPI health feed the rules.
-Result<ReviewReport> ReviewOf(const model::Program& program, std::optional<Date> as_of,
+Result<ReviewReport> ReviewOf(const model::Program& program, Date as_of,
                               const ForecastRequest& request,
                               const std::vector<toolkit::BankOverride>& bank);
 
@@ -77,15 +70,14 @@ struct EscalateRequest {
   std::optional<std::string> decision;
   std::string to;
   std::string from;  // who signs
-  std::optional<Date> as_of;
+  Date as_of;        // the date in force
   ForecastRequest forecast;
 };
 
 // Section 7a: checks the request (toolkit::CheckEscalation), takes the date in force and
 // runs toolkit::SimulateEscalation (the options come from the decision, else add
 // resources, reduce scope, extend the deadline; docs/commands/escalate.md). `forecast`'s
-// forced_risks are ignored. Errors: those of CheckEscalation, RequireAsOf and
-// SimulateEscalation.
+// forced_risks are ignored. Errors: those of CheckEscalation and SimulateEscalation.
 Result<toolkit::Escalation> Escalate(const model::Program& program, const EscalateRequest& request);
 
 }  // namespace tpmkit::app

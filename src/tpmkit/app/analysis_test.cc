@@ -42,19 +42,11 @@ class TempFile {
   fs::path path_;
 };
 
-TEST(Analysis, AsOfPrefersTheFlagThenTheStatusDate) {
-  model::Program p = Complete();
-  EXPECT_EQ(EffectiveAsOf(p, std::nullopt), Date::FromYmd(2026, 2, 2));
-  EXPECT_EQ(EffectiveAsOf(p, Date::FromYmd(2026, 3, 1)), Date::FromYmd(2026, 3, 1));
-  p.status_date.reset();
-  EXPECT_FALSE(EffectiveAsOf(p, std::nullopt).has_value());
-  auto r = RequireAsOf(p, std::nullopt, "earned value");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput);
-  EXPECT_NE(r.error().message.find("earned value needs a date"), std::string::npos);
-  EXPECT_NE(r.error().message.find("--as-of"), std::string::npos);
-  EXPECT_FALSE(EvmOf(p, std::nullopt).ok());
-  EXPECT_TRUE(EvmOf(p, Date::FromYmd(2026, 2, 2)).ok());
+TEST(Analysis, EarnedValueIsAsOfTheDateGiven) {
+  const model::Program p = Complete();
+  auto e = EvmOf(p, Date::FromYmd(2026, 2, 2));
+  ASSERT_TRUE(e.ok()) << e.error().message;
+  EXPECT_EQ(e->as_of, Date::FromYmd(2026, 2, 2));
 }
 
 TEST(Analysis, BankFileReplacesAndExtendsTheDefaultBank) {
@@ -93,7 +85,7 @@ TEST(Analysis, BankFileReplacesAndExtendsTheDefaultBank) {
   p.risks[0].mitigation.clear();  // an open risk without mitigation: a risks finding
   ForecastRequest fr;
   fr.iterations = 200;
-  auto review = ReviewOf(p, std::nullopt, fr, *overrides);
+  auto review = ReviewOf(p, *p.status_date, fr, *overrides);
   ASSERT_TRUE(review.ok()) << review.error().message;
   bool found = false;
   for (const auto& finding : review->findings) {
@@ -132,6 +124,7 @@ TEST(Analysis, EscalationSimulatesTheGenericOptions) {
   req.risk = "R-1";
   req.to = "dana lee";  // any case
   req.from = "Ana Ruiz";
+  req.as_of = *p.status_date;
   req.forecast.iterations = 400;
   req.forecast.seed = 3;
   auto e = Escalate(p, req);
@@ -145,11 +138,11 @@ TEST(Analysis, EscalationSimulatesTheGenericOptions) {
   EXPECT_GE(e->p80_after, e->p80_before);
   // p80_before is the plain forecast's p80 with the same seed and iterations.
   ForecastRequest plain = req.forecast;
-  auto f = ForecastOf(p, plain, std::nullopt);
+  auto f = ForecastOf(p, plain, req.as_of);
   ASSERT_TRUE(f.ok());
   EXPECT_EQ(e->p80_before, f->p80.date);
   plain.forced_risks = {"R-1"};
-  auto forced = ForecastOf(p, plain, std::nullopt);
+  auto forced = ForecastOf(p, plain, req.as_of);
   ASSERT_TRUE(forced.ok());
   EXPECT_EQ(e->p80_after, forced->p80.date);
 
@@ -189,6 +182,7 @@ TEST(Analysis, EscalationNamesWhatIsMissing) {
   req.risk = "R-1";
   req.to = "Nobody";
   req.from = "Ana Ruiz";
+  req.as_of = *p.status_date;
   auto e = Escalate(p, req);
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, ErrorCode::kInvalidInput);
@@ -196,13 +190,6 @@ TEST(Analysis, EscalationNamesWhatIsMissing) {
        {"risk R-1 has no owner", "program complete has no target date", "--to 'Nobody'"}) {
     EXPECT_NE(e.error().message.find(s), std::string::npos) << s << ": " << e.error().message;
   }
-  // Without any as-of date the escalation cannot date its ask.
-  p = Complete();
-  p.status_date.reset();
-  req.to = "Dana Lee";
-  auto dateless = Escalate(p, req);
-  ASSERT_FALSE(dateless.ok());
-  EXPECT_NE(dateless.error().message.find("--as-of"), std::string::npos);
 }
 
 }  // namespace

@@ -14,13 +14,13 @@ Result<ForecastFinishResponse> ForecastFinish(Env& env, const ForecastFinishRequ
   if (request.iterations < 1) return Error::Usage("--iterations must be at least 1");
   TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, request.source));
   plan::ForecastOptions options;
+  options.as_of = DateInForce(loaded.program, request.as_of, env.clock);
   options.iterations = request.iterations;
   options.seed = request.seed;
   options.threads = request.threads;
   options.progress = request.progress;
   options.cancel = request.cancel;
-  const Date as_of = DateInForce(loaded.program, request.as_of, env.clock);
-  TPMKIT_ASSIGN_OR_RETURN(auto forecast, plan::RunForecast(loaded.program, options, as_of));
+  TPMKIT_ASSIGN_OR_RETURN(auto forecast, plan::RunForecast(loaded.program, options));
   return ForecastFinishResponse{std::move(loaded), std::move(forecast)};
 }
 

@@ -36,7 +36,7 @@ struct ForecastFinishRequest {
   std::optional<Date> as_of;
   int iterations = 10000;
   uint64_t seed = 1;
-  int threads = 0;  // 0: all cores
+  int threads = 0;                       // 0: all cores
   std::function<void(double)> progress;  // fraction done, from the forecast's threads
   const std::atomic<bool>* cancel = nullptr;
 };

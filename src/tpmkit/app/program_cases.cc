@@ -29,8 +29,7 @@ Result<ImportPlanResponse> ImportPlan(Env& env, const ImportPlanRequest& request
   }
   TPMKIT_ASSIGN_OR_RETURN(auto read, ReadMspdiFile(request.file, request.program_id));
   TPMKIT_ASSIGN_OR_RETURN(auto applied, StoreProgram(env, read.program));
-  return ImportPlanResponse{std::move(applied), read.program.TaskCount(),
-                            std::move(read.warnings)};
+  return ImportPlanResponse{std::move(applied), read.program.TaskCount(), std::move(read.warnings)};
 }
 
 Result<ExportProgramResponse> ExportProgram(Env& env, const ExportProgramRequest& request) {
@@ -54,7 +53,8 @@ Result<ShowProgramResponse> ShowProgram(Env& env, const ShowProgramRequest& requ
   options.as_of = r.as_of;
   if (auto s = plan::ComputeSchedule(loaded.program, options); s.ok()) r.schedule = std::move(*s);
   r.scorecard = toolkit::ComputeScorecard(loaded.program);
-  r.readiness = toolkit::ComputeAuditReadiness(loaded.program, toolkit::AuditInputs{r.as_of, {}, {}});
+  r.readiness =
+      toolkit::ComputeAuditReadiness(loaded.program, toolkit::AuditInputs{r.as_of, {}, {}});
   r.loaded = std::move(loaded);
   return r;
 }

@@ -735,10 +735,9 @@ Result<Forecast> RunForecast(const Network& net, const ForecastOptions& options)
   return out;
 }
 
-Result<Forecast> RunForecast(const model::Program& program, const ForecastOptions& options,
-                             std::optional<Date> as_of) {
+Result<Forecast> RunForecast(const model::Program& program, const ForecastOptions& options) {
   CompileOptions co;
-  co.as_of = as_of;
+  co.as_of = options.as_of;
   TPMKIT_ASSIGN_OR_RETURN(Network net, Compile(program, co));
   return RunForecast(net, options);
 }

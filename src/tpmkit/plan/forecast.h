@@ -30,6 +30,9 @@
 namespace tpmkit::plan {
 
 struct ForecastOptions {
+  // The status date (progress) of the forecast of a program; overrides
+  // program.status_date, as ScheduleOptions::as_of does. Ignored for a compiled Network.
+  std::optional<Date> as_of;
   int iterations = 10000;  // >= 1
   uint64_t seed = 1;
   int threads = 0;  // 0: all cores
@@ -69,8 +72,7 @@ struct Forecast {
 // kNotFound for a forced risk id that names no risk.
 // O(iterations * (tasks + links)) work, spread over the threads.
 Result<Forecast> RunForecast(const Network& net, const ForecastOptions& options = {});
-// Compiles (with `as_of` overriding status_date) then runs.
-Result<Forecast> RunForecast(const model::Program& program, const ForecastOptions& options = {},
-                             std::optional<Date> as_of = std::nullopt);
+// Compiles (with options.as_of overriding status_date) then runs.
+Result<Forecast> RunForecast(const model::Program& program, const ForecastOptions& options = {});
 
 }  // namespace tpmkit::plan

@@ -54,7 +54,7 @@ Mailbox ParseMailbox(const std::string& s) {
   return {name, s.substr(lt + 1, gt - lt - 1)};
 }
 
-std::string ReviewText(const std::string& program_name, const std::optional<Date>& as_of,
+std::string ReviewText(const std::string& program_name, Date as_of,
                        const toolkit::LanguageBank& bank,
                        const std::vector<toolkit::Finding>& findings) {
   if (findings.empty()) {
@@ -64,7 +64,7 @@ std::string ReviewText(const std::string& program_name, const std::optional<Date
         program_name);
   }
   std::string text = fmt::format(
-      "Review of {}{}: {}.\n", program_name, as_of ? " as of " + as_of->ToString() : std::string(),
+      "Review of {}{}: {}.\n", program_name, " as of " + as_of.ToString(),
       toolkit::wording::Count(static_cast<long>(findings.size()), "finding", "findings"));
   for (auto theme : toolkit::AllThemes()) {
     bool header = false;

@@ -28,7 +28,7 @@ Mailbox ParseMailbox(const std::string& text);
 
 // The review grouped by theme, each with its question, findings and phrases; one
 // sentence when there is nothing to ask.
-std::string ReviewText(const std::string& program_name, const std::optional<Date>& as_of,
+std::string ReviewText(const std::string& program_name, Date as_of,
                        const toolkit::LanguageBank& bank,
                        const std::vector<toolkit::Finding>& findings);
 // {"findings":[{"theme","question","subject","detail"}]}

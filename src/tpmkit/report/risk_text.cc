@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -136,7 +137,7 @@ std::string RiskRegisterText(const model::Program& p, const toolkit::RiskRegiste
         fmt::format("  {:<8} {:<11} {:>3} {:>3} {:>5} {:>8} {:>14} {:>9}  {:<16} {}\n", r.id,
                     model::Name(r.status), r.likelihood, r.severity, r.score,
                     r.residual_score ? std::to_string(*r.residual_score) : "-",
-                    r.exposure_cost ? fmt::format("{:.0f} {}", *r.exposure_cost, p.currency) : "-",
+                    r.exposure_cost ? toolkit::UngroupedAmount(*r.exposure_cost, p.currency) : "-",
                     r.exposure_days ? wording::Number(*r.exposure_days, 1) + "d" : "-",
                     r.owner.empty() ? "(no owner)" : r.owner, r.title);
   }

@@ -15,11 +15,12 @@ namespace {
 Result<plan::Forecast> ForecastWith(const model::Program& program, const SimulationOptions& options,
                                     std::vector<std::string> forced_risks) {
   plan::ForecastOptions fo;
+  fo.as_of = options.as_of;
   fo.iterations = options.iterations;
   fo.seed = options.seed;
   fo.threads = options.threads;
   fo.forced_risks = std::move(forced_risks);
-  return plan::RunForecast(program, fo, options.as_of);
+  return plan::RunForecast(program, fo);
 }
 
 Result<plan::Schedule> ScheduleWith(const model::Program& program,

@@ -11,11 +11,12 @@ Result<OptionMetrics> SimulateOption(const model::Program& program, Money extra_
   so.as_of = options.as_of;
   TPMKIT_ASSIGN_OR_RETURN(auto schedule, plan::ComputeSchedule(program, so));
   plan::ForecastOptions fo;
+  fo.as_of = options.as_of;
   fo.iterations = options.iterations;
   fo.seed = options.seed;
   fo.threads = options.threads;
   fo.forced_risks = options.forced_risks;
-  TPMKIT_ASSIGN_OR_RETURN(auto forecast, plan::RunForecast(program, fo, options.as_of));
+  TPMKIT_ASSIGN_OR_RETURN(auto forecast, plan::RunForecast(program, fo));
   OptionMetrics m;
   m.cost = program.TotalTaskCost() + extra_cost;
   m.finish = schedule.finish;
