@@ -87,4 +87,19 @@ Result<VerifyTrailResponse> VerifyTrail(Env& env, const VerifyTrailRequest&) {
   return txn->VerifyAudit();
 }
 
+report::LogEntry ToLogEntry(const store::AuditEntry& e) {
+  return {e.seq, e.at, e.actor, e.program, e.change, e.prev_hash, e.hash};
+}
+
+std::vector<report::LogEntry> ToLogEntries(const std::vector<store::AuditEntry>& entries) {
+  std::vector<report::LogEntry> out;
+  out.reserve(entries.size());
+  for (const auto& e : entries) out.push_back(ToLogEntry(e));
+  return out;
+}
+
+report::TrailVerification ToTrailVerification(const store::VerifyResult& r) {
+  return {r.ok, r.entries, r.first_bad, r.reason};
+}
+
 }  // namespace tpmkit::app

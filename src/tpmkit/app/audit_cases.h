@@ -14,6 +14,7 @@
 #include "tpmkit/app/workspace.h"
 #include "tpmkit/base/date.h"
 #include "tpmkit/base/error.h"
+#include "tpmkit/report/audit_text.h"
 #include "tpmkit/store/store.h"
 #include "tpmkit/toolkit/audit_readiness.h"
 
@@ -99,5 +100,14 @@ Result<ReadLogResponse> ReadLog(Env& env, const ReadLogRequest& request);
 struct VerifyTrailRequest {};
 using VerifyTrailResponse = store::VerifyResult;
 Result<VerifyTrailResponse> VerifyTrail(Env& env, const VerifyTrailRequest& request);
+
+// An entry as report/ reads it (log, log --json, the pack's audit-trail.json); it views
+// `entry`, which must outlive it.
+report::LogEntry ToLogEntry(const store::AuditEntry& entry);
+// Views of `entries`, in their order.
+std::vector<report::LogEntry> ToLogEntries(const std::vector<store::AuditEntry>& entries);
+
+// A verification as report/ reads it (audit verify, the pack).
+report::TrailVerification ToTrailVerification(const store::VerifyResult& result);
 
 }  // namespace tpmkit::app

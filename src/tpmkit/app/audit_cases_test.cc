@@ -6,9 +6,7 @@
 
 #include <fstream>
 
-#include "tpmkit/app/deferred_store.h"
-#include "tpmkit/app/program_cases.h"
-#include "tpmkit/base/clock.h"
+#include "tpmkit/app/test_env.h"
 
 namespace tpmkit::app {
 namespace {
@@ -16,18 +14,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kNow = "2026-07-01T10:20:30Z";
-
-struct Workspace {
-  FixedClock clock{*ParseUtcTimestamp(kNow)};
-  DeferredStore store{":memory:", clock, {.create = true}};
-  Env env{store, clock, "tester"};
-
-  // Applies a program file; fails the test when it does not apply.
-  void Apply(const std::string& file) {
-    auto applied = ApplyFile(env, {file});
-    ASSERT_TRUE(applied.ok()) << applied.error().message;
-  }
-};
 
 // A fresh folder under the system's temporary folder, removed at the end.
 class TempDir {
@@ -54,8 +40,7 @@ const model::FieldChange* FindField(const model::EntityChange& change, const std
 }
 
 TEST(AuditCasesTest, SignOffUsesTheStatusDateAndWritesOneStampedAuditEntry) {
-  Workspace w;
-  w.Apply("examples/phoenix.yaml");
+  TestEnv w(kNow, kPhoenixFile);
   auto before = VerifyTrail(w.env, {});
   ASSERT_TRUE(before.ok());
 
@@ -93,8 +78,7 @@ TEST(AuditCasesTest, SignOffUsesTheStatusDateAndWritesOneStampedAuditEntry) {
 }
 
 TEST(AuditCasesTest, SignOffDatesByOnThenAsOfThenTheClock) {
-  Workspace w;
-  w.Apply("examples/phoenix.yaml");
+  TestEnv w(kNow, kPhoenixFile);
   const Date as_of = Date::FromYmd(2026, 6, 20);
   auto r = SignOffItem(w.env, {"phoenix", "training", "Beatriz Santos", std::nullopt, as_of});
   ASSERT_TRUE(r.ok()) << r.error().message;
@@ -105,16 +89,14 @@ TEST(AuditCasesTest, SignOffDatesByOnThenAsOfThenTheClock) {
   EXPECT_EQ(r->on, on);
 
   // A program without a status date: the clock's today.
-  Workspace bare;
-  bare.Apply("tests/data/valid/minimal.yaml");
+  TestEnv bare(kNow, "tests/data/valid/minimal.yaml");
   r = SignOffItem(bare.env, {std::nullopt, "requirements", "Dana Lee", std::nullopt, std::nullopt});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->on, Date::FromYmd(2026, 7, 1));
 }
 
 TEST(AuditCasesTest, SignOffOfAnUnknownItemWritesNothing) {
-  Workspace w;
-  w.Apply("examples/phoenix.yaml");
+  TestEnv w(kNow, kPhoenixFile);
   auto before = VerifyTrail(w.env, {});
   auto r = SignOffItem(w.env, {std::nullopt, "nosuch", "Dana Lee", std::nullopt, std::nullopt});
   ASSERT_FALSE(r.ok());
@@ -124,8 +106,7 @@ TEST(AuditCasesTest, SignOffOfAnUnknownItemWritesNothing) {
 }
 
 TEST(AuditCasesTest, ReadinessOfAWorkspaceProgramChecksTheTrail) {
-  Workspace w;
-  w.Apply("examples/phoenix.yaml");
+  TestEnv w(kNow, kPhoenixFile);
   auto r = CheckReadiness(w.env, {{}, std::nullopt, fs::path("examples")});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->readiness.as_of, Date::FromYmd(2026, 6, 15));
@@ -144,8 +125,7 @@ TEST(AuditCasesTest, ReadinessOfAWorkspaceProgramChecksTheTrail) {
 }
 
 TEST(AuditCasesTest, RecordEvidenceHashesTheFileOnce) {
-  Workspace w;
-  w.Apply("examples/phoenix.yaml");
+  TestEnv w(kNow, kPhoenixFile);
   TempDir dir;
   ASSERT_FALSE(dir.path().empty());
   std::ofstream(dir.path() / "roster.md") << "Everyone trained.\n";
@@ -176,8 +156,7 @@ TEST(AuditCasesTest, RecordEvidenceHashesTheFileOnce) {
 }
 
 TEST(AuditCasesTest, PackIsGeneratedOnTheDateInForce) {
-  Workspace w;
-  w.Apply("examples/phoenix.yaml");
+  TestEnv w(kNow, kPhoenixFile);
   TempDir dir;
   ASSERT_FALSE(dir.path().empty());
   PackAuditRequest request;
@@ -194,8 +173,7 @@ TEST(AuditCasesTest, PackIsGeneratedOnTheDateInForce) {
 }
 
 TEST(AuditCasesTest, ReadLogFiltersAndLimits) {
-  Workspace w;
-  w.Apply("examples/phoenix.yaml");
+  TestEnv w(kNow, kPhoenixFile);
   ReadLogRequest all;
   auto everything = ReadLog(w.env, all);
   ASSERT_TRUE(everything.ok());

@@ -5,9 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tpmkit/app/deferred_store.h"
-#include "tpmkit/app/program_cases.h"
-#include "tpmkit/base/clock.h"
+#include "tpmkit/app/test_env.h"
 
 namespace tpmkit::app {
 namespace {
@@ -15,35 +13,7 @@ namespace {
 const Date kStatusDate = Date::FromYmd(2026, 6, 15);
 const Date kToday = Date::FromYmd(2026, 6, 20);
 
-struct Workspace {
-  Workspace() {
-    auto applied = ApplyFile(env, {"examples/phoenix.yaml"});
-    EXPECT_TRUE(applied.ok()) << applied.error().message;
-  }
-  model::Program Program() {
-    auto loaded = LoadProgram(env, {});
-    EXPECT_TRUE(loaded.ok()) << loaded.error().message;
-    return loaded.ok() ? loaded->program : model::Program{};
-  }
-  void ClearStatusDate() {
-    auto r = EditProgram(env, std::nullopt, [](model::Program& p) -> Status {
-      p.status_date.reset();
-      return OkStatus();
-    });
-    ASSERT_TRUE(r.ok()) << r.error().message;
-  }
-  const model::Change& Change(const model::Program& p, const std::string& id) {
-    for (const auto& c : p.changes) {
-      if (c.id == id) return c;
-    }
-    ADD_FAILURE() << "no change " << id;
-    return p.changes.front();
-  }
-
-  FixedClock clock{*ParseUtcTimestamp("2026-06-20T09:00:00Z")};
-  DeferredStore store{":memory:", clock, {.create = true}};
-  Env env{store, clock, "tester"};
-};
+constexpr std::string_view kNow = "2026-06-20T09:00:00Z";
 
 DecideChangeRequest Approve(std::string id) {
   DecideChangeRequest r;
@@ -55,7 +25,7 @@ DecideChangeRequest Approve(std::string id) {
 }
 
 TEST(ChangeCasesTest, ListsTheChangesWithTheBudgetNotYetCommitted) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   auto r = ListChanges(w.env, {});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->loaded.program.changes.size(), 4u);
@@ -64,7 +34,7 @@ TEST(ChangeCasesTest, ListsTheChangesWithTheBudgetNotYetCommitted) {
 }
 
 TEST(ChangeCasesTest, ApprovalIsDatedOnWhenGiven) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   auto request = Approve("CR-03");
   request.on = Date::FromYmd(2026, 6, 16);
   request.as_of = Date::FromYmd(2026, 6, 17);
@@ -74,7 +44,7 @@ TEST(ChangeCasesTest, ApprovalIsDatedOnWhenGiven) {
   EXPECT_EQ(r->status, model::ChangeStatus::kApproved);
   EXPECT_EQ(r->applied.changed, 1u);
   const auto p = w.Program();
-  const auto& c = w.Change(p, "CR-03");
+  const auto c = FindById(p.changes, "CR-03");
   EXPECT_EQ(c.status, model::ChangeStatus::kApproved);
   ASSERT_EQ(c.approvals.size(), 1u);
   EXPECT_EQ(c.approvals.back().on, Date::FromYmd(2026, 6, 16));
@@ -82,7 +52,7 @@ TEST(ChangeCasesTest, ApprovalIsDatedOnWhenGiven) {
 }
 
 TEST(ChangeCasesTest, ApprovalIsDatedTheDateInForce) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   auto as_of = Approve("CR-03");
   as_of.as_of = Date::FromYmd(2026, 6, 17);
   auto r = DecideChange(w.env, as_of);
@@ -97,22 +67,22 @@ TEST(ChangeCasesTest, ApprovalIsDatedTheDateInForce) {
   auto third = DecideChange(w.env, Approve("CR-03"));
   ASSERT_TRUE(third.ok()) << third.error().message;
   EXPECT_EQ(third->approval.on, kToday);
-  EXPECT_EQ(w.Change(w.Program(), "CR-03").approvals.size(), 3u);
+  EXPECT_EQ(FindById(w.Program().changes, "CR-03").approvals.size(), 3u);
 }
 
 TEST(ChangeCasesTest, RejectionOverturnsAnApproval) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   ASSERT_TRUE(DecideChange(w.env, Approve("CR-03")).ok());
   auto reject = Approve("CR-03");
   reject.decision = model::ApprovalDecision::kRejected;
   auto r = DecideChange(w.env, reject);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->status, model::ChangeStatus::kRejected);
-  EXPECT_EQ(w.Change(w.Program(), "CR-03").status, model::ChangeStatus::kRejected);
+  EXPECT_EQ(FindById(w.Program().changes, "CR-03").status, model::ChangeStatus::kRejected);
 }
 
 TEST(ChangeCasesTest, RefusedEditsChangeNothing) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   const model::Program before = w.Program();
 
   auto unknown = DecideChange(w.env, Approve("CR-99"));
@@ -140,9 +110,9 @@ TEST(ChangeCasesTest, RefusedEditsChangeNothing) {
 }
 
 TEST(ChangeCasesTest, ImplementAddsTheApprovedChangesTasks) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   const model::Program before = w.Program();
-  const size_t added = w.Change(before, "CR-03").adds_tasks.size();
+  const size_t added = FindById(before.changes, "CR-03").adds_tasks.size();
   ASSERT_GT(added, 0u);
   ASSERT_TRUE(DecideChange(w.env, Approve("CR-03")).ok());
   auto r = ImplementChange(w.env, {std::nullopt, "CR-03"});
@@ -151,11 +121,11 @@ TEST(ChangeCasesTest, ImplementAddsTheApprovedChangesTasks) {
   EXPECT_GE(r->applied.changed, 2u);  // the change and the added tasks
   const auto p = w.Program();
   EXPECT_EQ(p.TaskCount(), before.TaskCount() + added);
-  EXPECT_EQ(w.Change(p, "CR-03").status, model::ChangeStatus::kImplemented);
+  EXPECT_EQ(FindById(p.changes, "CR-03").status, model::ChangeStatus::kImplemented);
 }
 
 TEST(ChangeCasesTest, AssessmentSimulatesAsOfTheDateInForce) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   AssessChangeRequest request;
   request.change_id = "CR-03";
   request.iterations = 200;
@@ -173,7 +143,7 @@ TEST(ChangeCasesTest, AssessmentSimulatesAsOfTheDateInForce) {
 }
 
 TEST(ChangeCasesTest, AssessmentRefusesBadRequests) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   AssessChangeRequest request;
   request.change_id = "CR-03";
   request.iterations = 0;

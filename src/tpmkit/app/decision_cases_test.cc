@@ -5,35 +5,15 @@
 
 #include <gtest/gtest.h>
 
-#include "tpmkit/app/deferred_store.h"
-#include "tpmkit/app/program_cases.h"
-#include "tpmkit/base/clock.h"
+#include "tpmkit/app/test_env.h"
 
 namespace tpmkit::app {
 namespace {
 
-struct Workspace {
-  Workspace() {
-    auto applied = ApplyFile(env, {"examples/phoenix.yaml"});
-    EXPECT_TRUE(applied.ok()) << applied.error().message;
-  }
-  model::Program Program() {
-    auto loaded = LoadProgram(env, {});
-    EXPECT_TRUE(loaded.ok()) << loaded.error().message;
-    return loaded.ok() ? loaded->program : model::Program{};
-  }
-  model::Decision D01() {
-    for (const auto& d : Program().decisions) {
-      if (d.id == "D-01") return d;
-    }
-    ADD_FAILURE() << "no D-01";
-    return {};
-  }
+constexpr std::string_view kNow = "2026-06-20T09:00:00Z";
 
-  FixedClock clock{*ParseUtcTimestamp("2026-06-20T09:00:00Z")};
-  DeferredStore store{":memory:", clock, {.create = true}};
-  Env env{store, clock, "tester"};
-};
+// D-01 as stored now.
+model::Decision D01(TestEnv& w) { return FindById(w.Program().decisions, "D-01"); }
 
 ChooseOptionRequest Choose(std::string option) {
   ChooseOptionRequest r;
@@ -45,12 +25,12 @@ ChooseOptionRequest Choose(std::string option) {
 }
 
 TEST(DecisionCasesTest, ChoiceIsRecordedAndDatedTheDateInForce) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   auto r = ChooseOption(w.env, Choose("cut-scope"));
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->decided_on, Date::FromYmd(2026, 6, 15));  // the status date
   EXPECT_EQ(r->applied.changed, 1u);
-  const auto d = w.D01();
+  const auto d = D01(w);
   EXPECT_EQ(d.status, model::DecisionStatus::kDecided);
   EXPECT_EQ(d.chosen, "cut-scope");
   EXPECT_EQ(d.decided_by, "Dana Lee");
@@ -60,25 +40,21 @@ TEST(DecisionCasesTest, ChoiceIsRecordedAndDatedTheDateInForce) {
   auto as_of = Choose("cut-scope");
   as_of.as_of = Date::FromYmd(2026, 6, 17);
   ASSERT_TRUE(ChooseOption(w.env, as_of).ok());
-  EXPECT_EQ(w.D01().decided_on, Date::FromYmd(2026, 6, 17));
+  EXPECT_EQ(D01(w).decided_on, Date::FromYmd(2026, 6, 17));
 
   auto on = as_of;
   on.on = Date::FromYmd(2026, 6, 18);
   ASSERT_TRUE(ChooseOption(w.env, on).ok());
-  EXPECT_EQ(w.D01().decided_on, Date::FromYmd(2026, 6, 18));
+  EXPECT_EQ(D01(w).decided_on, Date::FromYmd(2026, 6, 18));
 
-  auto cleared = EditProgram(w.env, std::nullopt, [](model::Program& p) -> Status {
-    p.status_date.reset();
-    return OkStatus();
-  });
-  ASSERT_TRUE(cleared.ok()) << cleared.error().message;
+  w.ClearStatusDate();
   auto today = ChooseOption(w.env, Choose("move-date"));
   ASSERT_TRUE(today.ok()) << today.error().message;
   EXPECT_EQ(today->decided_on, Date::FromYmd(2026, 6, 20));  // the clock's today
 }
 
 TEST(DecisionCasesTest, RefusedChoicesChangeNothing) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   const model::Program before = w.Program();
 
   auto unknown_option = ChooseOption(w.env, Choose("nosuch"));
@@ -104,7 +80,7 @@ TEST(DecisionCasesTest, RefusedChoicesChangeNothing) {
 }
 
 TEST(DecisionCasesTest, AnalysisRefusesAnUnknownDecision) {
-  Workspace w;
+  TestEnv w(kNow, kPhoenixFile);
   AnalyzeDecisionRequest request;
   request.decision_id = "D-09";
   request.iterations = 100;

@@ -3,18 +3,17 @@
 #include <chrono>
 #include <cstdint>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "tpmkit/app/audit_json.h"
+#include "tpmkit/app/audit_cases.h"
 #include "tpmkit/base/sha256.h"
 #include "tpmkit/formats/zip_writer.h"
 #include "tpmkit/report/audit_pack_index.h"
+#include "tpmkit/report/audit_text.h"
 
 namespace tpmkit::app {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 namespace {
 
@@ -148,15 +147,13 @@ Result<AuditPackSummary> WriteAuditPack(const fs::path& out, const AuditPackInpu
   const int64_t generated_at = MidnightUtc(in.generated_on);
   index.readiness = in.readiness;
 
-  // Evidence files, read once; the manifest states what was packed.
+  // Evidence files, read once; the index and the manifest state what was packed.
   struct PackedFile {
     std::string name;  // inside the zip
     std::string bytes;
     int64_t mtime = 0;
   };
   std::vector<PackedFile> files;
-  json manifest = json::array();
-  std::string sums;
   std::map<std::string, std::string> packed;  // evidence path -> zip name
   for (const auto& item : in.readiness.items) {
     const model::AuditItem* source = nullptr;
@@ -184,33 +181,24 @@ Result<AuditPackSummary> WriteAuditPack(const fs::path& out, const AuditPackInpu
           pe.packed_as = PackedName(row.ref);
           packed[row.ref] = pe.packed_as;
           files.push_back({pe.packed_as, std::move(bytes), FileMtime(p, generated_at)});
-          sums += pe.sha256 + "  " + pe.packed_as + "\n";
           ++summary.evidence_files;
         }
       } else {
         ++summary.missing;
       }
-      manifest.push_back({{"item", pe.item},
-                          {"path", pe.path},
-                          {"packed_as", pe.packed_as.empty() ? json(nullptr) : json(pe.packed_as)},
-                          {"sha256", pe.sha256.empty() ? json(nullptr) : json(pe.sha256)},
-                          {"expected", pe.expected.empty() ? json(nullptr) : json(pe.expected)},
-                          {"state", pe.state}});
       index.evidence.push_back(std::move(pe));
     }
   }
 
-  json trail = {{"program", in.program.id}, {"entries", nullptr}, {"verification", nullptr}};
+  std::optional<std::vector<report::LogEntry>> entries;
   if (in.trail) {
-    trail["entries"] = json::parse(AuditEntriesJson(*in.trail))["entries"];
+    entries = ToLogEntries(*in.trail);
     index.trail.program_entries = static_cast<long>(in.trail->size());
   }
+  std::optional<report::TrailVerification> verification;
   if (in.verification) {
+    verification = ToTrailVerification(*in.verification);
     const auto& v = *in.verification;
-    trail["verification"] = {{"ok", v.ok},
-                             {"entries", v.entries},
-                             {"first_bad", v.first_bad ? json(*v.first_bad) : json(nullptr)},
-                             {"reason", v.reason}};
     index.trail.known = true;
     index.trail.ok = v.ok;
     index.trail.entries = static_cast<long>(v.entries);
@@ -229,9 +217,13 @@ Result<AuditPackSummary> WriteAuditPack(const fs::path& out, const AuditPackInpu
       TPMKIT_RETURN_IF_ERROR(
           zip->AddFile("index.html", report::AuditPackIndexHtml(index), generated_at));
       for (const auto& f : files) TPMKIT_RETURN_IF_ERROR(zip->AddFile(f.name, f.bytes, f.mtime));
-      TPMKIT_RETURN_IF_ERROR(zip->AddFile("manifest.json", manifest.dump(2) + "\n", generated_at));
-      TPMKIT_RETURN_IF_ERROR(zip->AddFile("manifest.sha256", sums, generated_at));
-      TPMKIT_RETURN_IF_ERROR(zip->AddFile("audit-trail.json", trail.dump(2) + "\n", generated_at));
+      TPMKIT_RETURN_IF_ERROR(
+          zip->AddFile("manifest.json", report::PackManifestJson(index.evidence), generated_at));
+      TPMKIT_RETURN_IF_ERROR(zip->AddFile(
+          "manifest.sha256", report::PackManifestSha256(index.evidence), generated_at));
+      TPMKIT_RETURN_IF_ERROR(
+          zip->AddFile("audit-trail.json",
+                       report::PackTrailJson(in.program.id, entries, verification), generated_at));
       return zip->Close();
     };
     const Status written = write();

@@ -75,10 +75,11 @@ struct AuditPackSummary {
 
 // Writes the zip: index.html; evidence/<path> for each present evidence file (with the
 // file's own modification time; the generated files carry `generated_on`);
-// manifest.json [{"item","path","sha256","expected","state"}] and manifest.sha256
-// ("HASH  evidence/PATH" lines, as sha256sum -c reads them); audit-trail.json
+// manifest.json [{"item","path","packed_as","sha256","expected","state"}] and
+// manifest.sha256 ("HASH  evidence/PATH" lines, as sha256sum -c reads them); audit-trail.json
 // {"program","entries":[...],"verification":{"ok","entries","first_bad","reason"}} (the
-// entries are null and verification null for a file). Written to a temporary file and
+// entries are null and verification null for a file). The documents are report/'s
+// (audit_pack_index.h, audit_text.h); this gathers the files. Written to a temporary file and
 // renamed, so a failed pack leaves nothing behind. Errors: kInvalidInput when the output
 // cannot be written.
 Result<AuditPackSummary> WriteAuditPack(const std::filesystem::path& out,

@@ -4,45 +4,12 @@
 
 #include <gtest/gtest.h>
 
-#include "tpmkit/app/deferred_store.h"
-#include "tpmkit/app/program_cases.h"
-#include "tpmkit/base/clock.h"
+#include "tpmkit/app/test_env.h"
 
 namespace tpmkit::app {
 namespace {
 
-struct Fixture {
-  Fixture() {
-    auto applied = ApplyFile(env, {"examples/phoenix.yaml"});
-    EXPECT_TRUE(applied.ok()) << applied.error().message;
-  }
-
-  // Every audit entry, newest first.
-  std::vector<store::AuditEntry> Audit() {
-    auto txn = store.Begin(store::TxnMode::kRead);
-    EXPECT_TRUE(txn.ok()) << txn.error().message;
-    auto entries = (*txn)->ReadAudit({});
-    EXPECT_TRUE(entries.ok()) << entries.error().message;
-    return *entries;
-  }
-
-  model::Program Stored() {
-    auto loaded = LoadProgram(env, {std::nullopt, std::string("phoenix")});
-    EXPECT_TRUE(loaded.ok()) << loaded.error().message;
-    return loaded->program;
-  }
-
-  const model::Risk* FindRisk(const model::Program& p, const std::string& id) {
-    for (const auto& r : p.risks) {
-      if (r.id == id) return &r;
-    }
-    return nullptr;
-  }
-
-  FixedClock clock{*ParseUtcTimestamp("2026-06-20T09:00:00Z")};
-  DeferredStore store{":memory:", clock, {.create = true}};
-  Env env{store, clock, "tester"};
-};
+constexpr std::string_view kNow = "2026-06-20T09:00:00Z";
 
 RiskPatch NewVendorRisk() {
   RiskPatch f;
@@ -55,7 +22,7 @@ RiskPatch NewVendorRisk() {
 }
 
 TEST(RiskCasesTest, AddUpdateCloseEachWriteOneAuditEntry) {
-  Fixture f;
+  TestEnv f(kNow, kPhoenixFile);
   const size_t before = f.Audit().size();
 
   auto added = AddRisk(f.env, {std::nullopt, "R-20", NewVendorRisk()});
@@ -82,15 +49,14 @@ TEST(RiskCasesTest, AddUpdateCloseEachWriteOneAuditEntry) {
   audit = f.Audit();
   ASSERT_EQ(audit.size(), before + 2);
   EXPECT_EQ(audit[0].change.action, model::ChangeAction::kUpdate);
-  const model::Program p = f.Stored();
-  const model::Risk* r = f.FindRisk(p, "R-20");
-  ASSERT_NE(r, nullptr);
-  EXPECT_EQ(r->title, "Vendor API rate limits");  // untouched by the update
-  EXPECT_DOUBLE_EQ(r->probability, 0.5);
-  EXPECT_EQ(r->status, model::RiskStatus::kMitigating);
-  ASSERT_TRUE(r->impact.has_value());
-  EXPECT_EQ(r->impact->schedule, 5.0);
-  EXPECT_EQ(r->impact->tasks, std::vector<std::string>{"iam-sso"});
+  const model::Program p = f.Program();
+  const model::Risk r = FindById(p.risks, "R-20");
+  EXPECT_EQ(r.title, "Vendor API rate limits");  // untouched by the update
+  EXPECT_DOUBLE_EQ(r.probability, 0.5);
+  EXPECT_EQ(r.status, model::RiskStatus::kMitigating);
+  ASSERT_TRUE(r.impact.has_value());
+  EXPECT_EQ(r.impact->schedule, 5.0);
+  EXPECT_EQ(r.impact->tasks, std::vector<std::string>{"iam-sso"});
 
   // The same values again: nothing changes, no entry.
   auto same = UpdateRisk(f.env, {std::nullopt, "R-20", patch});
@@ -101,7 +67,7 @@ TEST(RiskCasesTest, AddUpdateCloseEachWriteOneAuditEntry) {
   auto closed = CloseRisk(f.env, {std::nullopt, "R-20"});
   ASSERT_TRUE(closed.ok()) << closed.error().message;
   EXPECT_EQ(closed->changed, 1u);
-  EXPECT_EQ(f.FindRisk(f.Stored(), "R-20")->status, model::RiskStatus::kClosed);
+  EXPECT_EQ(FindById(f.Program().risks, "R-20").status, model::RiskStatus::kClosed);
   auto again = CloseRisk(f.env, {std::nullopt, "R-20"});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->changed, 0u);
@@ -109,8 +75,8 @@ TEST(RiskCasesTest, AddUpdateCloseEachWriteOneAuditEntry) {
 }
 
 TEST(RiskCasesTest, ABadValueOrIdChangesNothing) {
-  Fixture f;
-  const model::Program before = f.Stored();
+  TestEnv f(kNow, kPhoenixFile);
+  const model::Program before = f.Program();
   const size_t entries = f.Audit().size();
 
   RiskPatch bad;
@@ -139,12 +105,12 @@ TEST(RiskCasesTest, ABadValueOrIdChangesNothing) {
   EXPECT_FALSE(
       AssessScorecard(f.env, {std::nullopt, std::nullopt, {{"nosuch", 3}}, "Ana", ""}).ok());
 
-  EXPECT_EQ(f.Stored(), before);
+  EXPECT_EQ(f.Program(), before);
   EXPECT_EQ(f.Audit().size(), entries);
 }
 
 TEST(RiskCasesTest, AssessIsDatedTheDateInForce) {
-  Fixture f;
+  TestEnv f(kNow, kPhoenixFile);
   // No --as-of: phoenix's status_date (2026-06-15), not the clock's 2026-06-20.
   auto a = AssessScorecard(f.env, {std::nullopt,
                                    std::nullopt,
@@ -173,7 +139,7 @@ TEST(RiskCasesTest, AssessIsDatedTheDateInForce) {
 }
 
 TEST(RiskCasesTest, ScorecardSuggestsAndRisksListTheRegister) {
-  Fixture f;
+  TestEnv f(kNow, kPhoenixFile);
   ShowScorecardRequest request;
   request.source.file = "examples/phoenix.yaml";
   request.suggest = true;

@@ -9,7 +9,6 @@
 #include <ostream>
 
 #include "tpmkit/app/audit_cases.h"
-#include "tpmkit/app/audit_json.h"
 #include "tpmkit/cli/command.h"
 #include "tpmkit/report/audit_report.h"
 #include "tpmkit/report/audit_text.h"
@@ -79,7 +78,7 @@ ExitCode RunPack(const PackArgs& a, app::Env& env, std::ostream& out, std::ostre
 ExitCode RunVerify(const VerifyArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
   auto r = app::VerifyTrail(env, {});
   if (!r.ok()) return Fail(err, r.error());
-  const report::TrailVerification v{r->ok, r->entries, r->first_bad, r->reason};
+  const report::TrailVerification v = app::ToTrailVerification(*r);
   Print(out, a.common.json ? report::TrailVerificationJson(v) : report::TrailVerificationText(v));
   return v.ok ? ExitCode::kOk : ExitCode::kCheckFailed;
 }
@@ -101,7 +100,7 @@ ExitCode RunLog(const LogArgs& a, app::Env& env, std::ostream& out, std::ostream
   auto r = app::ReadLog(env, request);
   if (!r.ok()) return Fail(err, r.error());
   if (a.common.json) {
-    Print(out, app::AuditEntriesJson(r->entries));
+    Print(out, report::AuditEntriesJson(app::ToLogEntries(r->entries)));
     return ExitCode::kOk;
   }
   if (r->entries.empty()) {
@@ -110,7 +109,7 @@ ExitCode RunLog(const LogArgs& a, app::Env& env, std::ostream& out, std::ostream
   }
   std::string text;
   for (const auto& e : r->entries) {
-    text += report::LogEntryText({e.seq, e.at, e.actor, e.program, e.change});
+    text += report::LogEntryText(app::ToLogEntry(e));
   }
   Print(out, text);
   return ExitCode::kOk;

@@ -6,23 +6,15 @@
 
 #include <sstream>
 
-#include "tpmkit/app/deferred_store.h"
-#include "tpmkit/app/program_cases.h"
-#include "tpmkit/base/clock.h"
+#include "tpmkit/app/test_env.h"
 
 namespace tpmkit::cli {
 namespace {
 
-struct Fixture {
-  Fixture() { EXPECT_TRUE(app::ApplyFile(env, {"examples/phoenix.yaml"}).ok()); }
-  FixedClock clock{*ParseUtcTimestamp("2026-07-01T08:00:00Z")};
-  app::DeferredStore store{":memory:", clock, {.create = true}};
-  app::Env env{store, clock, "tester"};
-  std::ostringstream out, err;
-};
+constexpr std::string_view kNow = "2026-07-01T08:00:00Z";
 
 TEST(AuditCommandsTest, SignoffPrintsTheDateInForceAsJson) {
-  Fixture f;
+  app::TestEnv f(kNow, app::kPhoenixFile);
   SignoffArgs args;
   args.common.json = true;
   args.item = "risk_assessments";
@@ -35,7 +27,7 @@ TEST(AuditCommandsTest, SignoffPrintsTheDateInForceAsJson) {
 }
 
 TEST(AuditCommandsTest, SignoffRefusesABadDate) {
-  Fixture f;
+  app::TestEnv f(kNow, app::kPhoenixFile);
   SignoffArgs args;
   args.item = "training";
   args.by = "Beatriz Santos";
@@ -46,7 +38,7 @@ TEST(AuditCommandsTest, SignoffRefusesABadDate) {
 }
 
 TEST(AuditCommandsTest, VerifyAndLogAfterASignoff) {
-  Fixture f;
+  app::TestEnv f(kNow, app::kPhoenixFile);
   SignoffArgs sign;
   sign.item = "training";
   sign.by = "Beatriz Santos";
@@ -69,7 +61,7 @@ TEST(AuditCommandsTest, VerifyAndLogAfterASignoff) {
 }
 
 TEST(AuditCommandsTest, LogRefusesABadSinceAndSaysWhenNothingMatches) {
-  Fixture f;
+  app::TestEnv f(kNow, app::kPhoenixFile);
   LogArgs bad;
   bad.since = "yesterday";
   EXPECT_EQ(RunLog(bad, f.env, f.out, f.err), ExitCode::kBadInput);
@@ -84,7 +76,7 @@ TEST(AuditCommandsTest, LogRefusesABadSinceAndSaysWhenNothingMatches) {
 }
 
 TEST(AuditCommandsTest, EvidenceForAnUnknownItemIsBadInput) {
-  Fixture f;
+  app::TestEnv f(kNow, app::kPhoenixFile);
   EvidenceAddArgs args;
   args.item = "nosuch";
   args.file = "examples/evidence/training-roster.md";
@@ -94,7 +86,7 @@ TEST(AuditCommandsTest, EvidenceForAnUnknownItemIsBadInput) {
 }
 
 TEST(AuditCommandsTest, ReadinessOfAFileHasNoTrail) {
-  Fixture f;
+  app::TestEnv f(kNow, app::kPhoenixFile);
   AuditArgs args;
   args.common.json = true;
   args.source.file = "examples/phoenix.yaml";

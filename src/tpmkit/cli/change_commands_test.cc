@@ -4,24 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
-
-#include "tpmkit/app/deferred_store.h"
-#include "tpmkit/app/program_cases.h"
-#include "tpmkit/base/clock.h"
+#include "tpmkit/app/test_env.h"
 
 namespace tpmkit::cli {
 namespace {
 
-struct Fixture {
-  FixedClock clock{*ParseUtcTimestamp("2026-06-15T09:00:00Z")};
-  app::DeferredStore store{":memory:", clock, {.create = true}};
-  app::Env env{store, clock, "tester"};
-  std::ostringstream out, err;
-};
+constexpr std::string_view kNow = "2026-06-15T09:00:00Z";
 
 TEST(ChangeCommandsTest, ListOfAFileEndsWithTheBudgetPosition) {
-  Fixture f;
+  app::TestEnv f(kNow);
   ChangesArgs args;
   args.source.file = "examples/phoenix.yaml";
   EXPECT_EQ(RunChanges(args, f.env, f.out, f.err), ExitCode::kOk) << f.err.str();
@@ -33,7 +24,7 @@ TEST(ChangeCommandsTest, ListOfAFileEndsWithTheBudgetPosition) {
 }
 
 TEST(ChangeCommandsTest, ApproveRefusesAFile) {
-  Fixture f;
+  app::TestEnv f(kNow);
   ChangeDecisionArgs args;
   args.source.file = "examples/phoenix.yaml";
   args.id = "CR-03";
@@ -44,8 +35,7 @@ TEST(ChangeCommandsTest, ApproveRefusesAFile) {
 }
 
 TEST(ChangeCommandsTest, ApproveThenImplementInTheWorkspace) {
-  Fixture f;
-  ASSERT_TRUE(app::ApplyFile(f.env, {"examples/phoenix.yaml"}).ok());
+  app::TestEnv f(kNow, app::kPhoenixFile);
   ChangeDecisionArgs approve;
   approve.id = "CR-03";
   approve.by = "Dana Lee";

@@ -57,7 +57,8 @@ ExitCode Dispatch(const std::vector<std::string>& args, std::ostream& out, std::
   app.add_flag("--json", global.json, "Print one JSON document on stdout");
   app.add_option("--actor", global.actor,
                  "Who is acting, for the audit trail (default $TPMKIT_ACTOR, else the OS user)");
-  app.add_option("--as-of", global.as_of, "Override the program's status date (YYYY-MM-DD)");
+  app.add_option("--as-of", global.as_of,
+                 "The date in force (YYYY-MM-DD); default: the program's status_date, else today");
   app.footer(
       "Exit status: 0 done; 1 a check asked for failed; 2 bad usage or input; "
       "3 the workspace could not be read or written.\n"

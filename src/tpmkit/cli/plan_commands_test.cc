@@ -4,23 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
-
-#include "tpmkit/app/deferred_store.h"
-#include "tpmkit/base/clock.h"
+#include "tpmkit/app/test_env.h"
 
 namespace tpmkit::cli {
 namespace {
 
-struct Fixture {
-  FixedClock clock{*ParseUtcTimestamp("2026-06-15T09:00:00Z")};
-  app::DeferredStore store{":memory:", clock, {.create = true}};
-  app::Env env{store, clock, "tester"};
-  std::ostringstream out, err;
-};
+constexpr std::string_view kNow = "2026-06-15T09:00:00Z";
 
 TEST(PlanCommandsTest, ScheduleOfAFilePrintsTheCriticalPathAsJson) {
-  Fixture f;
+  app::TestEnv f(kNow);
   ScheduleArgs args;
   args.common.json = true;
   args.source.file = "examples/phoenix.yaml";
@@ -30,7 +22,7 @@ TEST(PlanCommandsTest, ScheduleOfAFilePrintsTheCriticalPathAsJson) {
 }
 
 TEST(PlanCommandsTest, ForecastRefusesZeroIterations) {
-  Fixture f;
+  app::TestEnv f(kNow);
   ForecastArgs args;
   args.source.file = "examples/phoenix.yaml";
   args.iterations = 0;
@@ -40,7 +32,7 @@ TEST(PlanCommandsTest, ForecastRefusesZeroIterations) {
 }
 
 TEST(PlanCommandsTest, EvmWithoutStatusDateUsesTheClocksToday) {
-  Fixture f;
+  app::TestEnv f(kNow);
   EvmArgs args;
   args.common.json = true;
   args.source.file = "tests/data/valid/minimal.yaml";

@@ -4,26 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
-
-#include "tpmkit/app/deferred_store.h"
-#include "tpmkit/app/program_cases.h"
-#include "tpmkit/base/clock.h"
+#include "tpmkit/app/test_env.h"
 
 namespace tpmkit::cli {
 namespace {
 
-struct Fixture {
-  FixedClock clock{*ParseUtcTimestamp("2026-06-15T09:00:00Z")};
-  app::DeferredStore store{":memory:", clock, {.create = true}};
-  app::Env env{store, clock, "tester"};
-  std::ostringstream out, err;
-
-  void Apply() { ASSERT_TRUE(app::ApplyFile(env, {"examples/phoenix.yaml"}).ok()); }
-};
+constexpr std::string_view kNow = "2026-06-15T09:00:00Z";
 
 TEST(RiskCommandsTest, RisksOfAFileStartWithTheHighestScore) {
-  Fixture f;
+  app::TestEnv f(kNow);
   RisksArgs args;
   args.source.file = "examples/phoenix.yaml";
   EXPECT_EQ(RunRisks(args, f.env, f.out, f.err), ExitCode::kOk) << f.err.str();
@@ -36,8 +25,7 @@ TEST(RiskCommandsTest, RisksOfAFileStartWithTheHighestScore) {
 }
 
 TEST(RiskCommandsTest, AddThenUpdateWithABadSeverity) {
-  Fixture f;
-  f.Apply();
+  app::TestEnv f(kNow, app::kPhoenixFile);
   RiskEditArgs add;
   add.id = "R-20";
   add.title = "Vendor API rate limits";
@@ -65,8 +53,7 @@ TEST(RiskCommandsTest, AddThenUpdateWithABadSeverity) {
 }
 
 TEST(RiskCommandsTest, AssessRefusesARatingThatIsNotANumber) {
-  Fixture f;
-  f.Apply();
+  app::TestEnv f(kNow, app::kPhoenixFile);
   AssessArgs args;
   args.ratings = {"schedule=x"};
   args.by = "Priya Shah";

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+#include <set>
+
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -147,6 +150,31 @@ std::string AuditPackIndexHtml(const AuditPackIndex& x) {
   }
   h += "</p>\n</body>\n</html>\n";
   return h;
+}
+
+std::string PackManifestJson(const std::vector<PackedEvidence>& evidence) {
+  using nlohmann::json;
+  auto text_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  json manifest = json::array();
+  for (const auto& pe : evidence) {
+    manifest.push_back(json{{"item", pe.item},
+                            {"path", pe.path},
+                            {"packed_as", text_or_null(pe.packed_as)},
+                            {"sha256", text_or_null(pe.sha256)},
+                            {"expected", text_or_null(pe.expected)},
+                            {"state", pe.state}});
+  }
+  return manifest.dump(2) + "\n";
+}
+
+std::string PackManifestSha256(const std::vector<PackedEvidence>& evidence) {
+  std::string sums;
+  std::set<std::string> listed;  // evidence paths, each packed once
+  for (const auto& pe : evidence) {
+    if (pe.packed_as.empty() || !listed.insert(pe.path).second) continue;
+    sums += pe.sha256 + "  " + pe.packed_as + "\n";
+  }
+  return sums;
 }
 
 }  // namespace tpmkit::report

@@ -1,6 +1,8 @@
-// The index page (index.html) of an audit pack: the checklist with each item's state,
-// its evidence with the hashes, the automatic checks, the gaps and the audit trail's
-// verification, readable in any browser without network access.
+// The documents of an audit pack: the index page (index.html: the checklist with each
+// item's state, its evidence with the hashes, the automatic checks, the gaps and the audit
+// trail's verification, readable in any browser without network access) and the manifest
+// of the packed evidence (manifest.json, manifest.sha256). The pack's audit-trail.json is
+// PackTrailJson (audit_text.h).
 #pragma once
 
 #include <optional>
@@ -40,6 +42,15 @@ struct AuditPackIndex {
 
 // A complete HTML5 document; every text is HTML-escaped.
 std::string AuditPackIndexHtml(const AuditPackIndex& index);
+
+// manifest.json, the file's contents (ending in a newline): one object per evidence row,
+// in the given order, [{"item", "path", "packed_as", "sha256", "expected", "state"}];
+// empty packed_as, sha256 and expected are null.
+std::string PackManifestJson(const std::vector<PackedEvidence>& evidence);
+
+// manifest.sha256, as `sha256sum -c` reads it: "SHA256  PACKED_AS\n" for the first row of
+// each packed path (missing files and repeated paths have no line).
+std::string PackManifestSha256(const std::vector<PackedEvidence>& evidence);
 
 // `text` with & < > " ' escaped.
 std::string EscapeHtml(const std::string& text);

@@ -10,6 +10,36 @@ namespace {
 
 using nlohmann::json;
 
+json ValueOrNull(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+
+json EntriesJson(const std::vector<LogEntry>& entries) {
+  json list = json::array();
+  for (const auto& e : entries) {
+    json changes = json::object();
+    for (const auto& c : e.change.changes) {
+      changes[c.field] = {{"old", ValueOrNull(c.old_value)}, {"new", ValueOrNull(c.new_value)}};
+    }
+    list.push_back(json{{"seq", e.seq},
+                        {"at", std::string(e.at)},
+                        {"actor", std::string(e.actor)},
+                        {"program", std::string(e.program)},
+                        {"entity", e.change.entity},
+                        {"entity_id", e.change.entity_id},
+                        {"action", std::string(model::Name(e.change.action))},
+                        {"changes", std::move(changes)},
+                        {"prev_hash", std::string(e.prev_hash)},
+                        {"hash", std::string(e.hash)}});
+  }
+  return list;
+}
+
+json VerificationJson(const TrailVerification& v) {
+  return json{{"ok", v.ok},
+              {"entries", v.entries},
+              {"first_bad", v.first_bad ? json(*v.first_bad) : json(nullptr)},
+              {"reason", v.reason}};
+}
+
 std::string Abbrev(const std::optional<std::string>& v) {
   if (!v) return "(none)";
   std::string s = *v;
@@ -36,6 +66,10 @@ std::string LogEntryText(const LogEntry& e) {
 
 std::string NoLogEntriesText() { return "No audit-trail entries match.\n"; }
 
+std::string AuditEntriesJson(const std::vector<LogEntry>& entries) {
+  return json{{"entries", EntriesJson(entries)}}.dump(2);
+}
+
 std::string TrailVerificationText(const TrailVerification& v) {
   if (v.ok) {
     return "Audit trail verified: " + std::to_string(v.entries) +
@@ -46,11 +80,17 @@ std::string TrailVerificationText(const TrailVerification& v) {
 }
 
 std::string TrailVerificationJson(const TrailVerification& v) {
-  return json{{"ok", v.ok},
-              {"entries", v.entries},
-              {"first_bad", v.first_bad ? json(*v.first_bad) : json(nullptr)},
-              {"reason", v.reason}}
-      .dump(2);
+  return VerificationJson(v).dump(2);
+}
+
+std::string PackTrailJson(std::string_view program_id,
+                          const std::optional<std::vector<LogEntry>>& entries,
+                          const std::optional<TrailVerification>& verification) {
+  return json{{"program", std::string(program_id)},
+              {"entries", entries ? EntriesJson(*entries) : json(nullptr)},
+              {"verification", verification ? VerificationJson(*verification) : json(nullptr)}}
+             .dump(2) +
+         "\n";
 }
 
 std::string RecordedEvidenceText(const RecordedEvidence& e) {

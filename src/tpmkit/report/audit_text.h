@@ -1,7 +1,7 @@
 // The audit trail and the audit commands' outcomes in words and as the JSON documents of
 // cli.md: `log` lines, `audit verify`, `audit evidence add`, `audit signoff` and
-// `audit pack`. Plain values in, so that report/ needs no storage types; the entries'
-// JSON (log --json, the pack) is app/audit_json.h.
+// `audit pack`, and the audit trail as JSON (log --json and the pack's audit-trail.json).
+// Plain values in, so that report/ needs no storage types.
 #pragma once
 
 #include <cstddef>
@@ -9,19 +9,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tpmkit/base/date.h"
 #include "tpmkit/model/diff.h"
 
 namespace tpmkit::report {
 
-// One audit-trail entry as `log` prints it (store::AuditEntry's fields that people read).
+// One audit-trail entry (store::AuditEntry's values), viewed: it refers to the entry it
+// was made from, which must outlive it.
 struct LogEntry {
   int64_t seq = 0;
   std::string_view at;  // "YYYY-MM-DDTHH:MM:SSZ"
   std::string_view actor;
   std::string_view program;
   const model::EntityChange& change;
+  std::string_view prev_hash;  // hex SHA-256 of the entry before ("" for the first)
+  std::string_view hash;       // hex SHA-256 over prev_hash and this entry
 };
 
 // "   SEQ  AT  ACTOR  ACTION ENTITY ID (PROGRAM)\n", then for an update one
@@ -30,6 +34,10 @@ struct LogEntry {
 std::string LogEntryText(const LogEntry& entry);
 // What `log` prints when no entry matches.
 std::string NoLogEntriesText();
+// log --json: {"entries": [{"seq", "at", "actor", "program", "entity", "entity_id",
+// "action", "changes": {FIELD: {"old", "new"}}, "prev_hash", "hash"}]} in the given order;
+// absent values are null.
+std::string AuditEntriesJson(const std::vector<LogEntry>& entries);
 
 // The audit trail's verification (store::VerifyResult's values).
 struct TrailVerification {
@@ -41,6 +49,13 @@ struct TrailVerification {
 std::string TrailVerificationText(const TrailVerification& v);
 std::string TrailVerificationJson(
     const TrailVerification& v);  // {"ok","entries","first_bad","reason"}
+
+// The audit pack's audit-trail.json, the file's contents (ending in a newline):
+// {"program", "entries": [as AuditEntriesJson], "verification": {as TrailVerificationJson}};
+// entries and verification are null when not given (a program read from a file).
+std::string PackTrailJson(std::string_view program_id,
+                          const std::optional<std::vector<LogEntry>>& entries,
+                          const std::optional<TrailVerification>& verification);
 
 // audit evidence add: the file recorded on an item (changed 0: already recorded).
 struct RecordedEvidence {
