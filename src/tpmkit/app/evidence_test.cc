@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <fstream>
 
@@ -99,10 +100,68 @@ TEST_F(EvidenceTest, AddEvidenceStoresAPathRelativeToTheRootAndRefreshesItsHash)
   // A default item the program leaves out is created.
   ASSERT_TRUE(AddEvidence(p, "training", dir_ / "evidence/roster.md", dir_).ok());
   EXPECT_EQ(p.audit->items.back().id, "training");
-  // A file outside the root keeps the path as given.
+  // A file outside the root (or a link in it to a file outside) is refused: `audit` would
+  // never read it there.
   Write("outside/x.md", "x");
-  ASSERT_TRUE(AddEvidence(p, "privacy", dir_ / "outside/x.md", dir_ / "evidence").ok());
-  EXPECT_EQ(p.audit->items.back().evidence[0].path, (dir_ / "outside/x.md").string());
+  const auto before = p;
+  auto outside = AddEvidence(p, "privacy", dir_ / "outside/x.md", dir_ / "evidence");
+  ASSERT_FALSE(outside.ok());
+  EXPECT_EQ(outside.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(outside.error().message.find("not under the evidence root"), std::string::npos);
+  fs::create_symlink(dir_ / "outside/x.md", dir_ / "evidence/link.md");
+  EXPECT_FALSE(AddEvidence(p, "privacy", dir_ / "evidence/link.md", dir_ / "evidence").ok());
+  EXPECT_EQ(p, before);
+}
+
+TEST_F(EvidenceTest, PathsResolveInsideTheEvidenceRootOnly) {
+  Write("root/evidence/a.md", "a");
+  Write("outside/secret.md", "secret");
+  fs::create_symlink(dir_ / "outside/secret.md", dir_ / "root/leak.md");
+  fs::create_symlink(dir_ / "outside", dir_ / "root/leakdir");
+  fs::create_symlink("evidence/a.md", dir_ / "root/inside.md");
+  const fs::path root = dir_ / "root";
+  for (const char* refused :
+       {"/etc/passwd", "../outside/secret.md", "evidence/../../outside/secret.md",
+        "evidence/../a.md", "leak.md", "leakdir/secret.md"}) {
+    auto loc = ResolveEvidencePath(refused, root);
+    EXPECT_FALSE(loc.refused.empty()) << refused;
+    EXPECT_TRUE(loc.file.empty()) << refused;
+  }
+  EXPECT_NE(ResolveEvidencePath("/etc/passwd", root).refused.find("absolute"), std::string::npos);
+  EXPECT_NE(ResolveEvidencePath("leak.md", root).refused.find("symbolic link"), std::string::npos);
+  for (const char* inside : {"evidence/a.md", "./evidence/a.md", "inside.md"}) {
+    auto loc = ResolveEvidencePath(inside, root);
+    EXPECT_TRUE(loc.refused.empty()) << inside << loc.refused;
+    EXPECT_EQ(loc.file, fs::canonical(root / "evidence/a.md")) << inside;
+  }
+  auto absent = ResolveEvidencePath("evidence/gone.md", root);
+  EXPECT_TRUE(absent.refused.empty());
+  EXPECT_TRUE(absent.file.empty());
+  // A folder or a FIFO is no evidence file: missing, and reading does not wait on it.
+  fs::create_directories(root / "folder.md");
+  ASSERT_EQ(mkfifo((root / "fifo.md").c_str(), 0600), 0);
+  EXPECT_TRUE(ResolveEvidencePath("folder.md", root).file.empty());
+  EXPECT_TRUE(ResolveEvidencePath("fifo.md", root).file.empty());
+
+  // Refused paths are never hashed: to the readiness they are missing.
+  auto p = WithEvidence({{"/etc/passwd", "", ""},
+                         {"leak.md", "", ""},
+                         {"evidence/a.md", "", ""},
+                         {"fifo.md", "", ""}});
+  auto hashes = HashEvidence(p, root);
+  EXPECT_EQ(hashes.size(), 1u);
+  EXPECT_EQ(hashes["evidence/a.md"], Sha256Hex("a"));
+}
+
+TEST_F(EvidenceTest, PackedNamesAreSafeInsideEvidence) {
+  EXPECT_EQ(PackedName("evidence/a.md"), "evidence/a.md");
+  EXPECT_EQ(PackedName("a.md"), "evidence/a.md");
+  EXPECT_EQ(PackedName("./docs//a.md"), "evidence/docs/a.md");
+  EXPECT_EQ(PackedName("..\\..\\evil.txt"), "evidence/.._.._evil.txt");
+  EXPECT_EQ(PackedName("../../evil.txt"), "evidence/__/__/evil.txt");
+  EXPECT_EQ(PackedName("/etc/passwd"), "evidence/etc/passwd");
+  EXPECT_EQ(PackedName("c:x\x1b.md"), "evidence/c_x_.md");
+  EXPECT_EQ(PackedName(""), "evidence/_");
 }
 
 TEST_F(EvidenceTest, AddEvidenceAndSignOffRejectBadInput) {

@@ -1,6 +1,12 @@
 #include "tpmkit/app/workspace.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -129,6 +135,9 @@ Result<LoadedProgram> LoadProgram(Env& env, const ProgramSource& source) {
 }
 
 Result<ApplyResult> StoreProgram(Env& env, const model::Program& program) {
+  // Readers validate already; the write path checks again so that nothing unchecked is
+  // ever stored, whatever the caller.
+  if (auto issues = model::Validate(program); !issues.empty()) return ValidationError(issues);
   TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kWrite));
   TPMKIT_ASSIGN_OR_RETURN(auto before, txn->LoadProgram(program.id));
   return WriteChanges(*txn, env, before ? &*before : nullptr, program);
@@ -147,19 +156,58 @@ Result<ApplyResult> EditProgram(Env& env, const std::optional<std::string>& prog
   return WriteChanges(*txn, env, &*before, after);
 }
 
-Status WriteTextFile(const std::filesystem::path& path, const std::string& text) {
-  auto tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error::Invalid(path.string() + ": cannot write: " + std::strerror(errno));
-    out << text;
-    out.flush();
-    if (!out) return Error::Invalid(path.string() + ": cannot write");
+namespace {
+
+// The process's umask, read without changing it (umask(2) can only read by setting, which
+// races with other threads creating files): /proc/self/status, else 022.
+mode_t CurrentUmask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Umask:", 0) == 0)
+      return static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8));
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Error::Invalid(path.string() + ": cannot write: " + ec.message());
+  return 022;
+}
+
+}  // namespace
+
+Status WriteTextFile(const std::filesystem::path& path, const std::string& text) {
+  auto fail = [&](const std::string& why) {
+    return Error::Invalid(path.string() + ": cannot write: " + why);
+  };
+  // The temporary is a new file of our own in the target's folder (mkstemp: O_CREAT |
+  // O_EXCL, so nothing planted there is followed or reused), written, flushed to disk and
+  // renamed over the target, so that readers see the old file or the whole new one.
+  const std::filesystem::path folder =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::string tmp = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return fail(std::strerror(errno));
+  std::string why;
+  for (size_t done = 0; done < text.size() && why.empty();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      why = std::strerror(errno);
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  // mkstemp creates the file 0600; an output is as readable as any file the user creates.
+  if (why.empty() && ::fchmod(fd, 0666 & ~CurrentUmask()) != 0) why = std::strerror(errno);
+  if (why.empty() && ::fsync(fd) != 0) why = std::strerror(errno);
+  if (::close(fd) != 0 && why.empty()) why = std::strerror(errno);
+  if (why.empty() && std::rename(tmp.c_str(), path.c_str()) != 0) why = std::strerror(errno);
+  if (!why.empty()) {
+    ::unlink(tmp.c_str());
+    return fail(why);
+  }
+  // The rename itself is durable once the folder is synced (best effort).
+  if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
   return OkStatus();
 }
 

@@ -3,6 +3,7 @@
 
 #include "tpmkit/base/check.h"
 #include "tpmkit/base/diagnostic.h"
+#include "tpmkit/base/text.h"
 
 namespace tpmkit {
 
@@ -13,7 +14,9 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     if (d.column > 0) out += ":" + std::to_string(d.column);
   }
   if (!out.empty()) out += ": ";
-  return out + d.message;
+  // File names and messages quote data: nothing in them may move the terminal's cursor,
+  // change its colours or start a new line.
+  return EscapeControls(out + d.message);
 }
 
 namespace internal {

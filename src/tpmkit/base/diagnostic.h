@@ -15,7 +15,8 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-// "FILE:LINE:COLUMN: message" (the parts that are known).
+// "FILE:LINE:COLUMN: message" (the parts that are known), on one line: control characters
+// in the file name or the message (which may quote data) are shown escaped (EscapeControls).
 std::string FormatDiagnostic(const Diagnostic& d);
 
 }  // namespace tpmkit

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "tpmkit/base/text.h"
+
 namespace tpmkit::cli {
 
 ExitCode ExitCodeFor(ErrorCode code) {
@@ -57,13 +59,16 @@ void BindRun(CLI::App& command, Invocation& invocation, RunAny run, BindOptions 
 }
 
 ExitCode Fail(std::ostream& err, const Error& error) {
+  // Messages quote names, paths and values from files and arguments: escaped, so that each
+  // is one line and nothing in it reaches the terminal as a control sequence.
+  const std::string message = EscapeControls(error.message);
   if (!error.diagnostics.empty()) {
     for (const auto& d : error.diagnostics) err << FormatDiagnostic(d) << '\n';
     if (error.diagnostics.size() > 1 || error.message.find("problem") != std::string::npos) {
-      err << "tpmkit: " << error.message << '\n';
+      err << "tpmkit: " << message << '\n';
     }
   } else {
-    err << "tpmkit: " << error.message << '\n';
+    err << "tpmkit: " << message << '\n';
   }
   return ExitCodeFor(error.code);
 }

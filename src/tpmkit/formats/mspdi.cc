@@ -13,7 +13,9 @@
 #include <unordered_set>
 
 #include "tpmkit/base/check.h"
+#include "tpmkit/base/limits.h"
 #include "tpmkit/model/task_index.h"
+#include "tpmkit/model/validate.h"
 
 namespace tpmkit::formats {
 
@@ -169,9 +171,11 @@ std::optional<double> Number(const pugi::xml_node& n, std::string_view name) {
   return v;
 }
 
+// Integers beyond 2^53 are not integers a producer meant: absent, so that arithmetic on
+// the value (month + 1, counts, UIDs) never overflows.
 std::optional<long long> Integer(const pugi::xml_node& n, std::string_view name) {
   auto v = Number(n, name);
-  if (!v) return std::nullopt;
+  if (!v || std::fabs(*v) > 9007199254740992.0) return std::nullopt;
   return std::llround(*v);
 }
 
@@ -311,7 +315,7 @@ bool IsSlug(std::string_view s) {
 // A tpmkit id read back from a file: non-empty, no spaces or dots (dots separate
 // "project.task" references).
 bool IsPlainId(std::string_view s) {
-  if (s.empty() || s.size() > 200) return false;
+  if (s.empty() || s.size() > 200 || limits::CheckText(s)) return false;
   for (unsigned char c : s) {
     if (std::isspace(c) || c == '.' || c < 0x20) return false;
   }
@@ -380,12 +384,39 @@ std::optional<Date> NthInMonth(int year, unsigned month, long long item, long lo
   return matches[static_cast<size_t>(position)];
 }
 
-// Expands one Calendar/Exceptions/Exception into its dates. nullopt: unknown recurrence.
-std::optional<std::vector<Date>> ExpandException(const pugi::xml_node& e) {
-  pugi::xml_node period = Child(e, "TimePeriod");
+// The dates of one exception, clipped to the date limits.
+struct ExceptionDates {
+  std::vector<Date> dates;  // in date order, at most `max_dates`
+  bool clipped = false;     // its period reached outside the date limits
+  bool too_long = false;    // a run of days longer than kMaxExceptionSpanDays: skipped
+};
+
+// The period [from, to] of an exception or legacy WeekDay and its part within the date
+// limits [lo, hi] (empty when wholly outside); nullopt when absent or inverted.
+struct Period {
+  Date from, to;  // as written
+  Date lo, hi;    // clipped
+  bool clipped() const { return lo != from || hi != to; }
+  bool empty() const { return hi < lo; }
+};
+std::optional<Period> ReadPeriod(const pugi::xml_node& period) {
   auto from = StartDate(period, "FromDate");
   auto to = StartDate(period, "ToDate");
-  if (!from || !to || *to < *from) return std::vector<Date>{};
+  if (!from || !to || *to < *from) return std::nullopt;
+  return Period{*from, *to, std::max(*from, limits::kMinDate), std::min(*to, limits::kMaxDate)};
+}
+
+// Expands one Calendar/Exceptions/Exception into its dates. nullopt: unknown recurrence.
+// The work is proportional to the occurrences (at most `max_dates`) and to the months or
+// years of the clipped period, never to the days of the period as written; recurrences
+// keep the phase of the written start, and Occurrences count from the clipped start.
+std::optional<ExceptionDates> ExpandException(const pugi::xml_node& e, size_t max_dates) {
+  ExceptionDates out;
+  auto period = ReadPeriod(Child(e, "TimePeriod"));
+  if (!period) return out;
+  out.clipped = period->clipped();
+  if (period->empty()) return out;
+  const Date from = period->from, lo = period->lo, hi = period->hi;
   long long type = Integer(e, "Type").value_or(1);
   long long every = std::max<long long>(1, Integer(e, "Period").value_or(1));
   long long occurrences = Integer(e, "Occurrences").value_or(0);
@@ -395,42 +426,80 @@ std::optional<std::vector<Date>> ExpandException(const pugi::xml_node& e) {
   long long item = Integer(e, "MonthItem").value_or(0);
   long long position = Integer(e, "MonthPosition").value_or(0);
   if (type < 1 || type > 7) return std::nullopt;
-  auto ymd0 = from->ToYmd();
-  int month_index0 = static_cast<int>(ymd0.year()) * 12 + static_cast<int>(unsigned(ymd0.month()));
-  Date week0 = *from - SundayIndex(*from);
-  std::vector<Date> out;
-  for (Date d = *from; d <= *to; d = d + 1) {
-    auto ymd = d.ToYmd();
-    int y = static_cast<int>(ymd.year());
-    unsigned m = unsigned(ymd.month());
-    int months = y * 12 + static_cast<int>(m) - month_index0;
-    bool match = false;
-    switch (type) {
-      case 1:  // daily: every day of the period
-        match = true;
+  size_t limit = max_dates;
+  if (occurrences > 0) limit = std::min<size_t>(limit, static_cast<size_t>(occurrences));
+  // Adds `d` when in the period; false when no more dates are wanted.
+  auto add = [&](Date d) {
+    if (d >= lo && d <= hi) out.dates.push_back(d);
+    return out.dates.size() < limit;
+  };
+  auto day_of = [](int y, long long m, long long day) -> std::optional<Date> {
+    if (m < 1 || m > 12 || day < 1 || day > 31) return std::nullopt;
+    std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(m)),
+                                    std::chrono::day(unsigned(day))};
+    if (!ymd.ok()) return std::nullopt;
+    return Date::FromSysDays(std::chrono::sys_days(ymd));
+  };
+  auto ymd_lo = lo.ToYmd(), ymd_hi = hi.ToYmd();
+  const int y_lo = static_cast<int>(ymd_lo.year()), y_hi = static_cast<int>(ymd_hi.year());
+  switch (type) {
+    case 1:  // daily: every day of the period
+      if (hi - lo >= limits::kMaxExceptionSpanDays) {
+        out.too_long = true;
         break;
-      case 7:  // every `every` days
-        match = (d - *from) % every == 0;
-        break;
-      case 6:  // weekly: days of week (bit 0 = Sunday), every `every` weeks
-        match = ((days_of_week >> SundayIndex(d)) & 1) && ((d - week0) / 7) % every == 0;
-        break;
-      case 4:  // monthly on a day of the month
-        match = months % every == 0 && unsigned(ymd.day()) == month_day;
-        break;
-      case 5:  // monthly on the n-th item
-        match = months % every == 0 && NthInMonth(y, m, item, position) == d;
-        break;
-      case 2:  // yearly on a day of a month
-        match = static_cast<long long>(m) == month + 1 && unsigned(ymd.day()) == month_day;
-        break;
-      case 3:  // yearly on the n-th item of a month
-        match = static_cast<long long>(m) == month + 1 && NthInMonth(y, m, item, position) == d;
-        break;
+      }
+      for (Date d = lo; d <= hi && add(d); d = d + 1) {
+      }
+      break;
+    case 7: {  // every `every` days from the written start
+      const int64_t step = every;
+      for (int64_t k = (int64_t{lo - from} + step - 1) / step;; ++k) {
+        int64_t d = int64_t{from.days()} + k * step;
+        if (d > hi.days() || !add(Date::FromDays(static_cast<int>(d)))) break;
+      }
+      break;
     }
-    if (!match) continue;
-    out.push_back(d);
-    if (occurrences > 0 && static_cast<long long>(out.size()) >= occurrences) break;
+    case 6: {  // weekly: days of week (bit 0 = Sunday), every `every` weeks
+      if ((days_of_week & 0x7F) == 0) break;
+      const Date week0 = from - SundayIndex(from);
+      const int64_t step = every;
+      // The first recurring week that reaches `lo` (days before `lo` are not added).
+      const int64_t first = (int64_t{lo - week0} / 7 + step - 1) / step * step;
+      bool more = true;
+      for (int64_t w = first; more; w += step) {
+        int64_t ws = int64_t{week0.days()} + 7 * w;
+        if (ws > hi.days()) break;
+        for (int i = 0; i < 7 && more; ++i) {
+          if ((days_of_week >> i) & 1) more = add(Date::FromDays(static_cast<int>(ws + i)));
+        }
+      }
+      break;
+    }
+    case 4:    // monthly on a day of the month, every `every` months
+    case 5: {  // monthly on the n-th item, every `every` months
+      auto ymd0 = from.ToYmd();
+      const int64_t m0 = int64_t{static_cast<int>(ymd0.year())} * 12 + unsigned(ymd0.month()) - 1;
+      const int64_t m_lo = int64_t{y_lo} * 12 + unsigned(ymd_lo.month()) - 1;
+      const int64_t m_hi = int64_t{y_hi} * 12 + unsigned(ymd_hi.month()) - 1;
+      const int64_t step = every;
+      for (int64_t m = m0 + (m_lo - m0 + step - 1) / step * step; m <= m_hi; m += step) {
+        int y = static_cast<int>(m / 12);
+        unsigned mon = static_cast<unsigned>(m % 12) + 1;
+        auto d = type == 4 ? day_of(y, mon, month_day) : NthInMonth(y, mon, item, position);
+        if (d && !add(*d)) break;
+      }
+      break;
+    }
+    case 2:    // yearly on a day of a month
+    case 3: {  // yearly on the n-th item of a month
+      if (month < 0 || month > 11) break;
+      for (int y = y_lo; y <= y_hi; ++y) {
+        auto d = type == 2 ? day_of(y, month + 1, month_day)
+                           : NthInMonth(y, static_cast<unsigned>(month) + 1, item, position);
+        if (d && !add(*d)) break;
+      }
+      break;
+    }
   }
   return out;
 }
@@ -489,6 +558,26 @@ class Reader {
   // tpmkit extended attribute values of an element; warns about all others.
   std::map<std::string, std::string> OwnAttributes(const pugi::xml_node& n,
                                                    const std::string& name);
+  // `text` as valid UTF-8: invalid sequences (character references beyond U+10FFFF, lone
+  // surrogates) and non-characters replaced by U+FFFD, with a warning.
+  std::string Clean(std::string_view text, ptrdiff_t offset) {
+    if (!limits::CheckText(text)) return std::string(text);
+    std::string clean = limits::ReplaceInvalidText(text);
+    warnings_.Add(
+        "text that is not valid UTF-8 (character references beyond U+10FFFF, lone "
+        "surrogates, non-characters) is replaced with U+FFFD",
+        clean, offset);
+    return clean;
+  }
+  // `d` when within the date limits; else nullopt, with a warning naming `what`.
+  std::optional<Date> Bounded(std::optional<Date> d, std::string_view what,
+                              const std::string& subject, ptrdiff_t offset) {
+    if (!d || limits::InDateRange(*d)) return d;
+    warnings_.Add(fmt::format("dates outside {}..{} are dropped", limits::kMinDate.ToString(),
+                              limits::kMaxDate.ToString()),
+                  fmt::format("{} {} {}", subject, what, d->ToString()), offset);
+    return std::nullopt;
+  }
   model::Task* TaskOf(int row) {
     auto [p, t] = task_pos_.at(row);
     return &program_.projects[p].tasks[t];
@@ -554,11 +643,12 @@ Result<MspdiImport> Reader::Run() {
   BreakCycles();
 
   // The start: StartDate, else the earliest task start.
-  std::optional<Date> start = StartDate(root_, "StartDate");
+  std::optional<Date> start = Bounded(StartDate(root_, "StartDate"), "start", program_.name,
+                                      Offset(Child(root_, "StartDate")));
   if (!start) {
     for (const Row& r : rows_) {
       auto s = StartDate(r.node, "Start");
-      if (s && (!start || *s < *start)) start = s;
+      if (s && limits::InDateRange(*s) && (!start || *s < *start)) start = s;
     }
   }
   if (!start) {
@@ -571,6 +661,17 @@ Result<MspdiImport> Reader::Run() {
   program_.start = *start;
   if (calendar_ != model::Calendar{}) program_.calendar = calendar_;
 
+  // The contract: what import gives, validation accepts (and export can write back). The
+  // normalizations above should leave nothing here; whatever they miss is refused rather
+  // than stored.
+  if (auto issues = model::Validate(program_); !issues.empty()) {
+    Error e = Error::Invalid(fmt::format("{}: the imported plan breaks {} rule{}", file_,
+                                         issues.size(), issues.size() == 1 ? "" : "s"));
+    for (const auto& issue : issues) {
+      e.diagnostics.push_back(Diagnostic{file_, 0, 0, issue.path + ": " + issue.message});
+    }
+    return e;
+  }
   MspdiImport out;
   out.program = std::move(program_);
   out.warnings = warnings_.Finish();
@@ -582,17 +683,19 @@ void Reader::ReadHeader() {
   std::string stem = FileStem(file_);
   program_.id = options_.program_id.empty() ? Slug(stem) : options_.program_id;
   if (!IsSlug(program_.id)) program_.id = "mspdi";
-  std::string_view title = Text(root_, "Title");
-  std::string_view name = Text(root_, "Name");
+  std::string title = Clean(Text(root_, "Title"), Offset(Child(root_, "Title")));
+  std::string name = Clean(Text(root_, "Name"), Offset(Child(root_, "Name")));
   if (!title.empty()) {
-    program_.name = std::string(title);
+    program_.name = title;
   } else if (!name.empty()) {
-    program_.name = FileStem(std::string(name));
+    program_.name = FileStem(name);
   } else {
-    program_.name = stem.empty() ? program_.id : stem;
+    program_.name = stem.empty() ? program_.id : limits::ReplaceInvalidText(stem);
   }
-  program_.status_date = StartDate(root_, "StatusDate");
-  program_.target = FinishDate(root_, "FinishDate");
+  program_.status_date = Bounded(StartDate(root_, "StatusDate"), "status date", program_.name,
+                                 Offset(Child(root_, "StatusDate")));
+  program_.target = Bounded(FinishDate(root_, "FinishDate"), "finish", program_.name,
+                            Offset(Child(root_, "FinishDate")));
   std::string_view currency = Text(root_, "CurrencyCode");
   if (currency.size() == 3 &&
       std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
@@ -636,11 +739,19 @@ void Reader::ReadCalendar() {
     read.working = {true, true, true, true, true, false, false};
   }
 
+  bool full = false;  // kMaxHolidays reached: later exceptions add nothing
   auto apply = [&](const std::vector<Date>& dates, bool working, const std::string& name,
                    ptrdiff_t offset) {
     for (Date d : dates) {
       bool is_workday = read.working[static_cast<int>(d.weekday())];
       if (!working && is_workday) {
+        if (read.holidays.size() >= limits::kMaxHolidays && !read.holidays.count(d)) {
+          warnings_.Add(
+              fmt::format("calendar holidays beyond {} are dropped", limits::kMaxHolidays), name,
+              offset);
+          full = true;
+          return;
+        }
         read.holidays.insert(d);
       } else if (working && !is_workday) {
         warnings_.Add(
@@ -654,27 +765,43 @@ void Reader::ReadCalendar() {
   // Project 2007 and later write <Exceptions> (the native form, with recurrences) and,
   // for older readers, the same days expanded as <WeekDay DayType=0>. Read only one:
   // the exceptions when present, else the legacy entries.
+  // Both are bounded (docs/limits.md): periods are clipped to the date limits, a run of
+  // days longer than 10 years is skipped, and holidays stop at kMaxHolidays.
+  const std::string clipped_what =
+      fmt::format("calendar exception dates outside {}..{} are dropped",
+                  limits::kMinDate.ToString(), limits::kMaxDate.ToString());
+  const std::string too_long_what =
+      fmt::format("calendar exceptions longer than 10 years ({} days) are skipped",
+                  limits::kMaxExceptionSpanDays);
   auto exceptions = Children(Child(cal, "Exceptions"), "Exception");
   if (!exceptions.empty()) {
     for (const auto& e : exceptions) {
-      std::string name(Text(e, "Name"));
-      auto dates = ExpandException(e);
+      if (full) break;
+      std::string name = Clean(Text(e, "Name"), Offset(Child(e, "Name")));
+      auto dates = ExpandException(e, limits::kMaxHolidays);
       if (!dates) {
         warnings_.Add("calendar exceptions with an unknown recurrence type are skipped", name,
                       Offset(e));
         continue;
       }
-      apply(*dates, Flag(e, "DayWorking"), name, Offset(e));
+      if (dates->clipped) warnings_.Add(clipped_what, name, Offset(e));
+      if (dates->too_long) warnings_.Add(too_long_what, name, Offset(e));
+      apply(dates->dates, Flag(e, "DayWorking"), name, Offset(e));
     }
   } else {
     for (const auto& wd : Children(Child(cal, "WeekDays"), "WeekDay")) {
+      if (full) break;
       if (Integer(wd, "DayType").value_or(-1) != 0) continue;
-      pugi::xml_node period = Child(wd, "TimePeriod");
-      auto from = StartDate(period, "FromDate");
-      auto to = StartDate(period, "ToDate");
-      if (!from || !to) continue;
+      auto period = ReadPeriod(Child(wd, "TimePeriod"));
+      if (!period) continue;
+      if (period->clipped()) warnings_.Add(clipped_what, "", Offset(wd));
+      if (period->empty()) continue;
+      if (period->hi - period->lo >= limits::kMaxExceptionSpanDays) {
+        warnings_.Add(too_long_what, "", Offset(wd));
+        continue;
+      }
       std::vector<Date> dates;
-      for (Date d = *from; d <= *to; d = d + 1) dates.push_back(d);
+      for (Date d = period->lo; d <= period->hi; d = d + 1) dates.push_back(d);
       apply(dates, Flag(wd, "DayWorking"), "", Offset(wd));
     }
   }
@@ -716,7 +843,7 @@ void Reader::ReadRows() {
     auto id = Integer(t, "ID");
     if (!id) all_have_ids = false;
     r.id = id.value_or(0);
-    r.name = std::string(Text(t, "Name"));
+    r.name = Clean(Text(t, "Name"), Offset(Child(t, "Name")));
     if (auto level = Integer(t, "OutlineLevel")) {
       r.level = static_cast<int>(*level);
     } else {
@@ -772,7 +899,7 @@ void Reader::BuildOutline() {
         if (wanted.empty()) wanted = fmt::format("p{}", r.uid);
         p.id = project_ids_.Take(wanted);
         p.name = r.name.empty() ? p.id : r.name;
-        p.owner = std::string(Text(r.node, "Contact"));
+        p.owner = Clean(Text(r.node, "Contact"), Offset(Child(r.node, "Contact")));
         r.project = static_cast<int>(program_.projects.size());
         program_.projects.push_back(std::move(p));
       } else {
@@ -800,6 +927,11 @@ void Reader::BuildOutline() {
     // The path of the summaries below the project, as a name prefix.
     std::string prefix;
     for (size_t k = 1; k < stack.size(); ++k) prefix += rows_[stack[k]].name + " / ";
+    if (r.name.empty()) {
+      // Validation (and MS Project) want a name; the UID is what the producer shows.
+      r.name = fmt::format("Task {}", r.uid);
+      warnings_.Add("tasks without a name are named \"Task <UID>\"", r.name, Offset(r.node));
+    }
     task.name = prefix + r.name;
     ReadTask(r, task);
     auto& tasks = program_.projects[r.project].tasks;
@@ -832,12 +964,18 @@ void Reader::ReadTask(Row& row, model::Task& task) {
     task.id = task_ids_.Take(fmt::format("t{}", row.uid));
   }
   row.task_id = task.id;
-  task.owner = std::string(Text(n, "Contact"));
+  task.owner = Clean(Text(n, "Contact"), Offset(Child(n, "Contact")));
 
   // Duration.
   int format = BaseFormat(Integer(n, "DurationFormat").value_or(7));
   double minutes = ParseDurationMinutes(Text(n, "Duration")).value_or(0);
   double days = std::max(0.0, ToWorkingDays(minutes, format, "durations", name, off));
+  if (!(days <= limits::kMaxDays)) {
+    warnings_.Add(fmt::format("durations longer than {} working days (50 years) are cut to {}",
+                              limits::kMaxDays, limits::kMaxDays),
+                  name, off);
+    days = limits::kMaxDays;
+  }
   row.duration_days = days;
   auto opt = own.find(std::string(kOptimisticAlias));
   auto pess = own.find(std::string(kPessimisticAlias));
@@ -847,7 +985,11 @@ void Reader::ReadTask(Row& row, model::Task& task) {
     char* e2 = nullptr;
     double o = std::strtod(opt->second.c_str(), &e1);
     double p = std::strtod(pess->second.c_str(), &e2);
-    if (*e1 == '\0' && *e2 == '\0' && o <= days + kEps && days <= p + kEps && o >= 0) {
+    if (*e1 == '\0' && *e2 == '\0' && !(p <= limits::kMaxDays)) {
+      warnings_.Add(fmt::format("estimates beyond {} working days (or not finite) are dropped",
+                                limits::kMaxDays),
+                    name, off);
+    } else if (*e1 == '\0' && *e2 == '\0' && o <= days + kEps && days <= p + kEps && o >= 0) {
       model::Estimate est{o, days, p, model::Distribution::kPert};
       auto dist = own.find(std::string(kDistributionAlias));
       if (dist != own.end()) {
@@ -898,15 +1040,15 @@ void Reader::ReadTask(Row& row, model::Task& task) {
   }
 
   // Progress.
-  task.actual_start = StartDate(n, "ActualStart");
-  task.actual_finish = FinishDate(n, "ActualFinish");
+  task.actual_start = Bounded(StartDate(n, "ActualStart"), "actual start", name, off);
+  task.actual_finish = Bounded(FinishDate(n, "ActualFinish"), "actual finish", name, off);
   if (task.actual_finish && task.actual_start && *task.actual_finish < *task.actual_start) {
     task.actual_finish = task.actual_start;
   }
   double pc = std::clamp(Number(n, "PercentComplete").value_or(0), 0.0, 100.0);
   if (pc > 0) task.percent_complete = pc;
   if ((pc > 0 || task.actual_finish) && !task.actual_start) {
-    task.actual_start = StartDate(n, "Start");
+    task.actual_start = Bounded(StartDate(n, "Start"), "start", name, off);
     if (!task.actual_start) task.actual_start = task.actual_finish;
     warnings_.Add("progress without an actual start uses the scheduled start", name, off);
   }
@@ -914,19 +1056,36 @@ void Reader::ReadTask(Row& row, model::Task& task) {
 
   for (const auto& b : Children(n, "Baseline")) {
     if (Integer(b, "Number").value_or(0) == 0) {
-      model::Baseline bl{StartDate(b, "Start"), FinishDate(b, "Finish")};
-      if (bl.start || bl.finish) task.baseline = bl;
+      model::Baseline bl{Bounded(StartDate(b, "Start"), "baseline start", name, Offset(b)),
+                         Bounded(FinishDate(b, "Finish"), "baseline finish", name, Offset(b))};
+      if (bl.start && bl.finish && *bl.finish < *bl.start) {
+        // Export could not write it back: validation refuses a finish before its start.
+        warnings_.Add("baselines that finish before they start are dropped", name, Offset(b));
+      } else if (bl.start || bl.finish) {
+        task.baseline = bl;
+      }
     } else {
       warnings_.Add("baselines other than Baseline 0 are not carried", name, Offset(b));
     }
   }
-  if (auto cost = Number(n, "Cost"); cost && std::llround(*cost) != 0) {
-    task.cost = Money::FromCents(std::llround(*cost));  // MSPDI currency is in cents
+  if (auto cost = Number(n, "Cost"); cost && std::round(*cost) != 0) {
+    // MSPDI currency is in cents.
+    if (std::round(*cost) < 0) {
+      warnings_.Add("negative costs are dropped", name, Offset(Child(n, "Cost")));
+    } else if (std::round(*cost) > static_cast<double>(limits::kMaxMoneyCents)) {
+      warnings_.Add(fmt::format("costs above {} are dropped", limits::kMaxMoneyUnits), name,
+                    Offset(Child(n, "Cost")));
+    } else {
+      task.cost = Money::FromCents(std::llround(*cost));
+    }
   }
-  task.deadline = FinishDate(n, "Deadline");
+  task.deadline = Bounded(FinishDate(n, "Deadline"), "deadline", name, off);
 
   long long constraint = Integer(n, "ConstraintType").value_or(0);
   auto constraint_date = ParseDateTime(Text(n, "ConstraintDate"));
+  if (constraint_date && !Bounded(constraint_date->date, "constraint date", name, off)) {
+    constraint_date.reset();
+  }
   switch (constraint) {
     case 0:
       break;
@@ -966,6 +1125,8 @@ void Reader::ReadSummary(Row& row) {
   double minutes = ParseDurationMinutes(Text(n, "Duration")).value_or(0);
   row.duration_days = IsElapsedFormat(format) ? minutes / 1440.0 * WorkdaysPerWeek() / 7.0
                                               : minutes / minutes_per_day_;
+  // Only percent lags use it; keep it finite and bounded.
+  row.duration_days = std::clamp(row.duration_days, 0.0, limits::kMaxDays);
   if (Integer(n, "ConstraintType").value_or(0) != 0 || !Text(n, "Deadline").empty()) {
     // MPXJ writes each task's own finish as its deadline; only a real one matters, but the
     // model has nowhere to put it on a summary either way.
@@ -1044,6 +1205,12 @@ void Reader::ReadLinks(const Row& row, int index) {
         break;
     }
     pl.lag = LagDays(l, pl.pred, name).value_or(0);
+    if (!limits::InDaysRange(pl.lag)) {
+      warnings_.Add(fmt::format("lags beyond {} working days (50 years) are cut to {}",
+                                limits::kMaxDays, limits::kMaxDays),
+                    name, off);
+      pl.lag = std::isnan(pl.lag) ? 0 : std::clamp(pl.lag, -limits::kMaxDays, limits::kMaxDays);
+    }
     pl.offset = off;
     links_.push_back(pl);
   }
@@ -1143,7 +1310,7 @@ void Reader::BreakCycles() {
 void Reader::ReadResources() {
   for (const auto& r : Children(Child(root_, "Resources"), "Resource")) {
     if (Flag(r, "IsNull")) continue;
-    std::string name(Text(r, "Name"));
+    std::string name = Clean(Text(r, "Name"), Offset(Child(r, "Name")));
     long long uid = Integer(r, "UID").value_or(-1);
     if (name.empty()) continue;  // the unnamed default resource (UID 0) carries nothing
     ptrdiff_t off = Offset(r);
@@ -1153,7 +1320,10 @@ void Reader::ReadResources() {
     res.name = name;
     long long type = Integer(r, "Type").value_or(1);  // 0 material, 1 work, 2 cost
     double rate = Number(r, "StandardRate").value_or(0);
-    if (type == 1 && rate > 0) {
+    if (type == 1 && rate * minutes_per_day_ / 60.0 > static_cast<double>(limits::kMaxMoneyUnits)) {
+      warnings_.Add(fmt::format("rates above {} per day are dropped", limits::kMaxMoneyUnits), name,
+                    off);
+    } else if (type == 1 && rate > 0) {
       // MSPDI stores rates per hour whatever the display format.
       res.rate = Money::FromDouble(rate * minutes_per_day_ / 60.0);
     } else if (type == 0 && rate > 0) {

@@ -32,9 +32,14 @@ struct MspdiImport {
 
 // Parses an MSPDI document. Errors (kInvalidInput): malformed XML (with line:column),
 // a root that is not <Project>, an invalid `options.program_id`, no start date at all.
-// Never fails on content the model cannot represent: that becomes a warning. The
-// program passes model::Validate (unique ids, resolved links, no cycles: a cycle is
-// broken with a warning). Linear in the size of the file, except links on summary
+// Never fails on content the model cannot represent: that becomes a warning. Values
+// beyond docs/limits.md are normalized with a warning (unnamed tasks named "Task <UID>",
+// inverted baselines and out-of-range dates dropped, invalid UTF-8 replaced by U+FFFD,
+// days and money bounded), so that the program passes model::Validate (unique ids,
+// resolved links, no cycles: a cycle is broken with a warning) and export can write it
+// back; should anything still fail validation, the import fails (kInvalidInput) rather
+// than return it. Linear in the size of the file (calendar exceptions cost their
+// occurrences within the date limits, not their written span), except links on summary
 // tasks, which expand to (leaves of one side) x (leaves of the other).
 Result<MspdiImport> ReadMspdi(std::string_view xml, const std::string& file_name,
                               const MspdiReadOptions& options);

@@ -1,7 +1,9 @@
 #include "tpmkit/formats/mspdi.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -11,6 +13,8 @@
 
 #include "generate.h"
 #include "tpmkit/base/check.h"
+#include "tpmkit/base/limits.h"
+#include "tpmkit/formats/program_file.h"
 #include "tpmkit/model/task_index.h"
 #include "tpmkit/model/validate.h"
 
@@ -487,6 +491,141 @@ TEST(MspdiRead, WarningsAggregateWithFewExamples) {
   EXPECT_NE(r->warnings[0].message.find("(40): T1, T2, ..."), std::string::npos)
       << r->warnings[0].message;
   EXPECT_EQ(r->warnings[0].line, 1);
+}
+
+// ---------------------------------------------------------------- bounds (docs/limits.md)
+
+// What import gives, export can write and check accepts: the program validates, its YAML
+// reads back to the same program, and its MSPDI re-imports to a valid program.
+void ExpectExportAndCheckPass(const model::Program& p, const std::string& what) {
+  SCOPED_TRACE(what);
+  for (const auto& issue : model::Validate(p)) ADD_FAILURE() << issue.path << ": " << issue.message;
+  const std::string yaml = WriteProgramFile(p);
+  auto checked = ReadProgramFile(yaml, "exported.yaml");
+  ASSERT_TRUE(checked.ok()) << FormatDiagnostic(checked.error().diagnostics.at(0));
+  EXPECT_TRUE(*checked == p);
+  auto again = ReadMspdi(WriteMspdi(p, {}), "exported.xml", {.program_id = p.id});
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  for (const auto& issue : model::Validate(again->program)) {
+    ADD_FAILURE() << "re-imported: " << issue.path << ": " << issue.message;
+  }
+}
+
+// `n` replacement characters.
+std::string R(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += "\xEF\xBF\xBD";
+  return out;
+}
+
+TEST(MspdiBounds, ValuesBeyondTheLimitsAreNormalizedWithWarnings) {
+  MspdiImport im = Import(Fixture("bounds.xml"));
+  const model::Program& p = im.program;
+  // The start in year 0 is dropped: the earliest task start stands in.
+  EXPECT_EQ(p.start, Date::FromYmd(2026, 1, 5));
+  EXPECT_FALSE(p.status_date.has_value());
+  // Character references beyond Unicode and lone surrogates become U+FFFD.
+  // One U+FFFD per maximal invalid subpart (Unicode 15, 3.9): pugixml writes U+110000 as
+  // F4 90 80 80 (4 subparts) and U+D800 as ED A0 80 (3).
+  EXPECT_EQ(p.name, "Bounds " + R(4) + " fixture " + R(3));
+  ASSERT_EQ(p.TaskCount(), 3u);
+  const model::Task& unnamed = Task(p, "t1");
+  EXPECT_EQ(unnamed.name, "Task 1");
+  const model::Task& build = Task(p, "t2");
+  EXPECT_EQ(build.name, "Build " + R(7));
+  EXPECT_EQ(build.duration, limits::kMaxDays);
+  EXPECT_FALSE(build.cost.has_value());
+  EXPECT_FALSE(build.deadline.has_value());
+  EXPECT_FALSE(build.baseline.has_value());
+  EXPECT_EQ(build.depends, std::vector{Lnk("t1", LinkType::kFS, limits::kMaxDays)});
+  const model::Task& test = Task(p, "t3");
+  EXPECT_FALSE(test.cost.has_value());
+  EXPECT_EQ(test.actual_start, Date::FromYmd(2026, 3, 2));  // 1492 dropped: the scheduled start
+  // Calendar: the endless daily exception is skipped, the yearly one clipped to the date
+  // limits, and the weekly one stops at the holiday limit.
+  ASSERT_TRUE(p.calendar.has_value());
+  EXPECT_EQ(p.calendar->holidays.size(), limits::kMaxHolidays);
+  EXPECT_EQ(p.calendar->holidays.front(), Date::FromYmd(1900, 1, 1));
+  EXPECT_TRUE(std::binary_search(p.calendar->holidays.begin(), p.calendar->holidays.end(),
+                                 Date::FromYmd(2200, 12, 25)));
+  EXPECT_FALSE(std::binary_search(p.calendar->holidays.begin(), p.calendar->holidays.end(),
+                                  Date::FromYmd(2026, 5, 25)));
+  ExpectWarnings(
+      im,
+      {"text that is not valid UTF-8", "dates outside 1900-01-01..2200-12-31 are dropped (4)",
+       "calendar exception dates outside 1900-01-01..2200-12-31 are dropped (3)",
+       "calendar exceptions longer than 10 years (3653 days) are skipped (1)",
+       "calendar holidays beyond 20000 are dropped (1)",
+       "tasks without a name are named \"Task <UID>\" (1)",
+       "durations longer than 13000 working days", "costs above 10000000000000 are dropped (1)",
+       "baselines that finish before they start are dropped (1)", "negative costs are dropped (1)",
+       "lags beyond 13000 working days", "lags that are not whole working days",
+       "progress without an actual start uses the scheduled start (1)"});
+  // "dates outside ... (4)": the start, the status date, a deadline and an actual start.
+  for (const auto& w : im.warnings) EXPECT_FALSE(limits::CheckText(w.message)) << w.message;
+  ExpectConsistent(p);
+  ExpectExportAndCheckPass(p, "bounds.xml");
+}
+
+TEST(MspdiBounds, CalendarExceptionsCostTheirOccurrencesNotTheirSpan) {
+  // 200 exceptions, each spanning eight millennia: the work is bounded by the date limits
+  // and the holiday limit, not by the days written (this took seconds and 100s of MB).
+  std::string xml =
+      "<Project><StartDate>2026-01-05T08:00:00</StartDate><CalendarUID>1</CalendarUID>"
+      "<Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar><Exceptions>";
+  for (int i = 0; i < 200; ++i) {
+    xml += fmt::format(
+        "<Exception><TimePeriod><FromDate>0001-01-01T00:00:00</FromDate>"
+        "<ToDate>9999-12-31T23:59:00</ToDate></TimePeriod><Type>{}</Type><Period>{}</Period>"
+        "<Month>{}</Month><MonthDay>{}</MonthDay><DaysOfWeek>{}</DaysOfWeek>"
+        "<DayWorking>0</DayWorking></Exception>",
+        1 + i % 7, 1 + i % 5, i % 12, 1 + i % 28, 1 + i % 127);
+  }
+  xml += "</Exceptions></Calendar></Calendars></Project>";
+  auto r = ReadMspdi(xml, "millennia.xml", {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_TRUE(r->program.calendar.has_value());
+  const auto& holidays = r->program.calendar->holidays;
+  EXPECT_LE(holidays.size(), limits::kMaxHolidays);
+  EXPECT_FALSE(holidays.empty());
+  EXPECT_GE(holidays.front(), limits::kMinDate);
+  EXPECT_LE(holidays.back(), limits::kMaxDate);
+  EXPECT_TRUE(model::Validate(r->program).empty());
+}
+
+TEST(MspdiBounds, RecurrencesKeepTheirPhaseWhenClipped) {
+  // Every 3rd day from 1899-12-30 (a Saturday): clipped at 1900-01-01, the days stay those
+  // of the written recurrence (1900-01-02, 1900-01-05, ...), Sundays and Saturdays apart.
+  const std::string xml =
+      "<Project><StartDate>1900-01-01T08:00:00</StartDate><CalendarUID>1</CalendarUID>"
+      "<Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar><Exceptions>"
+      "<Exception><TimePeriod><FromDate>1899-12-30T00:00:00</FromDate>"
+      "<ToDate>1900-01-10T23:59:00</ToDate></TimePeriod><Type>7</Type><Period>3</Period>"
+      "<DayWorking>0</DayWorking></Exception></Exceptions></Calendar></Calendars></Project>";
+  auto r = ReadMspdi(xml, "phase.xml", {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_TRUE(r->program.calendar.has_value());
+  EXPECT_EQ(r->program.calendar->holidays,
+            (std::vector<Date>{Date::FromYmd(1900, 1, 2), Date::FromYmd(1900, 1, 5),
+                               Date::FromYmd(1900, 1, 8)}));
+}
+
+TEST(MspdiBounds, ImportExportCheckPassesOnEveryFixtureAndSample) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(RepoRoot() / "tests" / "data" / "mspdi")) {
+    if (e.path().extension() == ".xml") files.push_back(e.path());
+  }
+  ASSERT_GE(files.size(), 3u);
+  if (fs::exists(SamplesDir())) {
+    for (const auto& e : fs::directory_iterator(SamplesDir())) {
+      if (e.path().extension() == ".xml") files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    MspdiImport im = Import(file);
+    ExpectExportAndCheckPass(im.program, file.filename().string());
+  }
 }
 
 // ---------------------------------------------------------------- round trip

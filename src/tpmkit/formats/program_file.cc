@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "tpmkit/base/check.h"
+#include "tpmkit/base/limits.h"
 #include "tpmkit/formats/program_keys.h"
 #include "tpmkit/formats/yaml_tree.h"
 #include "tpmkit/model/validate.h"
@@ -70,6 +71,21 @@ std::optional<double> ParseNumber(std::string_view s, bool allow_exponent = true
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
   return v;
+}
+
+// Why `s` (or `s` without a d/w suffix, for days) is not a number: a YAML or C spelling
+// of infinity or NaN (.inf, -.Inf, .nan, inf, nan), or digits beyond a double (1e400).
+// nullopt: neither (an ordinary syntax error).
+std::optional<std::string> NumberProblem(std::string_view s, bool days) {
+  if (days && !s.empty() && (s.back() == 'd' || s.back() == 'w')) s.remove_suffix(1);
+  std::string_view t = s;
+  if (!t.empty() && (t.front() == '+' || t.front() == '-')) t.remove_prefix(1);
+  if (!t.empty() && t.front() == '.') t.remove_prefix(1);
+  std::string lower;
+  for (char c : t) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower == "inf" || lower == "infinity" || lower == "nan") return "a finite number";
+  if (IsDecimal(s, /*allow_exponent=*/!days)) return "a number within range (see docs/limits.md)";
+  return std::nullopt;
 }
 
 std::optional<int> ParseInt(std::string_view s) {
@@ -213,7 +229,9 @@ class Reader {
     if (!ExpectScalar(n, key, "a number of days (e.g. 10d, 2w)")) return false;
     auto v = ParseDays(tree_.Text(n));
     if (!v) {
-      Report(n, fmt::format("{} must be a number of days (e.g. 10d, 2w), got '{}'", key,
+      auto problem = NumberProblem(tree_.Text(n), /*days=*/true);
+      Report(n, fmt::format("{} must be {}, got '{}'", key,
+                            problem ? *problem + " of days" : "a number of days (e.g. 10d, 2w)",
                             tree_.Text(n)));
       return false;
     }
@@ -237,7 +255,9 @@ class Reader {
     if (!ExpectScalar(n, key, "a number")) return false;
     auto v = ParseNumber(tree_.Text(n));
     if (!v) {
-      Report(n, fmt::format("{} must be a number, got '{}'", key, tree_.Text(n)));
+      auto problem = NumberProblem(tree_.Text(n), /*days=*/false);
+      Report(n, fmt::format("{} must be {}, got '{}'", key, problem.value_or("a number"),
+                            tree_.Text(n)));
       return false;
     }
     out = *v;
@@ -272,13 +292,23 @@ class Reader {
   bool MoneyValue(const YamlNode& n, std::string_view key, Money& out) {
     if (!ExpectScalar(n, key, "an amount of money")) return false;
     auto v = ParseNumber(tree_.Text(n));
-    // 1e13 units keeps cents exact in a double and far from int64 overflow.
-    if (!v || std::fabs(*v) >= 1e13) {
-      Report(n,
-             fmt::format("{} must be an amount of money (a number), got '{}'", key, tree_.Text(n)));
+    if (!v) {
+      auto problem = NumberProblem(tree_.Text(n), /*days=*/false);
+      Report(n, fmt::format(
+                    "{} must be {}, got '{}'", key,
+                    problem ? "an amount of money: " + *problem : "an amount of money (a number)",
+                    tree_.Text(n)));
       return false;
     }
-    out = Money::FromDouble(*v);
+    // Amounts beyond the money limit that int64 can still hold are model::Validate's to
+    // report (the same message for every door); beyond int64 they cannot be held at all.
+    auto m = Money::FromUnits(*v);
+    if (!m) {
+      Report(n, fmt::format("{} must be at most {} in absolute value, got '{}'", key,
+                            limits::kMaxMoneyUnits, tree_.Text(n)));
+      return false;
+    }
+    out = *m;
     return true;
   }
   // Ratings: the type message is the range message, so that "3.5" and "7" read alike.

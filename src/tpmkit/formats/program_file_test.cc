@@ -190,7 +190,7 @@ TEST(ProgramFileTest, AwkwardStringsAndNumbersRoundTrip) {
   model::Task a;
   a.id = "a";
   a.name = "A";
-  a.estimate = model::Estimate{0.1, 2.5, 1e6, model::Distribution::kUniform};
+  a.estimate = model::Estimate{0.1, 2.5, 12999.75, model::Distribution::kUniform};  // <= 13000d
   a.cost = Money::FromCents(-1);
   model::Task b;
   b.id = "b:c";

@@ -27,6 +27,13 @@ class MarkMapper {
         })) {}
 
   std::pair<int, int> operator()(const yaml_mark_t& mark) {
+    // At the end of a text without a final line break, libyaml ends the last line itself
+    // (its stream end is on the next line, column 0): a line the file does not have. The
+    // end is reported where it is, just after the last character of the last line.
+    if (mark.column == 0 && mark.line > 0 && !text_.empty() && text_.back() != '\n' &&
+        text_.back() != '\r' && mark.index >= Characters()) {
+      return AtOffset(text_.size());
+    }
     int line = static_cast<int>(mark.line) + 1;
     if (ascii_) return {line, static_cast<int>(mark.column) + 1};
     // The start of the line is looked up once per line: marks on a long line of
@@ -58,6 +65,17 @@ class MarkMapper {
  private:
   static bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xc0) == 0x80; }
 
+  // The characters of the text (libyaml's unit), counted once when first needed.
+  size_t Characters() {
+    if (!characters_) {
+      characters_ =
+          ascii_ ? text_.size()
+                 : static_cast<size_t>(std::count_if(text_.begin(), text_.end(),
+                                                     [](char c) { return !IsContinuation(c); }));
+    }
+    return *characters_;
+  }
+
   size_t ByteOf(size_t index) {
     while (index_ < index && byte_ < text_.size()) {
       ++byte_;
@@ -78,6 +96,7 @@ class MarkMapper {
   size_t byte_ = 0;
   size_t line_index_ = 0;  // the line of the last mark: its character index, byte offset
   size_t line_byte_ = 0;
+  std::optional<size_t> characters_;
 };
 
 bool IsNullWord(std::string_view s) {

@@ -52,5 +52,48 @@ TEST_F(ZipWriterTest, AFolderThatDoesNotExistIsAnError) {
   EXPECT_EQ(zip.error().code, ErrorCode::kInvalidInput);
 }
 
+TEST_F(ZipWriterTest, ASymlinkAtThePathIsNotFollowed) {
+  const fs::path target = dir_ / "target.txt";
+  std::ofstream(target) << "keep";
+  fs::create_symlink(target, dir_ / "pack.zip");
+  auto zip = ZipWriter::Open(dir_ / "pack.zip");
+  EXPECT_FALSE(zip.ok());
+  EXPECT_EQ(ReadAll(target), "keep");
+}
+
+TEST_F(ZipWriterTest, UnsafeAndRepeatedNamesAreRefused) {
+  for (const char* name :
+       {"", "/etc/passwd", "../evil.txt", "evidence/../../evil.txt", "..\\..\\evil.txt", "a//b",
+        "a/./b", "evidence/", "c:evil", "a\nb", "a\x1b[2Jb"}) {
+    EXPECT_FALSE(ZipWriter::IsSafeName(name)) << name;
+  }
+  for (const char* name : {"index.html", "evidence/a.md", "evidence/x/..a.md", "caf\xc3\xa9.md"}) {
+    EXPECT_TRUE(ZipWriter::IsSafeName(name)) << name;
+  }
+  auto zip = ZipWriter::OpenInMemory();
+  ASSERT_TRUE(zip.ok()) << zip.error().message;
+  EXPECT_FALSE(zip->AddFile("../evil.txt", "x", 0).ok());
+  EXPECT_TRUE(zip->AddFile("evidence/a.md", "a", 0).ok());
+  EXPECT_FALSE(zip->AddFile("evidence/a.md", "b", 0).ok());
+  EXPECT_FALSE(zip->AddFile("Evidence/A.md", "b", 0).ok());
+  EXPECT_EQ(zip->files(), 1u);
+  ASSERT_TRUE(zip->Close().ok());
+}
+
+TEST_F(ZipWriterTest, InMemoryGivesTheSameBytesAsAFile) {
+  auto write = [](ZipWriter& zip) {
+    EXPECT_TRUE(zip.AddFile("index.html", "<html></html>", 1'750'000'000).ok());
+    EXPECT_TRUE(zip.Close().ok());
+  };
+  auto file = ZipWriter::Open(dir_ / "pack.zip");
+  ASSERT_TRUE(file.ok());
+  write(*file);
+  auto memory = ZipWriter::OpenInMemory();
+  ASSERT_TRUE(memory.ok());
+  write(*memory);
+  EXPECT_EQ(memory->bytes(), ReadAll(dir_ / "pack.zip"));
+  EXPECT_EQ(memory->bytes().substr(0, 4), std::string("PK\x03\x04", 4));
+}
+
 }  // namespace
 }  // namespace tpmkit::formats

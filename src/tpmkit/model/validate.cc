@@ -8,19 +8,31 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "tpmkit/base/limits.h"
 #include "tpmkit/model/task_index.h"
 
 namespace tpmkit::model {
 
 namespace {
 
-// Shortest text that reads back to the same double.
+// Shortest text that reads back to the same double; whole numbers below 10^16 in full
+// (100000000, not 1e+08).
 std::string Num(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e16) return fmt::format("{:.0f}", v);
   char buf[32];
   auto res = std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, res.ptr);
 }
 std::string Days(double v) { return Num(v) + "d"; }
+
+// Exact: units, then cents when there are some (-3.05, 20000000000000).
+std::string MoneyText(Money m) {
+  int64_t c = m.cents();  // never INT64_MIN (base/money.h)
+  uint64_t a = static_cast<uint64_t>(c < 0 ? -c : c);
+  std::string out = fmt::format("{}{}", c < 0 ? "-" : "", a / 100);
+  if (a % 100 != 0) out += fmt::format(".{:02}", a % 100);
+  return out;
+}
 
 // Comparisons written so that NaN fails them.
 bool InRange(double v, double lo, double hi) { return v >= lo && v <= hi; }
@@ -129,8 +141,11 @@ class Validator {
     CheckProgram();
     CheckCalendar();
     for (size_t i = 0; i < p_.assumptions.size(); ++i) {
-      if (p_.assumptions[i].empty())
+      if (p_.assumptions[i].empty()) {
         Add(fmt::format("assumptions[{}]", i), "assumption must not be empty");
+      } else {
+        TextBound(p_.assumptions[i], fmt::format("assumptions[{}]", i), "assumption");
+      }
     }
     CheckProjects();
     CheckDependencies();
@@ -148,6 +163,10 @@ class Validator {
 
  private:
   void Add(std::string path, std::string message) {
+    // Messages quote values; one holding invalid UTF-8 is reported on its own and must
+    // not make the message itself invalid text.
+    if (limits::CheckText(message)) message = limits::ReplaceInvalidText(message);
+    if (limits::CheckText(path)) path = limits::ReplaceInvalidText(path);
     issues_.push_back({std::move(path), std::move(message)});
   }
   void Required(const std::string& value, std::string_view path_prefix, std::string_view key) {
@@ -172,8 +191,72 @@ class Validator {
     }
   }
   void NotNegative(Money v, std::string path, std::string_view what) {
-    if (v.cents() < 0)
+    if (v.cents() < 0) {
       Add(std::move(path), fmt::format("{} must not be negative, got {}", what, Num(v.ToDouble())));
+    } else {
+      MoneyBound(v, std::move(path), what);
+    }
+  }
+  // |v| within the money limit (base/limits.h).
+  void MoneyBound(Money v, std::string path, std::string_view what) {
+    if (v.cents() > limits::kMaxMoneyCents || v.cents() < -limits::kMaxMoneyCents) {
+      Add(std::move(path), fmt::format("{} must be at most {} in absolute value, got {}", what,
+                                       limits::kMaxMoneyUnits, MoneyText(v)));
+    }
+  }
+  // A running total of amounts, reported once at the item that takes it past the limit.
+  struct Total {
+    int64_t cents = 0;
+    bool reported = false;
+  };
+  void AddToTotal(Total& total, Money v, const std::string& path, std::string_view what) {
+    if (total.reported) return;
+    // Each amount is checked on its own; out-of-bounds ones do not count twice.
+    if (v.cents() > limits::kMaxMoneyCents || v.cents() < -limits::kMaxMoneyCents) return;
+    total.cents += v.cents() < 0 ? -v.cents() : v.cents();
+    if (total.cents > limits::kMaxMoneyCents) {
+      total.reported = true;
+      Add(path, fmt::format("the total of {} must be at most {}, exceeded here", what,
+                            limits::kMaxMoneyUnits));
+    }
+  }
+  // A number of days that must be finite and at most the day limit; `lo` is 0 or
+  // -kMaxDays. Returns false (with an issue) when out of bounds.
+  bool DaysBound(double v, std::string path, std::string_view what, double lo = 0) {
+    if (v >= lo && v <= limits::kMaxDays) return true;
+    if (lo == 0 && v < 0) {
+      Add(std::move(path), fmt::format("{} must not be negative, got {}", what, Days(v)));
+    } else if (lo == 0) {
+      Add(std::move(path), fmt::format("{} must be at most {} days (50 years of working days), "
+                                       "got {}",
+                                       what, Num(limits::kMaxDays), Days(v)));
+    } else {
+      Add(std::move(path), fmt::format("{} must be from {} to {}, got {}", what,
+                                       Days(-limits::kMaxDays), Days(limits::kMaxDays), Days(v)));
+    }
+    return false;
+  }
+  void DateBound(const Date& d, std::string path, std::string_view what) {
+    if (!limits::InDateRange(d)) {
+      Add(std::move(path),
+          fmt::format("{} must be a date from {} to {}, got {}", what, limits::kMinDate.ToString(),
+                      limits::kMaxDate.ToString(), d.ToString()));
+    }
+  }
+  void DateBound(const std::optional<Date>& d, std::string path, std::string_view what) {
+    if (d) DateBound(*d, std::move(path), what);
+  }
+  // Text fields: valid UTF-8 without non-characters.
+  void TextBound(std::string_view text, std::string path, std::string_view what) {
+    if (auto problem = limits::CheckText(text)) {
+      Add(std::move(path), fmt::format("{} must be valid UTF-8 text: {} at byte {}", what,
+                                       problem->message, problem->offset));
+    }
+  }
+  // The text fields of one element, in key order: {key, value}.
+  void Texts(std::string_view base,
+             std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+    for (auto [key, value] : fields) TextBound(value, fmt::format("{}.{}", base, key), key);
   }
   // Ids unique in one list: reports later occurrences.
   void Unique(std::string_view id, std::string_view base, std::string_view what,
@@ -187,7 +270,9 @@ class Validator {
   bool TaskExists(std::string_view ref) const { return index_.Find(ref).has_value(); }
   void TaskRefs(const std::vector<std::string>& refs, std::string_view path, std::string_view key) {
     for (size_t i = 0; i < refs.size(); ++i) {
-      if (!TaskExists(refs[i])) {
+      if (limits::CheckText(refs[i])) {
+        TextBound(refs[i], fmt::format("{}[{}]", path, i), "task");
+      } else if (!TaskExists(refs[i])) {
         Add(fmt::format("{}[{}]", path, i), fmt::format("unknown task '{}' in {}", refs[i], key));
       }
     }
@@ -212,12 +297,16 @@ class Validator {
       Add("program.id", fmt::format("program id '{}' must match [a-z0-9][a-z0-9_-]*", p_.id));
     }
     Required(p_.name, "program", "name");
+    Texts("program", {{"name", p_.name}, {"objective", p_.objective}, {"sponsor", p_.sponsor}});
     const auto& c = p_.currency;
     if (c.size() != 3 ||
         !std::all_of(c.begin(), c.end(), [](char x) { return x >= 'A' && x <= 'Z'; })) {
       Add("program.currency",
           fmt::format("currency must be 3 upper-case letters (ISO 4217), got '{}'", c));
     }
+    DateBound(p_.start, "program.start", "start");
+    DateBound(p_.target, "program.target", "target");
+    DateBound(p_.status_date, "program.status_date", "status_date");
     if (p_.budget) NotNegative(*p_.budget, "program.budget", "budget");
   }
 
@@ -231,6 +320,14 @@ class Validator {
         Add(fmt::format("calendar.workweek[{}]", i),
             fmt::format("duplicate day '{}' in workweek", WeekdayName(week[i])));
       }
+    }
+    const auto& holidays = p_.calendar->holidays;
+    if (holidays.size() > limits::kMaxHolidays) {
+      Add("calendar.holidays", fmt::format("a calendar holds at most {} holidays, got {}",
+                                           limits::kMaxHolidays, holidays.size()));
+    }
+    for (size_t i = 0; i < holidays.size(); ++i) {
+      DateBound(holidays[i], fmt::format("calendar.holidays[{}]", i), "holiday");
     }
   }
 
@@ -255,10 +352,13 @@ class Validator {
       Add(site.Path(".id"), fmt::format("duplicate task id '{}'", t.id));
     }
     if (t.name.empty()) Add(site.Path(".name"), "name must not be empty");
+    TextBound(t.id, site.Path(".id"), "id");
+    TextBound(t.name, site.Path(".name"), "name");
+    TextBound(t.owner, site.Path(".owner"), "owner");
     if (t.duration) {
       double d = *t.duration;
-      if (!NonNegative(d)) {
-        Add(site.Path(".duration"), fmt::format("duration must not be negative, got {}", Days(d)));
+      if (!DaysBound(d, site.Path(".duration"), "duration")) {
+        // reported
       } else if (d != std::floor(d)) {
         Add(site.Path(".duration"),
             fmt::format("duration must be a whole number of days, got {}", Days(d)));
@@ -277,11 +377,7 @@ class Validator {
       for (auto [v, key] : {std::pair<double, std::string_view>{e.optimistic, "optimistic"},
                             std::pair<double, std::string_view>{e.likely, "likely"},
                             std::pair<double, std::string_view>{e.pessimistic, "pessimistic"}}) {
-        if (!NonNegative(v)) {
-          negative = true;
-          Add(site.Path(fmt::format(".estimate.{}", key)),
-              fmt::format("{} must not be negative, got {}", key, Days(v)));
-        }
+        if (!DaysBound(v, site.Path(fmt::format(".estimate.{}", key)), key)) negative = true;
       }
       if (!negative && !(e.optimistic <= e.likely && e.likely <= e.pessimistic)) {
         Add(site.Path(".estimate"),
@@ -294,6 +390,8 @@ class Validator {
       const Link& l = t.depends[k];
       if (l.task.empty()) {
         Add(site.Path(fmt::format(".depends[{}].task", k)), "task must not be empty");
+      } else if (limits::CheckText(l.task)) {
+        TextBound(l.task, site.Path(fmt::format(".depends[{}].task", k)), "task");
       } else if (targets[k] == kUnknown) {
         Add(site.Path(fmt::format(".depends[{}].task", k)),
             fmt::format("unknown task '{}' in depends", l.task));
@@ -301,7 +399,10 @@ class Validator {
         Add(site.Path(fmt::format(".depends[{}].task", k)),
             fmt::format("task '{}' depends on itself", t.id));
       }
-      if (l.lag != std::floor(l.lag) || !std::isfinite(l.lag)) {
+      if (!DaysBound(l.lag, site.Path(fmt::format(".depends[{}].lag", k)), "lag",
+                     -limits::kMaxDays)) {
+        // reported
+      } else if (l.lag != std::floor(l.lag)) {
         Add(site.Path(fmt::format(".depends[{}].lag", k)),
             fmt::format("lag must be a whole number of days, got {}", Days(l.lag)));
       }
@@ -311,8 +412,10 @@ class Validator {
     }
     for (size_t k = 0; k < t.resources.size(); ++k) {
       const auto& r = t.resources[k];
-      if (!std::any_of(p_.resources.begin(), p_.resources.end(),
-                       [&](const Resource& x) { return x.id == r; })) {
+      if (limits::CheckText(r)) {
+        TextBound(r, site.Path(fmt::format(".resources[{}]", k)), "resource");
+      } else if (!std::any_of(p_.resources.begin(), p_.resources.end(),
+                              [&](const Resource& x) { return x.id == r; })) {
         Add(site.Path(fmt::format(".resources[{}]", k)),
             fmt::format("unknown resource '{}' in resources", r));
       }
@@ -331,6 +434,8 @@ class Validator {
             fmt::format("percent_complete must be 100 when actual_finish is set, got {}", Num(pc)));
       }
     }
+    DateBound(t.actual_start, site.Path(".actual_start"), "actual_start");
+    DateBound(t.actual_finish, site.Path(".actual_finish"), "actual_finish");
     if (t.actual_finish) {
       if (!t.actual_start) {
         Add(site.Path(".actual_finish"), "actual_finish needs an actual_start");
@@ -340,12 +445,19 @@ class Validator {
                         t.actual_start->ToString()));
       }
     }
+    if (t.baseline) {
+      DateBound(t.baseline->start, site.Path(".baseline.start"), "start");
+      DateBound(t.baseline->finish, site.Path(".baseline.finish"), "finish");
+    }
     if (t.baseline && t.baseline->start && t.baseline->finish &&
         *t.baseline->finish < *t.baseline->start) {
       Add(site.Path(".baseline.finish"),
           fmt::format("baseline finish {} is before its start {}", t.baseline->finish->ToString(),
                       t.baseline->start->ToString()));
     }
+    DateBound(t.start_no_earlier_than, site.Path(".start_no_earlier_than"),
+              "start_no_earlier_than");
+    DateBound(t.deadline, site.Path(".deadline"), "deadline");
   }
 
   void CheckProjects() {
@@ -377,6 +489,7 @@ class Validator {
     std::unordered_set<std::string_view> project_ids;
     size_t flat = 0, link = 0, next_cycle = 0;
     std::vector<std::pair<uint32_t, std::string>> task_cycles;
+    Total task_costs;
     for (size_t i = 0; i < p_.projects.size(); ++i) {
       const auto& pr = p_.projects[i];
       const std::string base = fmt::format("projects[{}]", i);
@@ -386,6 +499,7 @@ class Validator {
         Add(base + ".id", fmt::format("duplicate project id '{}'", pr.id));
       }
       Required(pr.name, base, "name");
+      Texts(base, {{"id", pr.id}, {"name", pr.name}, {"owner", pr.owner}});
       for (size_t j = 0; j < pr.tasks.size(); ++j, ++flat) {
         const Task& t = pr.tasks[j];
         task_cycles.clear();
@@ -401,6 +515,8 @@ class Validator {
           duplicate = first && first->flat != flat;
         }
         CheckTask(t, TaskSite{false, i, j}, duplicate, targets.data() + link, task_cycles);
+        if (t.cost)
+          AddToTotal(task_costs, *t.cost, TaskSite{false, i, j}.Path(".cost"), "task costs");
         link += t.depends.size();
       }
     }
@@ -413,7 +529,10 @@ class Validator {
       const std::string base = fmt::format("dependencies[{}]", i);
       Unique(d.id, base, "dependency", seen);
       Required(d.name, base, "name");
+      Texts(base, {{"id", d.id}, {"name", d.name}, {"provider", d.provider}, {"owner", d.owner}});
+      DateBound(d.needed_by, base + ".needed_by", "needed_by");
       TaskRefs(d.tasks, base + ".tasks", "tasks");
+      DateBound(d.expected, base + ".expected", "expected");
     }
   }
 
@@ -424,14 +543,21 @@ class Validator {
       const std::string base = fmt::format("resources[{}]", i);
       Unique(r.id, base, "resource", seen);
       Required(r.name, base, "name");
+      Texts(base, {{"id", r.id}, {"name", r.name}});
       if (r.rate) NotNegative(*r.rate, base + ".rate", "rate");
       if (r.capacity) NotNegative(*r.capacity, base + ".capacity", "capacity");
     }
   }
 
   void CheckActuals() {
+    Total actuals;
     for (size_t i = 0; i < p_.actuals.size(); ++i) {
       const auto& a = p_.actuals[i];
+      const std::string base = fmt::format("actuals[{}]", i);
+      DateBound(a.date, base + ".date", "date");
+      MoneyBound(a.amount, base + ".amount", "amount");
+      AddToTotal(actuals, a.amount, base + ".amount", "actual amounts");
+      Texts(base, {{"task", a.task}, {"note", a.note}});
       if (!a.task.empty() && !TaskExists(a.task)) {
         Add(fmt::format("actuals[{}].task", i),
             fmt::format("unknown task '{}' in actuals", a.task));
@@ -448,19 +574,27 @@ class Validator {
         const auto& c = (*sc.criteria)[i];
         const std::string base = fmt::format("scorecard.criteria[{}]", i);
         Unique(c.id, base, "criterion", seen);
+        Texts(base, {{"id", c.id}, {"name", c.name}});
         NotNegative(c.weight, base + ".weight", "weight");
       }
     }
     for (size_t i = 0; i < sc.assessments.size(); ++i) {
+      const auto& a = sc.assessments[i];
+      const std::string base = fmt::format("scorecard.assessments[{}]", i);
+      DateBound(a.date, base + ".date", "date");
+      TextBound(a.by, base + ".by", "by");
       for (const auto& [key, rating] : sc.assessments[i].ratings) {
         std::string path = fmt::format("scorecard.assessments[{}].ratings.{}", i, key);
-        if (!IsCriterion(key)) {
+        if (limits::CheckText(key)) {
+          TextBound(key, base + ".ratings", "criterion");
+        } else if (!IsCriterion(key)) {
           Add(std::move(path), fmt::format("unknown criterion '{}' in ratings; expected one of: {}",
                                            key, CriteriaList()));
         } else {
           Rating(rating, std::move(path), fmt::format("rating '{}'", key));
         }
       }
+      TextBound(a.notes, base + ".notes", "notes");
     }
   }
 
@@ -471,6 +605,8 @@ class Validator {
       const std::string base = fmt::format("risks[{}]", i);
       Unique(r.id, base, "risk", seen);
       Required(r.title, base, "title");
+      Texts(base, {{"id", r.id}, {"title", r.title}, {"category", r.category}, {"owner", r.owner}});
+      DateBound(r.raised, base + ".raised", "raised");
       if (!r.category.empty() && !IsCriterion(r.category)) {
         Add(base + ".category",
             fmt::format("unknown category '{}'; expected a scorecard criterion: {}", r.category,
@@ -480,10 +616,12 @@ class Validator {
       Rating(r.severity, base + ".severity", "severity");
       if (r.impact) {
         if (r.impact->schedule)
-          NotNegative(*r.impact->schedule, base + ".impact.schedule", "schedule", true);
+          DaysBound(*r.impact->schedule, base + ".impact.schedule", "schedule");
         if (r.impact->cost) NotNegative(*r.impact->cost, base + ".impact.cost", "cost");
         TaskRefs(r.impact->tasks, base + ".impact.tasks", "impact");
       }
+      Texts(base, {{"mitigation", r.mitigation}, {"trigger", r.trigger}});
+      DateBound(r.response_due, base + ".response_due", "response_due");
       if (r.residual) {
         Range(r.residual->probability, 0, 1, base + ".residual.probability", "probability");
         Rating(r.residual->severity, base + ".residual.severity", "severity");
@@ -498,13 +636,22 @@ class Validator {
       const std::string base = fmt::format("stakeholders[{}]", i);
       Unique(s.id, base, "stakeholder", seen);
       Required(s.name, base, "name");
+      Texts(base, {{"id", s.id}, {"name", s.name}, {"role", s.role}, {"channel", s.channel}});
       Rating(s.influence, base + ".influence", "influence");
       Rating(s.impact, base + ".impact", "impact");
       if (s.cadence && !(*s.cadence > 0 && std::isfinite(*s.cadence))) {
         Add(base + ".cadence",
             fmt::format("cadence must be more than 0 days, got {}", Days(*s.cadence)));
+      } else if (s.cadence) {
+        DaysBound(*s.cadence, base + ".cadence", "cadence");
       }
+      DateBound(s.last_contact, base + ".last_contact", "last_contact");
       if (s.satisfaction) Rating(*s.satisfaction, base + ".satisfaction", "satisfaction");
+      for (size_t k = 0; k < s.contacts.size(); ++k) {
+        const std::string cbase = fmt::format("{}.contacts[{}]", base, k);
+        DateBound(s.contacts[k].on, cbase + ".on", "on");
+        TextBound(s.contacts[k].note, cbase + ".note", "note");
+      }
     }
   }
 
@@ -515,11 +662,13 @@ class Validator {
       const std::string base = fmt::format("decisions[{}]", i);
       Unique(d.id, base, "decision", seen);
       Required(d.question, base, "question");
+      Texts(base, {{"id", d.id}, {"question", d.question}, {"decision_rule", d.decision_rule}});
       std::unordered_set<std::string_view> crit_ids;
       for (size_t k = 0; k < d.criteria.size(); ++k) {
         const auto& c = d.criteria[k];
         const std::string cbase = fmt::format("{}.criteria[{}]", base, k);
         Unique(c.id, cbase, "criterion", crit_ids);
+        Texts(cbase, {{"id", c.id}, {"name", c.name}});
         NotNegative(c.weight, cbase + ".weight", "weight");
       }
       auto criterion = [&](std::string_view id) -> const DecisionCriterion* {
@@ -534,10 +683,13 @@ class Validator {
         const std::string obase = fmt::format("{}.options[{}]", base, k);
         Unique(o.id, obase, "option", option_ids);
         Required(o.name, obase, "name");
+        Texts(obase, {{"id", o.id}, {"name", o.name}});
         for (const auto& [key, score] : o.scores) {
           std::string path = fmt::format("{}.scores.{}", obase, key);
           const DecisionCriterion* c = criterion(key);
-          if (!c) {
+          if (limits::CheckText(key)) {
+            TextBound(key, obase + ".scores", "criterion");
+          } else if (!c) {
             Add(std::move(path), fmt::format("unknown criterion '{}' in scores", key));
           } else if (c->measure) {
             Add(std::move(path), fmt::format("criterion '{}' is measured ({}) and takes no score",
@@ -548,6 +700,7 @@ class Validator {
         }
         if (o.scenario) {
           const auto& sc = *o.scenario;
+          if (sc.cost) MoneyBound(*sc.cost, obase + ".scenario.cost", "cost");
           if (sc.duration_factor) {
             TaskRefs(sc.duration_factor->tasks, obase + ".scenario.duration_factor.tasks",
                      "duration_factor");
@@ -558,17 +711,24 @@ class Validator {
             }
           }
           TaskRefs(sc.remove_tasks, obase + ".scenario.remove_tasks", "remove_tasks");
+          DateBound(sc.target, obase + ".scenario.target", "target");
         }
       }
       for (const auto& [who, weights] : d.stakeholder_weights) {
         std::string path = fmt::format("{}.stakeholder_weights.{}", base, who);
+        if (limits::CheckText(who)) {
+          TextBound(who, base + ".stakeholder_weights", "stakeholder");
+          continue;
+        }
         if (!std::any_of(p_.stakeholders.begin(), p_.stakeholders.end(),
                          [&](const Stakeholder& s) { return s.id == who; })) {
           Add(path, fmt::format("unknown stakeholder '{}' in stakeholder_weights", who));
         }
         for (const auto& [crit, w] : weights) {
           std::string wpath = fmt::format("{}.{}", path, crit);
-          if (!criterion(crit)) {
+          if (limits::CheckText(crit)) {
+            TextBound(crit, path, "criterion");
+          } else if (!criterion(crit)) {
             Add(std::move(wpath),
                 fmt::format("unknown criterion '{}' in stakeholder_weights", crit));
           } else {
@@ -579,6 +739,8 @@ class Validator {
       if (!d.chosen.empty() && !option_ids.count(d.chosen)) {
         Add(base + ".chosen", fmt::format("unknown option '{}' in chosen", d.chosen));
       }
+      Texts(base, {{"rationale", d.rationale}, {"decided_by", d.decided_by}});
+      DateBound(d.decided_on, base + ".decided_on", "decided_on");
     }
   }
 
@@ -589,12 +751,21 @@ class Validator {
       const std::string base = fmt::format("changes[{}]", i);
       Unique(c.id, base, "change", seen);
       Required(c.title, base, "title");
+      Texts(base, {{"id", c.id}, {"title", c.title}, {"requested_by", c.requested_by}});
+      DateBound(c.requested_on, base + ".requested_on", "requested_on");
       if (c.impact) {
         if (c.impact->schedule)
-          NotNegative(*c.impact->schedule, base + ".impact.schedule", "schedule", true);
+          DaysBound(*c.impact->schedule, base + ".impact.schedule", "schedule");
         if (c.impact->cost) NotNegative(*c.impact->cost, base + ".impact.cost", "cost");
       }
       CheckAddedTasks(c, i);
+      for (size_t k = 0; k < c.approvals.size(); ++k) {
+        const auto& a = c.approvals[k];
+        const std::string abase = fmt::format("{}.approvals[{}]", base, k);
+        TextBound(a.by, abase + ".by", "by");
+        DateBound(a.on, abase + ".on", "on");
+        TextBound(a.note, abase + ".note", "note");
+      }
     }
   }
 
@@ -634,6 +805,7 @@ class Validator {
     auto cycles = FindCycles(g);
     size_t link = 0, next_cycle = 0;
     std::vector<std::pair<uint32_t, std::string>> task_cycles;
+    Total costs;
     for (size_t k = 0; k < added.size(); ++k) {
       task_cycles.clear();
       while (next_cycle < cycles.size() && cycles[next_cycle].node == k) {
@@ -643,6 +815,9 @@ class Validator {
                                  }));
       }
       CheckTask(added[k], TaskSite{true, ci, k}, duplicate[k], targets.data() + link, task_cycles);
+      if (added[k].cost) {
+        AddToTotal(costs, *added[k].cost, TaskSite{true, ci, k}.Path(".cost"), "added task costs");
+      }
       link += added[k].depends.size();
     }
   }
@@ -659,9 +834,12 @@ class Validator {
       const auto& item = a.items[i];
       const std::string base = fmt::format("audit.items[{}]", i);
       Unique(item.id, base, "audit item", seen);
+      Texts(base, {{"id", item.id}, {"owner", item.owner}});
+      DateBound(item.due, base + ".due", "due");
       for (size_t k = 0; k < item.evidence.size(); ++k) {
         const auto& e = item.evidence[k];
         const std::string ebase = fmt::format("{}.evidence[{}]", base, k);
+        Texts(ebase, {{"path", e.path}, {"sha256", e.sha256}, {"url", e.url}});
         if (e.path.empty() && e.url.empty()) {
           Add(ebase, "evidence needs a path or a url");
         }
@@ -674,7 +852,12 @@ class Validator {
           }
         }
       }
-      if (item.signoff) Required(item.signoff->by, base + ".signoff", "by");
+      if (item.signoff) {
+        Required(item.signoff->by, base + ".signoff", "by");
+        TextBound(item.signoff->by, base + ".signoff.by", "by");
+        DateBound(item.signoff->on, base + ".signoff.on", "on");
+      }
+      TextBound(item.note, base + ".note", "note");
     }
   }
 

@@ -4,8 +4,15 @@
 #include <gtest/gtest.h>
 
 #include "generate.h"
+#include "tpmkit/base/limits.h"
 
 namespace tpmkit::model {
+
+// Readable failures: the path and the message, not 64 bytes.
+void PrintTo(const ValidationIssue& issue, std::ostream* os) {
+  *os << issue.path << ": " << issue.message;
+}
+
 namespace {
 
 using ::testing::ElementsAre;
@@ -204,6 +211,153 @@ TEST(ValidateTest, NumbersThatAreNotFiniteFail) {
   auto issues = Validate(p);
   ASSERT_EQ(issues.size(), 1u);
   EXPECT_EQ(issues[0].path, "projects[0].tasks[0].percent_complete");
+}
+
+// The bounds of base/limits.h, as an edit or an import would set them (no reader in front).
+TEST(ValidateTest, DatesOutsideTheLimitsFail) {
+  Program p = Minimal();
+  p.start = Date::FromYmd(1800, 1, 6);
+  p.target = Date::FromYmd(2300, 9, 30);
+  T(p, 0).deadline = Date::FromYmd(0, 1, 1);
+  T(p, 1).baseline = Baseline{Date::FromYmd(2026, 1, 5), Date::FromDays(-7'219'000)};
+  p.calendar = Calendar{};
+  p.calendar->holidays = {Date::FromYmd(1899, 12, 31), Date::FromYmd(1900, 1, 1),
+                          Date::FromYmd(2200, 12, 31), Date::FromYmd(2201, 1, 1)};
+  EXPECT_THAT(
+      Validate(p),
+      ElementsAre(
+          ValidationIssue{"program.start",
+                          "start must be a date from 1900-01-01 to 2200-12-31, "
+                          "got 1800-01-06"},
+          ValidationIssue{"program.target",
+                          "target must be a date from 1900-01-01 to 2200-12-31, got 2300-09-30"},
+          ValidationIssue{"calendar.holidays[0]",
+                          "holiday must be a date from 1900-01-01 to 2200-12-31, got 1899-12-31"},
+          ValidationIssue{"calendar.holidays[3]",
+                          "holiday must be a date from 1900-01-01 to 2200-12-31, got 2201-01-01"},
+          ValidationIssue{"projects[0].tasks[0].deadline",
+                          "deadline must be a date from 1900-01-01 to 2200-12-31, got 0000-01-01"},
+          ValidationIssue{"projects[0].tasks[1].baseline.finish",
+                          "finish must be a date from 1900-01-01 to 2200-12-31, got -17795-01-19"},
+          ValidationIssue{"projects[0].tasks[1].baseline.finish",
+                          "baseline finish -17795-01-19 is before its start 2026-01-05"}));
+}
+
+TEST(ValidateTest, TooManyHolidaysFail) {
+  Program p = Minimal();
+  p.calendar = Calendar{};
+  for (int i = 0; i <= static_cast<int>(limits::kMaxHolidays); ++i) {
+    p.calendar->holidays.push_back(Date::FromYmd(2000, 1, 1) + i);
+  }
+  EXPECT_THAT(Validate(p), ElementsAre(ValidationIssue{"calendar.holidays",
+                                                       "a calendar holds at most 20000 holidays, "
+                                                       "got 20001"}));
+}
+
+TEST(ValidateTest, DaysBeyondFiftyYearsOrNotFiniteFail) {
+  const double inf = std::numeric_limits<double>::infinity();
+  Program p = Minimal();
+  T(p, 0).duration = 1e8;
+  T(p, 1).duration = 2e9;
+  T(p, 2).duration = 1e21;
+  Task e;
+  e.id = "e";
+  e.name = "e";
+  e.estimate = Estimate{1, 2, inf, Distribution::kPert};
+  e.depends = {
+      {"a", LinkType::kFS, -13001}, {"b", LinkType::kFS, inf}, {"c", LinkType::kFS, 13000}};
+  p.projects[0].tasks.push_back(e);
+  Risk r;
+  r.id = "R-1";
+  r.title = "Risk";
+  r.impact = RiskImpact{13001.0, std::nullopt, {}};
+  p.risks.push_back(r);
+  EXPECT_THAT(
+      Validate(p),
+      ElementsAre(
+          ValidationIssue{"projects[0].tasks[0].duration",
+                          "duration must be at most 13000 days (50 years of working days), got "
+                          "100000000d"},
+          ValidationIssue{"projects[0].tasks[1].duration",
+                          "duration must be at most 13000 days (50 years of working days), got "
+                          "2000000000d"},
+          ValidationIssue{"projects[0].tasks[2].duration",
+                          "duration must be at most 13000 days (50 years of working days), got "
+                          "1e+21d"},
+          ValidationIssue{"projects[0].tasks[3].estimate.pessimistic",
+                          "pessimistic must be at most 13000 days (50 years of working days), got "
+                          "infd"},
+          ValidationIssue{"projects[0].tasks[3].depends[0].lag",
+                          "lag must be from -13000d to 13000d, got -13001d"},
+          ValidationIssue{"projects[0].tasks[3].depends[1].lag",
+                          "lag must be from -13000d to 13000d, got infd"},
+          ValidationIssue{"risks[0].impact.schedule",
+                          "schedule must be at most 13000 days (50 years of working days), got "
+                          "13001d"}));
+}
+
+TEST(ValidateTest, MoneyBeyondTheLimitFailsAmountsAndTotals) {
+  Program p = Minimal();
+  p.budget = Money::FromDouble(1e300);  // saturates; never wraps to a negative budget
+  T(p, 0).cost = Money::FromDouble(2e13);
+  T(p, 1).cost = Money::FromDouble(9e12);
+  T(p, 2).cost = Money::FromDouble(2e12);
+  p.actuals.push_back(Actual{Date::FromYmd(2026, 1, 31), Money::FromDouble(-2e13), "", ""});
+  EXPECT_THAT(
+      Validate(p),
+      ElementsAre(ValidationIssue{"program.budget",
+                                  "budget must be at most 10000000000000 in absolute value, got "
+                                  "92233720368547758.07"},
+                  ValidationIssue{"projects[0].tasks[0].cost",
+                                  "cost must be at most 10000000000000 in absolute value, got "
+                                  "20000000000000"},
+                  ValidationIssue{"projects[0].tasks[2].cost",
+                                  "the total of task costs must be at most 10000000000000, "
+                                  "exceeded here"},
+                  ValidationIssue{"actuals[0].amount",
+                                  "amount must be at most 10000000000000 in absolute value, got "
+                                  "-20000000000000"}));
+}
+
+TEST(ValidateTest, TextMustBeValidUtf8WithoutNonCharacters) {
+  Program p = Minimal();
+  Risk r;
+  r.id = "R-1";
+  r.title = "\xff";
+  r.owner = "Ana \xEF\xBF\xBF";   // U+FFFF
+  r.mitigation = "\xED\xA0\x80";  // a lone surrogate, encoded
+  p.risks.push_back(r);
+  T(p, 0).name = "caf\xC3";          // truncated sequence
+  T(p, 1).depends = {{"\xC0\xAF"}};  // overlong '/'
+  auto issues = Validate(p);
+  EXPECT_THAT(
+      issues,
+      ElementsAre(
+          ValidationIssue{"projects[0].tasks[0].name",
+                          "name must be valid UTF-8 text: invalid UTF-8 byte 0xC3 at byte 3"},
+          ValidationIssue{"projects[0].tasks[1].depends[0].task",
+                          "task must be valid UTF-8 text: invalid UTF-8 byte 0xC0 at byte 0"},
+          ValidationIssue{"risks[0].title",
+                          "title must be valid UTF-8 text: invalid UTF-8 byte 0xFF at byte 0"},
+          ValidationIssue{"risks[0].owner",
+                          "owner must be valid UTF-8 text: non-character U+FFFF at byte 4"},
+          ValidationIssue{"risks[0].mitigation",
+                          "mitigation must be valid UTF-8 text: invalid UTF-8 byte 0xED at byte "
+                          "0"}));
+  // Every message is valid text itself (it may quote the offending value).
+  for (const auto& i : issues) EXPECT_FALSE(limits::CheckText(i.message)) << i.message;
+}
+
+TEST(ValidateTest, ValuesAtTheLimitsPass) {
+  Program p = Minimal();
+  p.start = limits::kMinDate;
+  p.target = limits::kMaxDate;
+  p.budget = Money::FromCents(limits::kMaxMoneyCents);
+  T(p, 0).duration = limits::kMaxDays;
+  T(p, 0).cost = Money::FromCents(limits::kMaxMoneyCents);
+  T(p, 1).depends = {{"a", LinkType::kSS, -limits::kMaxDays}};
+  T(p, 2).name = "Caf\xC3\xA9 \xF0\x9F\x9A\x80 \xEF\xBF\xBD";  // é, a rocket, U+FFFD
+  EXPECT_THAT(Validate(p), IsEmpty());
 }
 
 }  // namespace

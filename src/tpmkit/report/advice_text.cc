@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/base/text.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -61,10 +62,10 @@ std::string ReviewText(const std::string& program_name, Date as_of,
     return fmt::format(
         "Review of {}: every question of the language bank has an answer in the plan (0 "
         "findings).",
-        program_name);
+        EscapeControls(program_name));
   }
   std::string text = fmt::format(
-      "Review of {}{}: {}.\n", program_name, " as of " + as_of.ToString(),
+      "Review of {}{}: {}.\n", EscapeControls(program_name), " as of " + as_of.ToString(),
       toolkit::wording::Count(static_cast<long>(findings.size()), "finding", "findings"));
   for (auto theme : toolkit::AllThemes()) {
     bool header = false;

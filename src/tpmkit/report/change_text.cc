@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/base/text.h"
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/wording.h"
 
@@ -94,9 +95,9 @@ std::string ChangeAssessmentText(const model::Program& p, const toolkit::ChangeA
   t.rows.push_back({{"Cost", {}},
                     {toolkit::Amount(a.before.cost, p.currency), {}},
                     {toolkit::Amount(a.after.cost, p.currency), {}}});
-  return "Change " + a.id + ": " + a.title + "\nSimulated with " + std::to_string(run.iterations) +
-         " iterations, seed " + std::to_string(run.seed) + ".\n\n" + rt::Render(t, o) + "\n" +
-         a.reason + "\n\nReply to the requester:\n\n" + a.reply;
+  return "Change " + a.id + ": " + EscapeControls(a.title) + "\nSimulated with " +
+         std::to_string(run.iterations) + " iterations, seed " + std::to_string(run.seed) +
+         ".\n\n" + rt::Render(t, o) + "\n" + a.reason + "\n\nReply to the requester:\n\n" + a.reply;
 }
 
 std::string ChangeAssessmentJson(const toolkit::ChangeAssessment& a, SimulationRun run) {

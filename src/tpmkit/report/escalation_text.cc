@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "tpmkit/base/text.h"
+
 namespace tpmkit::report {
 
 namespace {
@@ -35,7 +37,7 @@ std::string Wrap(const std::string& text, size_t width, const std::string& first
 std::string OptionTitle(const toolkit::Escalation& e, size_t i) {
   const auto& o = e.options[i];
   // Names only: option ids are the team's handles, not the reader's.
-  return fmt::format("{}{}", o.name, o.id == e.recommended ? " (recommended)" : "");
+  return fmt::format("{}{}", EscapeControls(o.name), o.id == e.recommended ? " (recommended)" : "");
 }
 
 const toolkit::OptionOutcome& Recommended(const toolkit::Escalation& e) {
@@ -108,8 +110,8 @@ std::string EscalationText(const toolkit::Escalation& e) {
     out += Wrap(OptionTitle(e, i) + ": " + e.option_summaries[i], 78, fmt::format("{}. ", i + 1),
                 "   ");
   }
-  out += "\nRECOMMENDATION\n" + Wrap(fmt::format("{}. {}", Recommended(e).name, e.rationale), 78) +
-         "\n";
+  out += "\nRECOMMENDATION\n" +
+         Wrap(EscapeControls(fmt::format("{}. {}", Recommended(e).name, e.rationale)), 78) + "\n";
   out += "ASK\n" + Wrap(e.ask, 78) + "\n";
   out += "Thank you,\n" + e.signoff + "\n";
   return out;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/base/text.h"
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/wording.h"
 
@@ -35,8 +36,9 @@ std::string Ratio(const std::optional<double>& v) {
 
 std::string EvmText(const plan::EvmResult& e, const model::Program& p) {
   const std::string& c = p.currency;
-  std::string out = fmt::format("Earned value of {} as of {} (budget at completion {}).\n\n",
-                                p.name, e.as_of.ToString(), toolkit::WholeAmount(e.bac, c));
+  std::string out =
+      fmt::format("Earned value of {} as of {} (budget at completion {}).\n\n",
+                  EscapeControls(p.name), e.as_of.ToString(), toolkit::WholeAmount(e.bac, c));
   out += fmt::format(
       "  planned value (PV)   {:>16}\n  earned value (EV)    {:>16}\n"
       "  actual cost (AC)     {:>16}\n\n",

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tpmkit/base/text.h"
 #include "tpmkit/toolkit/amounts.h"
 
 namespace tpmkit::report {
@@ -82,7 +83,7 @@ std::string CheckJson(const std::string& file, const std::vector<Diagnostic>& er
 
 std::string ShowText(const model::Program& p, const ShowFigures& f) {
   std::ostringstream out;
-  out << p.name << " (" << p.id << ")\n";
+  out << EscapeControls(p.name) << " (" << p.id << ")\n";
   if (!p.objective.empty()) out << "  Objective:    " << p.objective << '\n';
   if (!p.sponsor.empty()) out << "  Sponsor:      " << p.sponsor << '\n';
   out << "  Start:        " << p.start.ToString() << '\n';
@@ -97,7 +98,7 @@ std::string ShowText(const model::Program& p, const ShowFigures& f) {
   }
   out << '\n';
   for (const auto& pr : p.projects) {
-    out << "  " << pr.id << "  " << pr.name << "  (" << pr.tasks.size() << " tasks"
+    out << "  " << pr.id << "  " << EscapeControls(pr.name) << "  (" << pr.tasks.size() << " tasks"
         << (pr.owner.empty() ? "" : ", owner " + pr.owner) << ")\n";
   }
   auto open_risks = CountIf(p.risks, [](const model::Risk& r) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "tpmkit/base/text.h"
+
 namespace tpmkit::report::register_text {
 
 std::string Paint(std::string_view text, std::string_view sgr, const RegisterTextOptions& o) {
@@ -50,14 +52,15 @@ std::string Render(const Table& table, const RegisterTextOptions& o) {
   for (size_t c = 0; c < cols; ++c) widths[c] = Width(table.header[c]);
   for (const auto& row : table.rows) {
     for (size_t c = 0; c < cols && c < row.size(); ++c) {
-      widths[c] = std::max(widths[c], Width(row[c].text));
+      widths[c] = std::max(widths[c], Width(EscapeControls(row[c].text)));
     }
   }
   auto right = [&](size_t c) { return c < table.right_aligned.size() && table.right_aligned[c]; };
   auto line = [&](const std::vector<Cell>& cells, bool header) {
     std::string out;
     for (size_t c = 0; c < cols; ++c) {
-      const std::string text = c < cells.size() ? cells[c].text : "";
+      // Cells quote data (names, titles, notes): escaped, so a row stays one line.
+      const std::string text = c < cells.size() ? EscapeControls(cells[c].text) : "";
       const bool last = c + 1 == cols;
       std::string padded = right(c) ? PadLeft(text, widths[c])
                            : last   ? text

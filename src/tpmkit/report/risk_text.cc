@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/base/text.h"
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/wording.h"
 
@@ -29,15 +30,18 @@ std::string ScorecardText(const model::Program& p, const toolkit::ScorecardResul
   if (!sc.date) {
     text += fmt::format("Program {} has no scorecard assessment yet.\n", p.id);
   } else {
-    text += fmt::format("Risk scorecard of {}, assessed on {} by {}: {} of 100 ({}).\n", p.name,
-                        sc.date->ToString(), sc.by, wording::Number(sc.score.value_or(0), 1),
+    text += fmt::format("Risk scorecard of {}, assessed on {} by {}: {} of 100 ({}).\n",
+                        EscapeControls(p.name), sc.date->ToString(), EscapeControls(sc.by),
+                        wording::Number(sc.score.value_or(0), 1),
                         sc.band ? toolkit::BandName(*sc.band) : "no rating");
     text += "\n  criterion                weight  rating\n";
     for (const auto& r : sc.rows) {
       text += fmt::format("  {:<24} {:>6}  {}\n", r.id, wording::Number(r.weight),
                           r.rating ? std::to_string(*r.rating) : "-");
     }
-    if (!sc.notes.empty()) text += "\n  Notes: " + sc.notes + "\n";
+    if (!sc.notes.empty()) {
+      text += "\n  Notes: " + EscapeControls(sc.notes, {.keep_newlines = true}) + "\n";
+    }
     text += "\nTrend:\n";
     for (const auto& t : sc.trend) {
       text += fmt::format("  {}  {:>5} of 100  {}\n", t.date.ToString(),
@@ -127,19 +131,19 @@ std::string RiskHeatmapText(const toolkit::Heatmap& h) {
 std::string RiskRegisterText(const model::Program& p, const toolkit::RiskRegister& reg) {
   if (reg.risks.empty()) return fmt::format("Program {} has no risks in its register.", p.id);
   std::string text =
-      fmt::format("Risk register of {}: {}, {} open or mitigating.\n\n", p.name,
+      fmt::format("Risk register of {}: {}, {} open or mitigating.\n\n", EscapeControls(p.name),
                   wording::Count(static_cast<long>(reg.risks.size()), "risk", "risks"), reg.active);
   text += fmt::format("  {:<8} {:<11} {:>3} {:>3} {:>5} {:>8} {:>14} {:>9}  {:<16} {}\n", "id",
                       "status", "L", "S", "score", "residual", "exposure", "exp.days", "owner",
                       "title");
   for (const auto& r : reg.risks) {
-    text +=
-        fmt::format("  {:<8} {:<11} {:>3} {:>3} {:>5} {:>8} {:>14} {:>9}  {:<16} {}\n", r.id,
-                    model::Name(r.status), r.likelihood, r.severity, r.score,
-                    r.residual_score ? std::to_string(*r.residual_score) : "-",
-                    r.exposure_cost ? toolkit::UngroupedAmount(*r.exposure_cost, p.currency) : "-",
-                    r.exposure_days ? wording::Number(*r.exposure_days, 1) + "d" : "-",
-                    r.owner.empty() ? "(no owner)" : r.owner, r.title);
+    text += fmt::format(
+        "  {:<8} {:<11} {:>3} {:>3} {:>5} {:>8} {:>14} {:>9}  {:<16} {}\n", r.id,
+        model::Name(r.status), r.likelihood, r.severity, r.score,
+        r.residual_score ? std::to_string(*r.residual_score) : "-",
+        r.exposure_cost ? toolkit::UngroupedAmount(*r.exposure_cost, p.currency) : "-",
+        r.exposure_days ? wording::Number(*r.exposure_days, 1) + "d" : "-",
+        r.owner.empty() ? "(no owner)" : EscapeControls(r.owner), EscapeControls(r.title));
   }
   text += "\n" + RiskHeatmapText(reg.heatmap);
   return text;

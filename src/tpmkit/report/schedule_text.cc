@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/base/text.h"
 #include "tpmkit/report/register_text.h"
 
 namespace tpmkit::report {
@@ -31,7 +32,7 @@ std::string ScheduleTable(const model::Program& program, const plan::Schedule& s
   size_t id_w = 2, name_w = 4;
   for (const auto* t : tasks) {
     id_w = std::max(id_w, std::min<size_t>(register_text::Width(t->id), 24));
-    name_w = std::max(name_w, std::min<size_t>(register_text::Width(t->name), 40));
+    name_w = std::max(name_w, std::min<size_t>(register_text::Width(EscapeControls(t->name)), 40));
   }
   std::string out =
       fmt::format("Start {}  finish {}", schedule.start.ToString(), schedule.finish.ToString());
@@ -44,11 +45,13 @@ std::string ScheduleTable(const model::Program& program, const plan::Schedule& s
   for (size_t i = 0; i < tasks.size(); ++i) {
     const auto& s = schedule.tasks[i];
     std::string flt = s.total_float ? fmt::format("{}d", *s.total_float) : "done";
-    std::string line =
-        std::string(s.critical ? "* " : "  ") +
-        register_text::PadRight(register_text::Fit(tasks[i]->id, id_w), id_w) + "  " +
-        register_text::PadRight(register_text::Fit(tasks[i]->name, name_w), name_w) + "  " +
-        s.start.ToString() + "  " + s.finish.ToString() + "  " + register_text::PadLeft(flt, 5);
+    std::string line = std::string(s.critical ? "* " : "  ") +
+                       register_text::PadRight(register_text::Fit(tasks[i]->id, id_w), id_w) +
+                       "  " +
+                       register_text::PadRight(
+                           register_text::Fit(EscapeControls(tasks[i]->name), name_w), name_w) +
+                       "  " + s.start.ToString() + "  " + s.finish.ToString() + "  " +
+                       register_text::PadLeft(flt, 5);
     if (s.deadline_missed) line += "  deadline " + tasks[i]->deadline->ToString() + " missed";
     out += line + "\n";
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/base/text.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -16,7 +17,7 @@ namespace words = toolkit::wording;
 using toolkit::Quadrant;
 
 std::string Label(const toolkit::StakeholderRow& s) {
-  return s.name.empty() ? s.id : fmt::format("{} ({})", s.name, s.id);
+  return s.name.empty() ? s.id : fmt::format("{} ({})", EscapeControls(s.name), s.id);
 }
 
 std::string CadenceWords(const toolkit::StakeholderRow& s) {

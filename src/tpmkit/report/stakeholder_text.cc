@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/base/text.h"
 #include "tpmkit/report/stakeholder_report.h"
 
 namespace tpmkit::report {
@@ -16,8 +17,8 @@ std::string StakeholdersText(const toolkit::StakeholderMatrix& matrix,
 
 std::string ContactText(const LoggedContact& c) {
   return "Logged a contact with " +
-         (c.name.empty() ? c.stakeholder : c.name + " (" + c.stakeholder + ")") + " on " +
-         c.on.ToString() + ".";
+         (c.name.empty() ? c.stakeholder : EscapeControls(c.name) + " (" + c.stakeholder + ")") +
+         " on " + c.on.ToString() + ".";
 }
 
 std::string ContactJson(const LoggedContact& c) {

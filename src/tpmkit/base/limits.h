@@ -1,0 +1,57 @@
+// The bounds every value of a program must keep, in one table (docs/limits.md says why
+// each is what it is), and the text check they share. model::Validate enforces them, so
+// every door (program files, imports, command-line and API edits) refuses the same values.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "tpmkit/base/date.h"
+
+namespace tpmkit::limits {
+
+namespace internal {
+constexpr int DaysOf(int year, unsigned month, unsigned day) {
+  return static_cast<int>(
+      std::chrono::sys_days(std::chrono::year(year) / month / day).time_since_epoch().count());
+}
+}  // namespace internal
+
+// Dates: 1900-01-01 .. 2200-12-31 (every date field, holidays included).
+inline constexpr Date kMinDate = Date::FromDays(internal::DaysOf(1900, 1, 1));
+inline constexpr Date kMaxDate = Date::FromDays(internal::DaysOf(2200, 12, 31));
+
+// Durations, lags (either sign), estimate points and impacts in (working) days: finite
+// and at most 50 years of working days.
+inline constexpr double kMaxDays = 13000;
+
+// Money: every amount, and the totals the program adds up (task costs, actuals), at most
+// 10^13 units in absolute value (10^15 minor units: int64 keeps 9,000 such totals exact).
+inline constexpr int64_t kMaxMoneyUnits = 10'000'000'000'000;
+inline constexpr int64_t kMaxMoneyCents = kMaxMoneyUnits * 100;
+
+// Calendars: at most this many holidays (non-working dates) in a program.
+inline constexpr size_t kMaxHolidays = 20'000;
+// Imports: one calendar exception (a run of days off) spans at most 10 years.
+inline constexpr int kMaxExceptionSpanDays = 3653;
+
+inline bool InDateRange(Date d) { return d >= kMinDate && d <= kMaxDate; }
+// Finite and |days| <= kMaxDays (NaN fails).
+inline bool InDaysRange(double days) { return days >= -kMaxDays && days <= kMaxDays; }
+
+// Text: valid UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF) without
+// non-characters (U+FDD0..U+FDEF and U+xFFFE, U+xFFFF of every plane).
+struct TextProblem {
+  size_t offset = 0;    // byte offset of the first offending sequence
+  std::string message;  // "invalid UTF-8 byte 0xFF" or "non-character U+FFFE"
+};
+// The first problem of `text`, nullopt when it is valid. Linear in the text.
+std::optional<TextProblem> CheckText(std::string_view text);
+// `text` with each invalid byte sequence and non-character replaced by U+FFFD.
+std::string ReplaceInvalidText(std::string_view text);
+
+}  // namespace tpmkit::limits
