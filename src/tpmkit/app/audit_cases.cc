@@ -1,6 +1,12 @@
 #include "tpmkit/app/audit_cases.h"
 
+#include <fmt/format.h>
+
+#include <map>
 #include <utility>
+
+#include "tpmkit/model/diff.h"
+#include "tpmkit/model/replay.h"
 
 namespace tpmkit::app {
 
@@ -84,7 +90,47 @@ Result<ReadLogResponse> ReadLog(Env& env, const ReadLogRequest& request) {
 
 Result<VerifyTrailResponse> VerifyTrail(Env& env, const VerifyTrailRequest&) {
   TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kRead));
-  return txn->VerifyAudit();
+  TPMKIT_ASSIGN_OR_RETURN(auto r, txn->VerifyAudit());
+  // Replaying a trail that was tampered with says nothing reliable about the data; the
+  // broken chain is the finding.
+  if (!r.ok) return r;
+  TPMKIT_ASSIGN_OR_RETURN(auto entries, txn->ReadAudit({}));
+  std::map<std::string, model::ProgramState> implied;
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    model::ApplyChange(implied[it->program], it->change);
+  }
+  std::map<std::string, model::ProgramState> stored;
+  TPMKIT_ASSIGN_OR_RETURN(auto programs, txn->ListPrograms());
+  for (const auto& summary : programs) {
+    auto program = txn->LoadProgram(summary.id);
+    if (!program.ok()) {
+      r.ok = false;
+      r.reason =
+          fmt::format("program {} cannot be read back: {}", summary.id, program.error().message);
+      return r;
+    }
+    if (*program)
+      stored[summary.id] = model::ReplayChanges(model::DiffPrograms(nullptr, **program));
+  }
+  for (const auto& [id, state] : stored) implied.try_emplace(id);
+  static const model::ProgramState kEmpty;
+  for (const auto& [id, state] : implied) {
+    auto s = stored.find(id);
+    for (auto& d : model::CompareStates(state, s == stored.end() ? kEmpty : s->second)) {
+      r.differences.push_back({id, std::move(d.entity), std::move(d.entity_id), std::move(d.field),
+                               std::move(d.expected), std::move(d.actual)});
+    }
+  }
+  if (!r.differences.empty()) {
+    const auto& d = r.differences.front();
+    r.ok = false;
+    r.reason = fmt::format(
+        "the stored data differ from what the audit trail records in {} field{} (first: "
+        "program {}, {} {}{}{})",
+        r.differences.size(), r.differences.size() == 1 ? "" : "s", d.program, d.entity,
+        d.entity_id, d.field.empty() ? "" : ", ", d.field);
+  }
+  return r;
 }
 
 report::LogEntry ToLogEntry(const store::AuditEntry& e) {
@@ -99,7 +145,12 @@ std::vector<report::LogEntry> ToLogEntries(const std::vector<store::AuditEntry>&
 }
 
 report::TrailVerification ToTrailVerification(const store::VerifyResult& r) {
-  return {r.ok, r.entries, r.first_bad, r.reason};
+  report::TrailVerification v{r.ok, r.entries, r.first_bad, r.reason, {}};
+  v.differences.reserve(r.differences.size());
+  for (const auto& d : r.differences) {
+    v.differences.push_back({d.program, d.entity, d.entity_id, d.field, d.trail, d.stored});
+  }
+  return v;
 }
 
 }  // namespace tpmkit::app

@@ -95,8 +95,13 @@ struct ReadLogResponse {
 };
 Result<ReadLogResponse> ReadLog(Env& env, const ReadLogRequest& request);
 
-// audit verify: recomputes the whole hash chain. A broken chain is a result (ok false,
-// the first bad entry and why), not an error. Errors: kStorage.
+// audit verify: recomputes the whole hash chain and checks it against the trail's anchors
+// (Transaction::VerifyAudit). When the chain verifies, also replays each program's trail
+// (model::ReplayChanges) and compares the state it implies with the stored program: every
+// field that differs (a direct edit, insert or delete of a data row) is in `differences`,
+// and then ok is false (first_bad stays empty). A program that can no longer be read is
+// reported the same way, with the reason. A broken chain or data that differ is a result,
+// not an error. Errors: kStorage. O(size of the trail + size of the programs).
 struct VerifyTrailRequest {};
 using VerifyTrailResponse = store::VerifyResult;
 Result<VerifyTrailResponse> VerifyTrail(Env& env, const VerifyTrailRequest& request);

@@ -196,5 +196,68 @@ TEST(AuditCasesTest, ReadLogFiltersAndLimits) {
   EXPECT_TRUE(none->entries.empty());
 }
 
+// Stores `p` as a person editing the tables would: no audit entries.
+void PutWithoutTrail(TestEnv& w, const model::Program& p) {
+  auto txn = w.store.Begin(store::TxnMode::kWrite);
+  ASSERT_TRUE(txn.ok());
+  ASSERT_TRUE((*txn)->PutProgram(p).ok());
+  ASSERT_TRUE((*txn)->Commit().ok());
+}
+
+TEST(AuditCasesTest, VerifyTrailReportsDataChangedOutsideTheTrail) {
+  TestEnv w(kNow, kPhoenixFile);
+  auto clean = VerifyTrail(w.env, {});
+  ASSERT_TRUE(clean.ok());
+  EXPECT_TRUE(clean->ok) << clean->reason;
+  EXPECT_TRUE(clean->differences.empty());
+
+  model::Program p = w.Program();
+  ASSERT_FALSE(p.risks.empty());
+  const std::string risk = p.risks[0].id;
+  p.risks[0].probability = 0.01;
+  model::Stakeholder mole;
+  mole.id = "mole";
+  mole.name = "Mole";
+  p.stakeholders.push_back(mole);
+  PutWithoutTrail(w, p);
+
+  auto r = VerifyTrail(w.env, {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_FALSE(r->ok);
+  EXPECT_FALSE(r->first_bad);
+  EXPECT_NE(r->reason.find("differ"), std::string::npos) << r->reason;
+  bool probability = false, inserted = false;
+  for (const auto& d : r->differences) {
+    EXPECT_EQ(d.program, p.id);
+    if (d.entity == "risk" && d.entity_id == risk && d.field == "probability") {
+      probability = d.stored == "0.01" && d.trail.has_value() && d.trail != d.stored;
+    }
+    if (d.entity == "stakeholder" && d.entity_id == "mole" && d.field == "name") {
+      inserted = !d.trail && d.stored == "Mole";
+    }
+  }
+  EXPECT_TRUE(probability);
+  EXPECT_TRUE(inserted);
+  // The words say it too, and JSON lists each difference.
+  const auto v = ToTrailVerification(*r);
+  EXPECT_NE(report::TrailVerificationText(v).find("risk " + risk + " probability: trail"),
+            std::string::npos)
+      << report::TrailVerificationText(v);
+  EXPECT_NE(report::TrailVerificationJson(v).find("\"differences\""), std::string::npos);
+}
+
+TEST(AuditCasesTest, VerifyTrailAcceptsEditsMadeThroughTheUseCases) {
+  TestEnv w(kNow, kPhoenixFile);
+  w.ClearStatusDate();
+  auto r = SignOffItem(
+      w.env, {std::nullopt, "risk_assessments", "Victor Lindqvist", std::nullopt, std::nullopt});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  auto v = VerifyTrail(w.env, {});
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->reason;
+  EXPECT_FALSE(report::TrailVerificationJson(ToTrailVerification(*v)).find("differences") !=
+               std::string::npos);
+}
+
 }  // namespace
 }  // namespace tpmkit::app

@@ -39,6 +39,17 @@ inline constexpr size_t kMaxHolidays = 20'000;
 // Imports: one calendar exception (a run of days off) spans at most 10 years.
 inline constexpr int kMaxExceptionSpanDays = 3653;
 
+// Files: a program file (or any file read whole) holds at most 256 MiB; the YAML reader
+// keeps offsets in 32 bits.
+inline constexpr size_t kMaxFileBytes = size_t{256} << 20;
+// YAML: collections nest at most 64 levels (block and flow together). libyaml's scanner
+// is quadratic in flow nesting; a program file needs about 6.
+inline constexpr int kMaxYamlDepth = 64;
+// Imports: links on summary tasks become pairwise links between leaves (exact for FS)
+// until the import holds this many such links; beyond, a summary predecessor stands for
+// its last leaf and a summary successor for its first (linear, warned).
+inline constexpr size_t kMaxSummaryLinkExpansion = 100'000;
+
 inline bool InDateRange(Date d) { return d >= kMinDate && d <= kMaxDate; }
 // Finite and |days| <= kMaxDays (NaN fails).
 inline bool InDaysRange(double days) { return days >= -kMaxDays && days <= kMaxDays; }

@@ -9,6 +9,7 @@
 #include <map>
 #include <pugixml.hpp>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -604,6 +605,7 @@ class Reader {
   std::unordered_map<long long, std::string> resource_by_uid_;
   std::unordered_set<long long> skipped_uids_;
   std::map<std::pair<std::string, std::string>, ptrdiff_t> link_offset_;  // (task, pred)
+  size_t summary_links_ = 0;  // links made by expanding links on summary tasks
   IdPool task_ids_;
   IdPool project_ids_;
   IdPool resource_ids_;
@@ -1220,9 +1222,27 @@ void Reader::ResolveLinks() {
   for (const PendingLink& l : links_) {
     const Row& succ = rows_[l.succ];
     const Row& pred = rows_[l.pred];
-    std::vector<int> succs = succ.summary ? succ.leaves : std::vector<int>{l.succ};
-    std::vector<int> preds = pred.summary ? pred.leaves : std::vector<int>{l.pred};
+    // Views, not copies: many links to one large summary cost no more than their links.
+    std::span<const int> succs = succ.summary ? std::span(succ.leaves) : std::span(&l.succ, 1);
+    std::span<const int> preds = pred.summary ? std::span(pred.leaves) : std::span(&l.pred, 1);
     std::string subject = succ.summary ? succ.name : TaskOf(l.succ)->name;
+    if (succ.summary || pred.summary) {
+      // Pairwise expansion is quadratic in the summaries' sizes (a 233 KB file gave
+      // 1,000,000 links); past the budget, a summary stands for one leaf, so the links
+      // stay linear in the input.
+      const size_t pairs = succs.size() * preds.size();
+      if (pairs <= limits::kMaxSummaryLinkExpansion - summary_links_) {
+        summary_links_ += pairs;
+      } else {
+        if (succ.summary && !succs.empty()) succs = succs.first(1);
+        if (pred.summary && !preds.empty()) preds = preds.last(1);
+        warnings_.Add(fmt::format("links on summary tasks beyond {} subtask links are applied "
+                                  "to the summary's first (successor) or last (predecessor) "
+                                  "subtask",
+                                  limits::kMaxSummaryLinkExpansion),
+                      subject, l.offset);
+      }
+    }
     if ((succ.summary || pred.summary) && l.type != model::LinkType::kFS) {
       // FS between summaries is exactly "every leaf after every leaf"; the other types
       // constrain a summary's earliest start or latest finish, which pairwise links
@@ -1241,9 +1261,13 @@ void Reader::ResolveLinks() {
           continue;
         }
         model::Link link{pred_id, l.type, l.lag};
-        auto same = std::find_if(task->depends.begin(), task->depends.end(),
-                                 [&](const model::Link& x) { return x.task == pred_id; });
-        if (same != task->depends.end()) {
+        // link_offset_ holds every link added so far: the search of depends (linear in a
+        // task's links) runs only for a second link between the same two tasks.
+        auto added = link_offset_.try_emplace({task->id, pred_id}, l.offset);
+        if (!added.second) {
+          auto same = std::find_if(task->depends.begin(), task->depends.end(),
+                                   [&](const model::Link& x) { return x.task == pred_id; });
+          TPMKIT_CHECK(same != task->depends.end());
           if (!(*same == link)) {
             warnings_.Add("second links between the same two tasks are dropped", task->name,
                           l.offset);
@@ -1251,7 +1275,6 @@ void Reader::ResolveLinks() {
           continue;
         }
         task->depends.push_back(link);
-        link_offset_[{task->id, pred_id}] = l.offset;
       }
     }
   }

@@ -8,8 +8,10 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "tpmkit/base/check.h"
+#include "tpmkit/base/limits.h"
 
 namespace tpmkit::formats::internal {
 
@@ -101,6 +103,131 @@ class MarkMapper {
 
 bool IsNullWord(std::string_view s) {
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+struct TooDeep {
+  int line = 1;    // 1-based
+  int column = 1;  // 1-based, in bytes
+};
+
+// Where the collections of `text` first nest deeper than limits::kMaxYamlDepth, found
+// in one pass before libyaml (quadratic in flow nesting) sees the text. A rough
+// tokenizer that errs towards counting too much: every '[' and '{' outside quoted
+// scalars, comments and block scalars is a flow level; outside flow collections, each
+// '-' indicator and the first content of a line open a block level at their column,
+// closed by a later line indented no deeper. Linear in the text.
+std::optional<TooDeep> FindTooDeep(std::string_view text) {
+  const size_t n = text.size();
+  std::vector<size_t> block;  // columns of the open block levels
+  int flow = 0;
+  char quote = 0;  // the open quote, 0 outside quoted scalars
+  bool in_block_scalar = false;
+  size_t block_scalar_parent = 0;  // the indentation of the line holding its '|' or '>'
+  int line = 1;
+  size_t i = 0;
+  auto too_deep = [&](size_t at, size_t line_start) {
+    return TooDeep{line, static_cast<int>(at - line_start) + 1};
+  };
+  auto is_break = [](char c) { return c == '\n' || c == '\r'; };
+  auto is_blank_or_end = [&](size_t at) {
+    return at >= n || text[at] == ' ' || text[at] == '\t' || is_break(text[at]);
+  };
+  // From a break (or the end) to the start of the next line; CR LF is one break.
+  auto next_line = [&] {
+    if (i >= n) return;
+    if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+    ++i;
+    ++line;
+  };
+  while (i < n) {
+    const size_t line_start = i;
+    size_t indent = 0;
+    while (i < n && text[i] == ' ') ++i, ++indent;
+    const bool empty = i == n || is_break(text[i]) || text[i] == '#';
+    if (in_block_scalar && (empty || indent > block_scalar_parent)) {
+      while (i < n && !is_break(text[i])) ++i;
+      next_line();
+      continue;
+    }
+    in_block_scalar = false;
+    bool at_node = true;  // where a node (and so a quote or block scalar) may start
+    if (quote == 0 && flow == 0 && !empty) {
+      while (!block.empty() && block.back() >= indent) block.pop_back();
+      // "- - x": each indicator opens a level, then the content opens one (a mapping,
+      // or a scalar that a later line closes).
+      for (;;) {
+        if (i < n && (text[i] == '-' || text[i] == '?') && is_blank_or_end(i + 1)) {
+          block.push_back(i - line_start);
+          if (block.size() > static_cast<size_t>(limits::kMaxYamlDepth)) {
+            return too_deep(i, line_start);
+          }
+          ++i;
+          while (i < n && text[i] == ' ') ++i;
+          continue;
+        }
+        break;
+      }
+      if (i < n && !is_break(text[i]) && text[i] != '#' && text[i] != '[' && text[i] != '{') {
+        block.push_back(i - line_start);
+        if (block.size() > static_cast<size_t>(limits::kMaxYamlDepth)) {
+          return too_deep(i, line_start);
+        }
+      }
+    }
+    for (; i < n && !is_break(text[i]); ++i) {
+      const char c = text[i];
+      if (quote == '\'') {
+        if (c == '\'') {
+          if (i + 1 < n && text[i + 1] == '\'') {
+            ++i;
+          } else {
+            quote = 0;
+          }
+        }
+        continue;
+      }
+      if (quote == '"') {
+        if (c == '\\' && i + 1 < n && !is_break(text[i + 1])) {
+          ++i;
+        } else if (c == '"') {
+          quote = 0;
+        }
+        continue;
+      }
+      if (c == ' ' || c == '\t') continue;
+      if (c == '#' && (i == line_start || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+        while (i + 1 < n && !is_break(text[i + 1])) ++i;
+        continue;
+      }
+      if (at_node && (c == '\'' || c == '"')) {
+        quote = c;
+        at_node = false;
+        continue;
+      }
+      if (at_node && flow == 0 && (c == '|' || c == '>')) {
+        in_block_scalar = true;
+        block_scalar_parent = indent;
+        while (i + 1 < n && !is_break(text[i + 1])) ++i;
+        continue;
+      }
+      if (c == '[' || c == '{') {
+        ++flow;
+        if (block.size() + static_cast<size_t>(flow) > static_cast<size_t>(limits::kMaxYamlDepth)) {
+          return too_deep(i, line_start);
+        }
+        at_node = true;
+      } else if (c == ']' || c == '}') {
+        flow = std::max(flow - 1, 0);
+        at_node = false;
+      } else if (c == ',' || ((c == ':' || c == '-' || c == '?') && is_blank_or_end(i + 1))) {
+        at_node = true;
+      } else {
+        at_node = false;
+      }
+    }
+    next_line();
+  }
+  return std::nullopt;
 }
 
 struct Parser {
@@ -219,17 +346,25 @@ class TreeBuilder {
 Result<YamlTree> YamlTree::Parse(std::string_view text, const std::string& file_name) {
   // Program files are UTF-8; a byte order mark is skipped and not counted in columns.
   if (text.starts_with("\xef\xbb\xbf")) text.remove_prefix(3);
+  auto fail = [&](std::pair<int, int> at, std::string message) {
+    Error e = Error::Invalid("1 error in " + file_name);
+    e.diagnostics.push_back({file_name, at.first, at.second, std::move(message)});
+    return e;
+  };
+  if (text.size() > limits::kMaxFileBytes) {
+    return fail({1, 1}, fmt::format("file is larger than {} MiB ({} bytes)",
+                                    limits::kMaxFileBytes >> 20, text.size()));
+  }
+  if (auto deep = FindTooDeep(text)) {
+    return fail({deep->line, deep->column},
+                fmt::format("nesting deeper than {} levels", limits::kMaxYamlDepth));
+  }
   YamlTree tree;
   // Rough sizes for a program file (one node per ~8 bytes) avoid regrowth.
   tree.nodes_.reserve(text.size() / 8 + 16);
   tree.children_.reserve(text.size() / 8 + 16);
   tree.text_.reserve(text.size() / 2 + 16);
   TreeBuilder builder(tree, text);
-  auto fail = [&](std::pair<int, int> at, std::string message) {
-    Error e = Error::Invalid("1 error in " + file_name);
-    e.diagnostics.push_back({file_name, at.first, at.second, std::move(message)});
-    return e;
-  };
 
   Parser p;
   yaml_parser_set_encoding(&p.parser, YAML_UTF8_ENCODING);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "generate.h"
+#include "tpmkit/base/limits.h"
 #include "tpmkit/formats/program_file.h"
 
 namespace tpmkit::formats::internal {
@@ -157,6 +159,56 @@ TEST(YamlTreeTest, RefusedYamlIsOneDiagnostic) {
   for (const auto& c : cases) {
     EXPECT_EQ(DumpOf(c.text), c.tree) << "input:\n" << c.text;
   }
+}
+
+// Nesting beyond limits::kMaxYamlDepth is refused before libyaml sees the text (its
+// scanner is quadratic in flow nesting: 80 KB of '[' took 10 s), at the bracket or
+// indicator that goes one level too deep; brackets inside quotes and comments do not count.
+TEST(YamlTreeTest, DeepNestingIsRefusedAtItsPlace) {
+  const std::vector<Case> cases = {
+      {"a: " + std::string(64, '[') + std::string(64, ']') + "\n",
+       "error t.yaml:1:67: nesting deeper than 64 levels"},
+      {"a: " + std::string(63, '{') + "[1]" + std::string(63, '}') + "\n",
+       "error t.yaml:1:67: nesting deeper than 64 levels"},
+      {"a:\n  b: '" + std::string(100, '[') + "'\n  c: \"" + std::string(100, '{') + "\" # " +
+           std::string(100, '[') + "\n",
+       "1:1 map\n1:1 plain a\n2:3 map\n2:3 plain b\n2:6 quoted " + std::string(100, '[') +
+           "\n3:3 plain c\n3:6 quoted " + std::string(100, '{') + "\nend\nend\n"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(DumpOf(c.text), c.tree) << "input:\n" << c.text;
+  }
+  // The map and 63 brackets: 64 levels.
+  EXPECT_TRUE(
+      YamlTree::Parse("a: " + std::string(63, '[') + std::string(63, ']') + "\n", "t.yaml").ok());
+  // Block nesting: 64 levels read, 65 refused at the key that opens the 65th.
+  auto block = [](int depth) {
+    std::string text;
+    for (int i = 0; i < depth; ++i) text += std::string(static_cast<size_t>(i), ' ') + "k:\n";
+    return text;
+  };
+  EXPECT_TRUE(YamlTree::Parse(block(64), "t.yaml").ok());
+  EXPECT_EQ(DumpOf(block(65)), "error t.yaml:65:65: nesting deeper than 64 levels");
+  std::string dashes;
+  for (int i = 0; i < 65; ++i) dashes += "- ";
+  EXPECT_EQ(DumpOf(dashes + "x\n"), "error t.yaml:1:129: nesting deeper than 64 levels");
+  // Literal block text is not nesting, however it is indented.
+  std::string literal = "a: |\n";
+  for (int i = 1; i <= 100; ++i) literal += std::string(static_cast<size_t>(i), ' ') + "x\n";
+  EXPECT_TRUE(YamlTree::Parse(literal, "t.yaml").ok());
+}
+
+// The hostile file of issue 14: 80 KB of nested flow sequences, refused at once.
+TEST(YamlTreeTest, DeepFlowFileIsRefusedQuickly) {
+  const std::string text = "a: " + std::string(40'000, '[') + std::string(40'000, ']') + "\n";
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(DumpOf(text), "error t.yaml:1:67: nesting deeper than 64 levels");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(100));
+}
+
+TEST(YamlTreeTest, FileSizeIsLimited) {
+  const std::string text(limits::kMaxFileBytes + 1, '#');
+  EXPECT_EQ(DumpOf(text), "error t.yaml:1:1: file is larger than 256 MiB (268435457 bytes)");
 }
 
 TEST(YamlTreeTest, ReadsDataFilesAndWrittenPrograms) {

@@ -33,11 +33,26 @@ json EntriesJson(const std::vector<LogEntry>& entries) {
   return list;
 }
 
+json OptJson(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+
 json VerificationJson(const TrailVerification& v) {
-  return json{{"ok", v.ok},
-              {"entries", v.entries},
-              {"first_bad", v.first_bad ? json(*v.first_bad) : json(nullptr)},
-              {"reason", v.reason}};
+  json doc{{"ok", v.ok},
+           {"entries", v.entries},
+           {"first_bad", v.first_bad ? json(*v.first_bad) : json(nullptr)},
+           {"reason", v.reason}};
+  if (!v.differences.empty()) {
+    json list = json::array();
+    for (const auto& d : v.differences) {
+      list.push_back(json{{"program", d.program},
+                          {"entity", d.entity},
+                          {"entity_id", d.entity_id},
+                          {"field", d.field},
+                          {"trail", OptJson(d.trail)},
+                          {"stored", OptJson(d.stored)}});
+    }
+    doc["differences"] = std::move(list);
+  }
+  return doc;
 }
 
 std::string Abbrev(const std::optional<std::string>& v) {
@@ -71,12 +86,31 @@ std::string AuditEntriesJson(const std::vector<LogEntry>& entries) {
 }
 
 std::string TrailVerificationText(const TrailVerification& v) {
-  if (v.ok) {
-    return "Audit trail verified: " + std::to_string(v.entries) +
-           " entries, every hash matches its entry and links to the one before.\n";
+  const std::string chain_ok = "Audit trail verified: " + std::to_string(v.entries) +
+                               " entries, every hash matches its entry and links to the one "
+                               "before.\n";
+  if (v.ok) return chain_ok;
+  if (v.first_bad) {
+    return "Audit trail BROKEN at entry " + std::to_string(*v.first_bad) + " of " +
+           std::to_string(v.entries) + ": " + v.reason + "\n";
   }
-  return "Audit trail BROKEN at entry " + std::to_string(v.first_bad.value_or(0)) + " of " +
-         std::to_string(v.entries) + ": " + v.reason + "\n";
+  if (v.differences.empty()) return chain_ok + "Workspace data BROKEN: " + v.reason + "\n";
+  constexpr size_t kShown = 20;
+  std::string out = chain_ok + "Workspace data DIFFER from the audit trail in " +
+                    std::to_string(v.differences.size()) +
+                    (v.differences.size() == 1 ? " field" : " fields") +
+                    " (changed outside tpmkit):\n";
+  for (size_t i = 0; i < v.differences.size() && i < kShown; ++i) {
+    const auto& d = v.differences[i];
+    out += "  " + d.program + ": " + d.entity + " " + d.entity_id;
+    if (!d.field.empty()) out += " " + d.field;
+    out += ": trail " + Abbrev(d.trail) + ", stored " + Abbrev(d.stored) + "\n";
+  }
+  if (v.differences.size() > kShown) {
+    out +=
+        "  ... and " + std::to_string(v.differences.size() - kShown) + " more (--json lists all)\n";
+  }
+  return out;
 }
 
 std::string TrailVerificationJson(const TrailVerification& v) {

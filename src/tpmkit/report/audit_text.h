@@ -39,16 +39,31 @@ std::string NoLogEntriesText();
 // absent values are null.
 std::string AuditEntriesJson(const std::vector<LogEntry>& entries);
 
+// A stored field that differs from what the audit trail records (store::DataDifference).
+struct TrailDifference {
+  std::string program;
+  std::string entity;
+  std::string entity_id;
+  std::string field;                  // "" for an entity without fields
+  std::optional<std::string> trail;   // nullopt: absent
+  std::optional<std::string> stored;  // nullopt: absent
+};
+
 // The audit trail's verification (store::VerifyResult's values).
 struct TrailVerification {
   bool ok = true;
   int64_t entries = 0;
   std::optional<int64_t> first_bad;
   std::string reason;
+  std::vector<TrailDifference> differences;
 };
+// The chain's verdict in one line; when the data differ from the trail, a line saying so
+// and one line per difference (the first 20, then how many more).
 std::string TrailVerificationText(const TrailVerification& v);
-std::string TrailVerificationJson(
-    const TrailVerification& v);  // {"ok","entries","first_bad","reason"}
+// {"ok","entries","first_bad","reason"}, and "differences": [{"program","entity",
+// "entity_id","field","trail","stored"}] (absent values null) only when there are some, so
+// that the document of a valid workspace is unchanged.
+std::string TrailVerificationJson(const TrailVerification& v);
 
 // The audit pack's audit-trail.json, the file's contents (ending in a newline):
 // {"program", "entries": [as AuditEntriesJson], "verification": {as TrailVerificationJson}};

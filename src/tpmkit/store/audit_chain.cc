@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <ctime>
+#include <map>
 
 namespace tpmkit::store {
 
@@ -89,13 +90,72 @@ Result<std::vector<AuditEntry>> AppendToChain(
     prev = e.hash;
     out.push_back(std::move(e));
   }
-  if (!changes.empty()) TPMKIT_RETURN_IF_ERROR(log.WriteHead({seq, prev}));
+  if (!changes.empty()) {
+    TPMKIT_RETURN_IF_ERROR(log.WriteHead({seq, prev}));
+    TPMKIT_ASSIGN_OR_RETURN(auto anchor, log.ReadAnchor(program));
+    const int64_t before = anchor ? anchor->entries : 0;
+    TPMKIT_RETURN_IF_ERROR(
+        log.WriteAnchor({program, before + static_cast<int64_t>(changes.size()), prev}));
+  }
   return out;
 }
 
+namespace {
+
+// What the trail holds for one program.
+struct ProgramTrail {
+  int64_t entries = 0;
+  int64_t last_seq = 0;
+  std::string last_hash;
+};
+
+// The first program whose trail does not match its anchor, as a failed result.
+std::optional<VerifyResult> CheckAnchors(const std::map<std::string, ProgramTrail>& trails,
+                                         const std::vector<TrailAnchor>& anchors, int64_t entries) {
+  std::optional<VerifyResult> worst;
+  auto fail = [&](int64_t seq, std::string reason) {
+    // Report the lowest seq, so that the verdict does not depend on program order.
+    if (worst && *worst->first_bad <= seq) return;
+    worst = VerifyResult{false, entries, seq, std::move(reason), {}};
+  };
+  std::map<std::string, const TrailAnchor*> by_program;
+  for (const auto& a : anchors) by_program[a.program] = &a;
+  for (const auto& a : anchors) {
+    auto it = trails.find(a.program);
+    const ProgramTrail t = it == trails.end() ? ProgramTrail{} : it->second;
+    if (t.entries < a.entries) {
+      fail(t.last_seq + 1,
+           fmt::format("entries of program {} are missing: its anchor records {}, the trail "
+                       "holds {}",
+                       a.program, a.entries, t.entries));
+    } else if (t.entries > a.entries) {
+      fail(t.last_seq, fmt::format("program {} has more entries than its anchor records ({} "
+                                   "in the trail, {} anchored)",
+                                   a.program, t.entries, a.entries));
+    } else if (t.last_hash != a.last_hash) {
+      fail(t.last_seq, fmt::format("the newest entry of program {} is not the one its anchor "
+                                   "records",
+                                   a.program));
+    }
+  }
+  for (const auto& [program, t] : trails) {
+    if (!by_program.contains(program)) {
+      fail(t.last_seq, fmt::format("program {} has entries but no anchor", program));
+    }
+  }
+  return worst;
+}
+
+}  // namespace
+
 Result<VerifyResult> VerifyAuditLog(AuditLog& log) {
   ChainVerifier verifier;
+  std::map<std::string, ProgramTrail> trails;
   TPMKIT_RETURN_IF_ERROR(log.ForEachRow([&](const AuditRow& row) {
+    auto& t = trails[row.program];
+    ++t.entries;
+    t.last_seq = row.seq;
+    t.last_hash = row.hash;
     auto e = DecodeAuditRow(row, {.require_canonical = true});
     if (e.ok()) {
       verifier.Add(*e);
@@ -104,7 +164,11 @@ Result<VerifyResult> VerifyAuditLog(AuditLog& log) {
     }
   }));
   TPMKIT_ASSIGN_OR_RETURN(auto head, log.ReadHead());
-  return verifier.Finish(head);
+  VerifyResult chain = verifier.Finish(head);
+  if (!chain.ok) return chain;
+  TPMKIT_ASSIGN_OR_RETURN(auto anchors, log.ReadAnchors());
+  if (auto bad = CheckAnchors(trails, anchors, chain.entries)) return *bad;
+  return chain;
 }
 
 }  // namespace tpmkit::store

@@ -34,6 +34,15 @@ struct AuditRow {
   std::string hash;
 };
 
+// What the trail must hold for one program, kept apart from the trail and written with
+// every append: the number of its entries and the hash of its newest one. Deleting or
+// truncating the trail (with its head) leaves the anchor behind, so it is detected.
+struct TrailAnchor {
+  std::string program;
+  int64_t entries = 0;
+  std::string last_hash;
+};
+
 // The rows of a backend's audit trail, inside the caller's transaction.
 class AuditLog {
  public:
@@ -44,6 +53,12 @@ class AuditLog {
   virtual Status Insert(const AuditRow& row) = 0;
   // Calls fn for every row in ascending seq order.
   virtual Status ForEachRow(const std::function<void(const AuditRow&)>& fn) = 0;
+  // The anchor of `program`; nullopt when it has none (no entries yet, or removed).
+  virtual Result<std::optional<TrailAnchor>> ReadAnchor(const std::string& program) = 0;
+  // Creates or replaces the anchor of anchor.program.
+  virtual Status WriteAnchor(const TrailAnchor& anchor) = 0;
+  // Every anchor, by program id.
+  virtual Result<std::vector<TrailAnchor>> ReadAnchors() = 0;
 };
 
 struct DecodeOptions {
@@ -58,16 +73,20 @@ Result<AuditEntry> DecodeAuditRow(const AuditRow& row, DecodeOptions options = {
 
 // Appends one entry per change to `log`, chained to its head, all stamped with one read
 // of `clock` (the system clock when empty) as UTC "YYYY-MM-DDTHH:MM:SSZ", and moves the
-// head to the last one. Returns the entries as written. kStorage when the head record is
-// missing (the chain cannot be extended safely); the backend's errors otherwise.
-// O(size of the changes).
+// head to the last one and the program's anchor (TrailAnchor) along. Returns the entries as
+// written. kStorage when the head record is missing (the chain cannot be extended safely); the
+// backend's errors otherwise. O(size of the changes).
 Result<std::vector<AuditEntry>> AppendToChain(
     AuditLog& log, const std::function<std::chrono::system_clock::time_point()>& clock,
     const std::string& actor, const std::string& program,
     const std::vector<model::EntityChange>& changes);
 
 // Recomputes the whole chain of `log` against its head (see ChainVerifier); rows that
-// cannot be decoded count as bad entries. O(total size of the trail).
+// cannot be decoded count as bad entries. Then checks each program's entries against its
+// anchor: fewer or more entries than the anchor records, a newest hash that differs, or
+// entries of a program without an anchor are reported (first_bad: the seq after the
+// program's last entry left, 1 when none is left; its last entry when only the hash
+// differs). O(total size of the trail).
 Result<VerifyResult> VerifyAuditLog(AuditLog& log);
 
 }  // namespace tpmkit::store

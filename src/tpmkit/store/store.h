@@ -44,11 +44,24 @@ struct AuditFilter {
   std::optional<std::string> since;  // compared with `at`: "YYYY-MM-DD" or a full timestamp
 };
 
+// A field of a stored program whose value is not the one its audit trail implies (a
+// direct edit, insert or delete of a data row).
+struct DataDifference {
+  std::string program;  // program id
+  std::string entity;   // as in the trail: "risk", "task", ...
+  std::string entity_id;
+  std::string field;                  // "" when the entity has no fields on either side
+  std::optional<std::string> trail;   // the value the trail implies (nullopt: absent)
+  std::optional<std::string> stored;  // the value stored (nullopt: absent)
+};
+
 struct VerifyResult {
   bool ok = true;
   int64_t entries = 0;
   std::optional<int64_t> first_bad;  // seq of the first entry that does not verify
   std::string reason;                // in words, when not ok
+  // Filled by app::VerifyTrail (the store checks the chain only), when the chain verifies.
+  std::vector<DataDifference> differences;
 };
 
 enum class TxnMode { kRead, kWrite };

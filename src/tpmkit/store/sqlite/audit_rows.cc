@@ -43,6 +43,34 @@ Status SqliteAuditLog::ForEachRow(const std::function<void(const AuditRow&)>& fn
       [&](const Row& r) { fn(ReadRow(r)); });
 }
 
+Result<std::optional<TrailAnchor>> SqliteAuditLog::ReadAnchor(const std::string& program) {
+  std::optional<TrailAnchor> anchor;
+  TPMKIT_RETURN_IF_ERROR(db_.ForEach(
+      "SELECT program, entries, last_hash FROM trail_anchor WHERE program = ?",
+      [&](const Row& r) {
+        anchor = TrailAnchor{r.Text(0), r.Int(1), r.Text(2)};
+      },
+      program));
+  return anchor;
+}
+
+Status SqliteAuditLog::WriteAnchor(const TrailAnchor& anchor) {
+  return db_.Run(
+      "INSERT INTO trail_anchor (program, entries, last_hash) VALUES (?, ?, ?) "
+      "ON CONFLICT (program) DO UPDATE SET entries = excluded.entries, "
+      "last_hash = excluded.last_hash",
+      anchor.program, anchor.entries, anchor.last_hash);
+}
+
+Result<std::vector<TrailAnchor>> SqliteAuditLog::ReadAnchors() {
+  std::vector<TrailAnchor> out;
+  TPMKIT_RETURN_IF_ERROR(db_.ForEach(
+      "SELECT program, entries, last_hash FROM trail_anchor ORDER BY program", [&](const Row& r) {
+        out.push_back({r.Text(0), r.Int(1), r.Text(2)});
+      }));
+  return out;
+}
+
 Result<std::vector<AuditEntry>> ReadAuditRows(Db& db, const AuditFilter& f) {
   std::vector<AuditEntry> out;
   std::optional<Error> error;

@@ -1,4 +1,5 @@
-// The audit trail as rows of the SQLite schema (migrations/002_audit_trail.sql): the
+// The audit trail as rows of the SQLite schema (migrations/002_audit_trail.sql, its
+// anchor in 003_trail_anchor.sql): the
 // AuditLog the shared chain logic (audit_chain.h) appends to and verifies, and the
 // filtered read of `tpmkit log`. Private to store/sqlite/.
 #pragma once
@@ -20,6 +21,9 @@ class SqliteAuditLog : public AuditLog {
   Status WriteHead(const AuditHead& head) override;
   Status Insert(const AuditRow& row) override;
   Status ForEachRow(const std::function<void(const AuditRow&)>& fn) override;
+  Result<std::optional<TrailAnchor>> ReadAnchor(const std::string& program) override;
+  Status WriteAnchor(const TrailAnchor& anchor) override;
+  Result<std::vector<TrailAnchor>> ReadAnchors() override;
 
  private:
   Db& db_;
