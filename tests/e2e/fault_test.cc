@@ -91,17 +91,16 @@ uint32_t Seed() {
   return s ? static_cast<uint32_t>(std::strtoul(s, nullptr, 10)) : 20260615u;
 }
 
-// Trials: the target count, the minimum that must run, and the time after which no new
-// trial starts once the minimum ran (a hard cap stops even before the minimum).
+// Trials: the target count, the minimum that always runs, and the time after which no
+// new trial starts once the minimum ran. Time only shortens the run beyond the minimum,
+// so a slow machine never fails the test by the clock.
 struct Budget {
   int target = UnderSanitizer() ? 40 : 150;
   int minimum = UnderSanitizer() ? 30 : 100;
   std::chrono::seconds soft{UnderSanitizer() ? 25 : 12};
-  std::chrono::seconds hard{UnderSanitizer() ? 90 : 30};
   bool Go(int trials, Clock::time_point started) const {
-    auto spent = Clock::now() - started;
-    if (trials >= target || spent > hard) return false;
-    return trials < minimum || spent < soft;
+    if (trials < minimum) return true;
+    return trials < target && Clock::now() - started < soft;
   }
 };
 

@@ -67,15 +67,20 @@ Result<toolkit::SuggestInputs> SuggestInputsOf(const model::Program& program, Da
 }
 
 Result<toolkit::KpiValues> KpiValuesOf(const model::Program& program, Date as_of,
-                                       const ForecastRequest& request) {
+                                       const ForecastRequest& request,
+                                       const plan::Forecast* forecast) {
   toolkit::KpiValues v;
   TPMKIT_ASSIGN_OR_RETURN(plan::EvmResult e, EvmOf(program, as_of));
   v.spi = e.spi;
   v.cpi = e.cpi;
   v.readiness = ReadinessOf(program, as_of).readiness;
   if (program.target && program.targets && program.targets->p_on_time) {
-    TPMKIT_ASSIGN_OR_RETURN(plan::Forecast f, ForecastOf(program, request, as_of));
-    v.p_on_time = f.p_on_time;
+    if (forecast) {
+      v.p_on_time = forecast->p_on_time;
+    } else {
+      TPMKIT_ASSIGN_OR_RETURN(plan::Forecast f, ForecastOf(program, request, as_of));
+      v.p_on_time = f.p_on_time;
+    }
   }
   v.satisfaction = toolkit::MeanSatisfaction(program);
   v.risk_score = toolkit::ComputeScorecard(program).score;
@@ -113,12 +118,15 @@ Result<ReviewReport> ReviewOf(const model::Program& program, Date as_of,
   TPMKIT_ASSIGN_OR_RETURN(plan::Schedule schedule, ScheduleOf(program, as_of));
   toolkit::ReviewInputs in;
   in.schedule = &schedule;
+  // One forecast serves the worst case (p90) and the p_on_time KPI.
+  std::optional<plan::Forecast> forecast;
   if (program.target && AnyEstimate(program)) {
-    TPMKIT_ASSIGN_OR_RETURN(plan::Forecast f, ForecastOf(program, request, as_of));
-    in.p90_finish = f.p90.date;
+    TPMKIT_ASSIGN_OR_RETURN(forecast, ForecastOf(program, request, as_of));
+    in.p90_finish = forecast->p90.date;
   }
   if (program.targets) {
-    TPMKIT_ASSIGN_OR_RETURN(toolkit::KpiValues v, KpiValuesOf(program, as_of, request));
+    TPMKIT_ASSIGN_OR_RETURN(toolkit::KpiValues v,
+                            KpiValuesOf(program, as_of, request, forecast ? &*forecast : nullptr));
     in.health = toolkit::ComputeHealth(*program.targets, v);
   }
   report.findings = toolkit::ReviewProgram(program, in, report.bank);

@@ -46,9 +46,11 @@ toolkit::AuditReadiness ReadinessOf(const model::Program& program, Date as_of);
 Result<toolkit::SuggestInputs> SuggestInputsOf(const model::Program& program, Date as_of,
                                                const ForecastRequest& request);
 // Every KPI of section 9 that the data gives. The forecast runs only when a p_on_time
-// target is set.
+// target is set, and not at all when `forecast` (the same request, as of the same date)
+// is given.
 Result<toolkit::KpiValues> KpiValuesOf(const model::Program& program, Date as_of,
-                                       const ForecastRequest& request);
+                                       const ForecastRequest& request,
+                                       const plan::Forecast* forecast = nullptr);
 
 // Reads a --bank file and checks its theme names. Errors: kInvalidInput with
 // FILE:LINE:COLUMN diagnostics.

@@ -36,17 +36,10 @@ Result<RecordEvidenceResponse> RecordEvidence(Env& env, const RecordEvidenceRequ
   RecordEvidenceResponse r;
   TPMKIT_ASSIGN_OR_RETURN(
       auto applied, EditProgram(env, request.program_id, [&](model::Program& p) -> Status {
-        TPMKIT_RETURN_IF_ERROR(AddEvidence(p, request.item, request.file, root));
-        for (const auto& item : p.audit->items) {
-          if (item.id == request.item && !item.evidence.empty()) {
-            r.sha256 = item.evidence.back().sha256;
-          }
-        }
+        TPMKIT_ASSIGN_OR_RETURN(r.sha256, AddEvidence(p, request.item, request.file, root));
         return OkStatus();
       }));
   r.changed = applied.changed;
-  // The file's own hash, also when the evidence was already recorded under that path.
-  if (auto hash = Sha256File(request.file); hash.ok()) r.sha256 = *hash;
   return r;
 }
 

@@ -29,8 +29,6 @@ class DeferredStore final : public store::Store {
   // Opens (or creates, with options.create) the workspace now.
   Status Open();
 
-  const std::string& url() const { return url_; }
-
  private:
   std::string url_;
   const Clock& clock_;

@@ -199,8 +199,8 @@ std::map<std::string, std::string> HashEvidence(const model::Program& program,
   return out;
 }
 
-Status AddEvidence(model::Program& program, const std::string& item_id, const fs::path& file,
-                   const fs::path& root) {
+Result<std::string> AddEvidence(model::Program& program, const std::string& item_id,
+                                const fs::path& file, const fs::path& root) {
   const auto& defaults = model::DefaultAuditItemIds();
   const bool known =
       std::find(defaults.begin(), defaults.end(), item_id) != defaults.end() ||
@@ -232,11 +232,11 @@ Status AddEvidence(model::Program& program, const std::string& item_id, const fs
   for (auto& e : item->evidence) {
     if (e.path == stored) {
       e.sha256 = hash;
-      return OkStatus();
+      return hash;
     }
   }
   item->evidence.push_back({stored, hash, ""});
-  return OkStatus();
+  return hash;
 }
 
 Status SignOff(model::Program& program, const std::string& item_id, const std::string& by,

@@ -55,21 +55,15 @@ std::string PackedName(std::string_view path);
 std::map<std::string, std::string> HashEvidence(const model::Program& program,
                                                 const std::filesystem::path& root);
 
-// Whether the audit trail verifies: for a workspace program, VerifyAuditTrail; for a
-// file (nothing stored), nullopt: unknown.
-struct TrailState {
-  std::optional<bool> verified;
-  std::optional<store::VerifyResult> result;
-};
-
 // `audit evidence add ITEM FILE`: hashes FILE and records {path, sha256} on the item
 // (creating the item, not_started, when it is a default id the program leaves out).
 // The stored path is FILE relative to `root` (symbolic links resolved), where `audit`
 // looks for it. Evidence with the same path is replaced (its hash refreshed).
 // Errors: kInvalidInput when FILE cannot be read or does not lie under `root`; kNotFound
-// for an item that is neither in the program nor a default id.
-Status AddEvidence(model::Program& program, const std::string& item,
-                   const std::filesystem::path& file, const std::filesystem::path& root);
+// for an item that is neither in the program nor a default id. Returns the SHA-256 stored.
+Result<std::string> AddEvidence(model::Program& program, const std::string& item,
+                                const std::filesystem::path& file,
+                                const std::filesystem::path& root);
 
 // `audit signoff ITEM --by NAME --on DATE`: sets the item's signoff (creating a default
 // item as above). Errors: kNotFound as above; kInvalidInput for an empty name.

@@ -1,12 +1,14 @@
 #include "tpmkit/app/plan_cases.h"
 
+#include "tpmkit/app/analysis.h"
+
 namespace tpmkit::app {
 
 Result<ScheduleProgramResponse> ScheduleProgram(Env& env, const ScheduleProgramRequest& request) {
   TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, request.source));
-  plan::ScheduleOptions options;
-  options.as_of = DateInForce(loaded.program, request.as_of, env.clock);
-  TPMKIT_ASSIGN_OR_RETURN(auto schedule, plan::ComputeSchedule(loaded.program, options));
+  TPMKIT_ASSIGN_OR_RETURN(
+      auto schedule,
+      ScheduleOf(loaded.program, DateInForce(loaded.program, request.as_of, env.clock)));
   return ScheduleProgramResponse{std::move(loaded), std::move(schedule)};
 }
 
@@ -27,7 +29,7 @@ Result<ForecastFinishResponse> ForecastFinish(Env& env, const ForecastFinishRequ
 Result<EarnedValueResponse> EarnedValue(Env& env, const EarnedValueRequest& request) {
   TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, request.source));
   const Date as_of = DateInForce(loaded.program, request.as_of, env.clock);
-  TPMKIT_ASSIGN_OR_RETURN(auto evm, plan::ComputeEvm(loaded.program, as_of));
+  TPMKIT_ASSIGN_OR_RETURN(auto evm, EvmOf(loaded.program, as_of));
   return EarnedValueResponse{std::move(loaded), std::move(evm)};
 }
 

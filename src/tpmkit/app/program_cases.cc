@@ -1,5 +1,6 @@
 #include "tpmkit/app/program_cases.h"
 
+#include "tpmkit/app/analysis.h"
 #include "tpmkit/formats/program_file.h"
 
 namespace tpmkit::app {
@@ -49,12 +50,9 @@ Result<ShowProgramResponse> ShowProgram(Env& env, const ShowProgramRequest& requ
   TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, request.source));
   ShowProgramResponse r;
   r.as_of = DateInForce(loaded.program, request.as_of, env.clock);
-  plan::ScheduleOptions options;
-  options.as_of = r.as_of;
-  if (auto s = plan::ComputeSchedule(loaded.program, options); s.ok()) r.schedule = std::move(*s);
+  if (auto s = ScheduleOf(loaded.program, r.as_of); s.ok()) r.schedule = std::move(*s);
   r.scorecard = toolkit::ComputeScorecard(loaded.program);
-  r.readiness =
-      toolkit::ComputeAuditReadiness(loaded.program, toolkit::AuditInputs{r.as_of, {}, {}});
+  r.readiness = ReadinessOf(loaded.program, r.as_of);
   r.loaded = std::move(loaded);
   return r;
 }

@@ -68,16 +68,16 @@ Result<AssessScorecardResponse> AssessScorecard(Env& env, const AssessScorecardR
   a.by = request.by;
   a.notes = request.notes;
   a.ratings = request.ratings;
+  toolkit::ScorecardResult scorecard;
   TPMKIT_ASSIGN_OR_RETURN(ApplyResult applied,
                           EditProgram(env, request.program_id, [&](model::Program& p) -> Status {
                             a.date = DateInForce(p, request.as_of, env.clock);
                             if (!p.scorecard) p.scorecard = model::Scorecard{};
                             p.scorecard->assessments.push_back(a);
+                            scorecard = toolkit::ComputeScorecard(p);
                             return OkStatus();
                           }));
-  TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, {std::nullopt, applied.program}));
-  return AssessScorecardResponse{std::move(applied), a.date,
-                                 toolkit::ComputeScorecard(loaded.program)};
+  return AssessScorecardResponse{std::move(applied), a.date, std::move(scorecard)};
 }
 
 Result<ListRisksResponse> ListRisks(Env& env, const ListRisksRequest& request) {

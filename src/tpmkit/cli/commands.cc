@@ -79,14 +79,9 @@ ExitCode Dispatch(const std::vector<std::string>& args, std::ostream& out, std::
   common.json = global.json;
   common.color = options.out_is_terminal && !options.getenv("NO_COLOR");
   common.progress = options.err_is_terminal;
-  if (!global.as_of.empty()) {
-    auto d = Date::Parse(global.as_of);
-    if (!d) {
-      return Fail(err,
-                  Error::Usage("--as-of: expected a date YYYY-MM-DD, got '" + global.as_of + "'"));
-    }
-    common.as_of = *d;
-  }
+  auto as_of = OptionalDateArg("--as-of", global.as_of);
+  if (!as_of.ok()) return Fail(err, as_of.error());
+  common.as_of = *as_of;
   std::unique_ptr<Clock> clock;
   if (auto now = options.getenv("TPMKIT_NOW"); now && !now->empty()) {
     auto at = ParseUtcTimestamp(*now);

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -634,9 +633,7 @@ TEST(MspdiBounds, SummaryLinksStayLinearInTheInput) {
   // (the 233 KB file of issue 14 gave 1,000,000). Beyond limits::kMaxSummaryLinkExpansion
   // a summary predecessor stands for its last leaf and a summary successor for its first.
   const std::string xml = SummaryChainXml(20, 500);
-  const auto start = std::chrono::steady_clock::now();
   auto r = ReadMspdi(xml, "chain.xml", {});
-  const auto took = std::chrono::steady_clock::now() - start;
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(LinkCount(r->program), 19u);
   const auto& first = r->program.projects[1].tasks.front();
@@ -645,7 +642,6 @@ TEST(MspdiBounds, SummaryLinksStayLinearInTheInput) {
   ExpectWarnings(*r, {"links on summary tasks beyond 100000 subtask links are applied to the "
                       "summary's first (successor) or last (predecessor) subtask (19)"});
   EXPECT_TRUE(model::Validate(r->program).empty());
-  EXPECT_LT(took, std::chrono::seconds(2));
   // Below the budget, the expansion is pairwise until the budget is spent.
   auto some = ReadMspdi(SummaryChainXml(5, 200), "chain.xml", {});
   ASSERT_TRUE(some.ok());

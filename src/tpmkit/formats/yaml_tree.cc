@@ -210,14 +210,16 @@ std::optional<TooDeep> FindTooDeep(std::string_view text) {
         while (i + 1 < n && !is_break(text[i + 1])) ++i;
         continue;
       }
-      if (c == '[' || c == '{') {
+      // A bracket opens a collection where a node starts, or anywhere inside a flow
+      // collection (whose plain scalars cannot hold one); elsewhere it is text.
+      if ((c == '[' || c == '{') && (at_node || flow > 0)) {
         ++flow;
         if (block.size() + static_cast<size_t>(flow) > static_cast<size_t>(limits::kMaxYamlDepth)) {
           return too_deep(i, line_start);
         }
         at_node = true;
-      } else if (c == ']' || c == '}') {
-        flow = std::max(flow - 1, 0);
+      } else if ((c == ']' || c == '}') && flow > 0) {
+        --flow;
         at_node = false;
       } else if (c == ',' || ((c == ':' || c == '-' || c == '?') && is_blank_or_end(i + 1))) {
         at_node = true;

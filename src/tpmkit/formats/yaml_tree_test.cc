@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -198,12 +197,18 @@ TEST(YamlTreeTest, DeepNestingIsRefusedAtItsPlace) {
   EXPECT_TRUE(YamlTree::Parse(literal, "t.yaml").ok());
 }
 
-// The hostile file of issue 14: 80 KB of nested flow sequences, refused at once.
-TEST(YamlTreeTest, DeepFlowFileIsRefusedQuickly) {
+// The hostile file of issue 14: 80 KB of nested flow sequences, refused at the 65th level
+// before libyaml sees it (its time: hostile_inputs_benchmark.cc).
+TEST(YamlTreeTest, DeepFlowFileIsRefused) {
   const std::string text = "a: " + std::string(40'000, '[') + std::string(40'000, ']') + "\n";
-  const auto start = std::chrono::steady_clock::now();
   EXPECT_EQ(DumpOf(text), "error t.yaml:1:67: nesting deeper than 64 levels");
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(100));
+}
+
+// Brackets inside plain text are not nesting, however many lines hold one.
+TEST(YamlTreeTest, BracketsInPlainTextAreNotNesting) {
+  std::string text = "items:\n";
+  for (int i = 0; i < 100; ++i) text += "  - name: Phase " + std::to_string(i) + " [draft\n";
+  EXPECT_TRUE(YamlTree::Parse(text, "t.yaml").ok());
 }
 
 TEST(YamlTreeTest, FileSizeIsLimited) {

@@ -158,7 +158,7 @@ Result<VerifyResult> VerifyAuditLog(AuditLog& log) {
     t.last_hash = row.hash;
     auto e = DecodeAuditRow(row, {.require_canonical = true});
     if (e.ok()) {
-      verifier.Add(*e);
+      verifier.Add(*e, row.changes);  // DecodeAuditRow checked it is canonical
     } else {
       verifier.AddUnreadable(row.seq, e.error().message);
     }

@@ -270,7 +270,9 @@ void ChainVerifier::Bad(int64_t seq, std::string reason) {
   reason_ = std::move(reason);
 }
 
-void ChainVerifier::Add(const AuditEntry& e) {
+void ChainVerifier::Add(const AuditEntry& e) { Add(e, CanonicalChangesJson(e.change.changes)); }
+
+void ChainVerifier::Add(const AuditEntry& e, std::string_view changes_json) {
   ++count_;
   if (!first_bad_) {
     if (e.seq > expected_seq_) {
@@ -282,7 +284,7 @@ void ChainVerifier::Add(const AuditEntry& e) {
       Bad(e.seq, fmt::format("entry {} is out of order", e.seq));
     } else if (e.prev_hash != prev_hash_) {
       Bad(e.seq, fmt::format("entry {} does not link to entry {}", e.seq, e.seq - 1));
-    } else if (ComputeEntryHash(e.prev_hash, e) != e.hash) {
+    } else if (ComputeEntryHash(e.prev_hash, e, changes_json) != e.hash) {
       Bad(e.seq, fmt::format("entry {} was changed after it was written", e.seq));
     }
   }

@@ -46,6 +46,9 @@ std::string ComputeEntryHash(std::string_view prev_hash, const AuditEntry& entry
 class ChainVerifier {
  public:
   void Add(const AuditEntry& entry);
+  // The same, with the entry's canonical changes JSON already at hand (a store that has
+  // just checked the stored text is canonical), so it is not built again.
+  void Add(const AuditEntry& entry, std::string_view changes_json);
   // An entry the store could not even read back (e.g. its changes are not valid JSON).
   void AddUnreadable(int64_t seq, std::string reason);
   // The verdict, given the head record (nullopt when the store has none).
