@@ -8,7 +8,8 @@ packages=(
   libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libsqlite3-dev sqlite3 libpugixml-dev libsodium-dev libarchive-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format python3 python3-jsonschema python3-yaml unzip time
+  libboost1.81-dev libboost-url1.81-dev
+  clang-format python3 python3-jsonschema python3-yaml unzip time curl wrk
 )
 
 missing=()

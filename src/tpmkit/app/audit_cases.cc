@@ -77,6 +77,9 @@ Result<ReadLogResponse> ReadLog(Env& env, const ReadLogRequest& request) {
   TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kRead));
   ReadLogResponse r;
   TPMKIT_ASSIGN_OR_RETURN(r.entries, txn->ReadAudit(request.filter));
+  if (env.version && request.filter.program) {
+    TPMKIT_ASSIGN_OR_RETURN(env.version->current, txn->ProgramVersion(*request.filter.program));
+  }
   if (request.limit > 0 && r.entries.size() > request.limit) r.entries.resize(request.limit);
   return r;
 }
@@ -90,6 +93,8 @@ Result<VerifyTrailResponse> VerifyTrail(Env& env, const VerifyTrailRequest&) {
   TPMKIT_ASSIGN_OR_RETURN(auto entries, txn->ReadAudit({}));
   std::map<std::string, model::ProgramState> implied;
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    // Account events (account_cases.h) are not program data.
+    if (it->change.entity == "user") continue;
     model::ApplyChange(implied[it->program], it->change);
   }
   std::map<std::string, model::ProgramState> stored;

@@ -13,10 +13,20 @@
 
 namespace tpmkit::app {
 
+// Optimistic concurrency (the server's ETag and If-Match): a write whose `expected`
+// version is not the program's version when the write transaction starts changes nothing
+// (kStale). Every use case that reads or writes a workspace program sets `current` to the
+// version it read or wrote. A version is Transaction::ProgramVersion.
+struct VersionCheck {
+  std::optional<std::string> expected;
+  std::string current;
+};
+
 struct Env {
   store::Store& store;
   const Clock& clock;
   std::string actor;
+  VersionCheck* version = nullptr;  // nullptr: no check, nothing reported (the CLI)
 };
 
 // The date in force, the one rule every command uses: `as_of` (--as-of, ?as_of=) when

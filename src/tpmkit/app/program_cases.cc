@@ -1,6 +1,7 @@
 #include "tpmkit/app/program_cases.h"
 
 #include "tpmkit/app/analysis.h"
+#include "tpmkit/formats/mspdi.h"
 #include "tpmkit/formats/program_file.h"
 
 namespace tpmkit::app {
@@ -16,6 +17,33 @@ Result<ApplyFileResponse> ApplyFile(Env& env, const ApplyFileRequest& request) {
   // Validate before touching the workspace, so a bad file never creates one.
   TPMKIT_ASSIGN_OR_RETURN(auto read, ReadProgram(request.file));
   return StoreProgram(env, read.program);
+}
+
+Result<ApplyDocumentResponse> ApplyDocument(Env& env, const ApplyDocumentRequest& request) {
+  ApplyDocumentResponse response;
+  model::Program program;
+  if (request.format == "mspdi") {
+    formats::MspdiReadOptions options;
+    options.program_id = request.program_id;
+    TPMKIT_ASSIGN_OR_RETURN(auto imported, formats::ReadMspdi(request.text, request.name, options));
+    program = std::move(imported.program);
+    response.warnings = std::move(imported.warnings);
+  } else if (request.format == "yaml") {
+    TPMKIT_ASSIGN_OR_RETURN(program, formats::ReadProgramFile(request.text, request.name));
+  } else {
+    return Error::Usage("unknown format '" + request.format + "': yaml or mspdi");
+  }
+  if (!request.program_id.empty() && program.id != request.program_id) {
+    return Error::Invalid("the document is program '" + program.id + "', not '" +
+                          request.program_id + "'");
+  }
+  TPMKIT_ASSIGN_OR_RETURN(response.applied, StoreProgram(env, program));
+  return response;
+}
+
+Result<std::vector<store::ProgramSummary>> ListPrograms(Env& env) {
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kRead));
+  return txn->ListPrograms();
 }
 
 Result<CheckFileResponse> CheckFile(Env&, const CheckFileRequest& request) {

@@ -32,6 +32,23 @@ struct ApplyFileRequest {
 using ApplyFileResponse = ApplyResult;
 Result<ApplyFileResponse> ApplyFile(Env& env, const ApplyFileRequest& request);
 
+// apply over the API: a program file's text (YAML, or JSON which is YAML too) or MS
+// Project XML, stored like apply FILE. Diagnostics name the document `name`.
+struct ApplyDocumentRequest {
+  std::string text;
+  std::string name = "request body";
+  std::string format = "yaml";  // yaml | mspdi
+  // The id the program must have (yaml), or the one it is given (mspdi); empty: its own.
+  std::string program_id;
+};
+struct ApplyDocumentResponse {
+  ApplyResult applied;
+  std::vector<Diagnostic> warnings;  // what an import could not represent
+};
+// Errors: kUsage for an unknown format; the document's diagnostics (kInvalidInput);
+// kInvalidInput when the program's id is not `program_id`; those of StoreProgram.
+Result<ApplyDocumentResponse> ApplyDocument(Env& env, const ApplyDocumentRequest& request);
+
 // check -f FILE: validates only. Errors: the file's diagnostics (kInvalidInput).
 struct CheckFileRequest {
   std::filesystem::path file;
@@ -68,6 +85,9 @@ struct ExportProgramResponse {
   std::vector<Diagnostic> warnings;
 };
 Result<ExportProgramResponse> ExportProgram(Env& env, const ExportProgramRequest& request);
+
+// The programs of the workspace, by id.
+Result<std::vector<store::ProgramSummary>> ListPrograms(Env& env);
 
 // show: the program at a glance, as of the date in force.
 struct ShowProgramRequest {

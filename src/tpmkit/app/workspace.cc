@@ -48,16 +48,32 @@ Error ValidationError(const std::vector<model::ValidationIssue>& issues) {
   return error;
 }
 
+// kStale when the caller based its write on another version of the program than the
+// one stored (Env::version); reports the version read otherwise.
+Status CheckVersion(store::Transaction& txn, const Env& env, const std::string& program_id) {
+  if (!env.version) return OkStatus();
+  TPMKIT_ASSIGN_OR_RETURN(auto stored, txn.ProgramVersion(program_id));
+  if (env.version->expected && *env.version->expected != stored) {
+    return Error::Stale("program '" + program_id +
+                        "' has changed since the version this request was based on: read it "
+                        "again, review the changes and resubmit");
+  }
+  env.version->current = std::move(stored);
+  return OkStatus();
+}
+
 // Stores `after` in place of `before` with its audit entries, inside `txn`.
 Result<ApplyResult> WriteChanges(store::Transaction& txn, const Env& env,
                                  const model::Program* before, const model::Program& after) {
   ApplyResult result{after.id, before == nullptr, 0};
+  TPMKIT_RETURN_IF_ERROR(CheckVersion(txn, env, after.id));
   auto changes = model::DiffPrograms(before, after);
   if (changes.empty()) return result;
   TPMKIT_RETURN_IF_ERROR(txn.PutProgram(after));
   TPMKIT_ASSIGN_OR_RETURN(auto entries, txn.AppendAudit(env.actor, after.id, changes));
   result.changed = entries.size();
   TPMKIT_RETURN_IF_ERROR(txn.Commit());
+  if (env.version && !entries.empty()) env.version->current = entries.back().hash;
   return result;
 }
 
@@ -131,7 +147,15 @@ Result<LoadedProgram> LoadProgram(Env& env, const ProgramSource& source) {
   TPMKIT_ASSIGN_OR_RETURN(auto id, ResolveProgramId(*txn, source.program_id));
   TPMKIT_ASSIGN_OR_RETURN(auto program, txn->LoadProgram(id));
   if (!program) return Error::NotFound("no program '" + id + "' in the workspace");
+  if (env.version) {
+    TPMKIT_ASSIGN_OR_RETURN(env.version->current, txn->ProgramVersion(id));
+  }
   return LoadedProgram{std::move(*program), ".", false, {}};
+}
+
+Result<std::string> ReadProgramVersion(Env& env, const std::string& program_id) {
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kRead));
+  return txn->ProgramVersion(program_id);
 }
 
 Result<ApplyResult> StoreProgram(Env& env, const model::Program& program) {

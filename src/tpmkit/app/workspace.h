@@ -55,6 +55,10 @@ Result<std::string> ExportMspdi(const model::Program& program);
 // workspace); kUsage (several programs and no id); kStorage.
 Result<LoadedProgram> LoadProgram(Env& env, const ProgramSource& source);
 
+// The program's version (Transaction::ProgramVersion: the hash of its newest audit
+// entry, "" when it has none), for caches and ETags. One short read transaction.
+Result<std::string> ReadProgramVersion(Env& env, const std::string& program_id);
+
 struct ApplyResult {
   std::string program;
   bool created = false;

@@ -16,6 +16,9 @@ enum class ErrorCode {
   kUsage,         // wrong command-line usage: exit 2
   kNotFound,      // a named program, risk, item... does not exist: exit 2
   kConflict,      // the request contradicts the stored state: exit 2
+  kStale,         // the program changed since the version the request was based on: exit 2
+  kUnauthorized,  // no credentials, or wrong or expired ones (server: 401): exit 2
+  kThrottled,     // too many failed logins; try again later (server: 429): exit 2
   kStorage,       // the workspace could not be read or written: exit 3
   kBusy,          // the workspace is locked by another writer: exit 3
   kCheckFailed,   // the command ran and the program failed the check asked for: exit 1
@@ -32,6 +35,10 @@ struct Error {
   static Error Storage(std::string msg) { return {ErrorCode::kStorage, std::move(msg), {}}; }
   static Error Usage(std::string msg) { return {ErrorCode::kUsage, std::move(msg), {}}; }
   static Error Conflict(std::string msg) { return {ErrorCode::kConflict, std::move(msg), {}}; }
+  static Error Stale(std::string msg) { return {ErrorCode::kStale, std::move(msg), {}}; }
+  static Error Unauthorized(std::string msg) {
+    return {ErrorCode::kUnauthorized, std::move(msg), {}};
+  }
 };
 
 // An std::expected-shaped result. Access to the wrong alternative is a bug (CHECK).

@@ -15,6 +15,9 @@ ExitCode ExitCodeFor(ErrorCode code) {
     case ErrorCode::kUsage:
     case ErrorCode::kNotFound:
     case ErrorCode::kConflict:
+    case ErrorCode::kStale:
+    case ErrorCode::kUnauthorized:
+    case ErrorCode::kThrottled:
       return ExitCode::kBadInput;
     case ErrorCode::kStorage:
     case ErrorCode::kBusy:

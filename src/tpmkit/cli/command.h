@@ -110,9 +110,11 @@ void DefineRiskCommands(CLI::App& root, Invocation& invocation);    // scorecard
 void DefineAdviceCommands(CLI::App& root, Invocation& invocation);  // escalate review
 void DefineDecideCommand(CLI::App& root, Invocation& invocation);   // decide
 void DefineStakeholderCommands(CLI::App& root,
-                               Invocation& invocation);             // stakeholders, stakeholder
-void DefineAuditCommands(CLI::App& root, Invocation& invocation);   // audit [verify|evidence|...]
-void DefineChangeCommands(CLI::App& root, Invocation& invocation);  // changes [...]
+                               Invocation& invocation);              // stakeholders, stakeholder
+void DefineAuditCommands(CLI::App& root, Invocation& invocation);    // audit [verify|evidence|...]
+void DefineChangeCommands(CLI::App& root, Invocation& invocation);   // changes [...]
+void DefineAccountCommands(CLI::App& root, Invocation& invocation);  // user [...], token [...]
+void DefineServeCommand(CLI::App& root, Invocation& invocation);     // serve
 
 // The whole command line as a function: parses `args` (without the program name),
 // opens the workspace once when the command needs it, runs the command and returns its

@@ -18,9 +18,9 @@ namespace {
 
 // Every command group, in the order `tpmkit --help` lists them.
 constexpr DefineFn kCommandTable[] = {
-    DefineWorkspaceCommands,   DefineLogCommands,    DefinePlanCommands,
-    DefineRiskCommands,        DefineAdviceCommands, DefineDecideCommand,
-    DefineStakeholderCommands, DefineAuditCommands,  DefineChangeCommands,
+    DefineWorkspaceCommands, DefineLogCommands,   DefinePlanCommands,        DefineRiskCommands,
+    DefineAdviceCommands,    DefineDecideCommand, DefineStakeholderCommands, DefineAuditCommands,
+    DefineChangeCommands,    DefineServeCommand,  DefineAccountCommands,
 };
 
 struct GlobalArgs {

@@ -68,7 +68,7 @@ std::string LogEntryText(const LogEntry& e) {
   std::ostringstream out;
   out << std::setw(6) << e.seq << "  " << e.at << "  " << e.actor << "  "
       << model::Name(e.change.action) << ' ' << e.change.entity << ' ' << e.change.entity_id << " ("
-      << e.program << ")\n";
+      << (e.program.empty() ? "workspace" : e.program) << ")\n";
   // An update lists its fields; a create or delete is summarized, its fields are in --json.
   if (e.change.action == model::ChangeAction::kUpdate) {
     for (const auto& c : e.change.changes) {

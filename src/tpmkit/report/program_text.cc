@@ -34,6 +34,12 @@ std::string InitJson(const std::string& workspace) {
   return json{{"workspace", workspace}}.dump(2);
 }
 
+std::string ProgramListJson(const std::vector<ListedProgram>& programs) {
+  json list = json::array();
+  for (const auto& p : programs) list.push_back({{"id", p.id}, {"name", p.name}, {"role", p.role}});
+  return json{{"programs", std::move(list)}}.dump(2);
+}
+
 std::string ApplyText(const StoredProgram& s) {
   if (s.created) {
     return "Created program " + s.program + " (" + std::to_string(s.changed) +

@@ -37,6 +37,15 @@ std::string CheckOkText(const std::string& file, size_t tasks, size_t projects);
 std::string CheckJson(const std::string& file, const std::vector<Diagnostic>& errors,
                       const std::string& message, bool ok);
 
+// A program as the list of programs shows it, with the reader's role on it.
+struct ListedProgram {
+  std::string id;
+  std::string name;
+  std::string role;  // viewer | editor | owner
+};
+// {"programs": [{"id","name","role"}]}
+std::string ProgramListJson(const std::vector<ListedProgram>& programs);
+
 // What `show` adds to the file's own content: the plan's span and headline numbers.
 struct ShowFigures {
   const std::optional<plan::Schedule>& schedule;

@@ -18,6 +18,7 @@
 #include "tpmkit/base/error.h"
 #include "tpmkit/model/diff.h"
 #include "tpmkit/model/program.h"
+#include "tpmkit/store/accounts.h"
 
 namespace tpmkit::store {
 
@@ -86,6 +87,12 @@ class Transaction {
   virtual Result<std::vector<AuditEntry>> ReadAudit(const AuditFilter& filter) = 0;
   // Recomputes the whole chain.
   virtual Result<VerifyResult> VerifyAudit() = 0;
+  // The version of a program for optimistic concurrency (the server's ETag): the hash of
+  // the newest audit entry of `program` ("" when the trail has none). O(1).
+  virtual Result<std::string> ProgramVersion(const std::string& program) = 0;
+
+  // Users, roles, sessions, tokens and failed logins (accounts.h), in this transaction.
+  virtual AccountRows& Accounts() = 0;
 
   virtual Status Commit() = 0;
 };

@@ -771,6 +771,367 @@ TEST_P(StoreTest, SecondWriterGetsBusy) {
   EXPECT_TRUE(after.ok());
 }
 
+// The account rows (accounts.h), through Transaction::Accounts().
+
+UserRecord User(const std::string& name) {
+  UserRecord u;
+  u.name = name;
+  u.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$" + name;
+  u.created_at = 1780000000;
+  return u;
+}
+
+SessionRecord Session(const std::string& id_hash, const std::string& user, int64_t created_at,
+                      int64_t last_seen) {
+  return {id_hash, user, "csrf-" + id_hash, created_at, last_seen, "192.0.2.7"};
+}
+
+TEST_P(StoreTest, AccountsRoundTripUsers) {
+  UserRecord ana = User("ana");
+  ana.admin = true;
+  ana.disabled = true;
+  ana.totp_secret = "JBSWY3DPEHPK3PXP";
+  ana.totp_required = true;
+  ana.created_at = -5;  // any int64 round-trips
+  UserRecord bob = User("bob");
+  {
+    auto t = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(t->Accounts().PutUser(bob).ok());
+    ASSERT_TRUE(t->Accounts().PutUser(ana).ok());
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  {
+    auto t = Begin(TxnMode::kRead);
+    EXPECT_EQ(*t->Accounts().LoadUser("ana"), ana);
+    EXPECT_EQ(*t->Accounts().LoadUser("bob"), bob);
+    EXPECT_EQ(*t->Accounts().LoadUser("carol"), std::nullopt);
+    EXPECT_EQ(*t->Accounts().ListUsers(), (std::vector<UserRecord>{ana, bob}));
+  }
+  // Putting a user again updates it in place and keeps what belongs to it.
+  {
+    auto t = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(t->Accounts().PutGrant({"ana", "phoenix", "owner"}).ok());
+    ASSERT_TRUE(t->Accounts().PutSession(Session("s1", "ana", 10, 20)).ok());
+    ASSERT_TRUE(
+        t->Accounts().PutToken({"tok_00000001", "h1", "ana", std::nullopt, "viewer", 1, {}}).ok());
+    ana.password_hash = "$argon2id$new";
+    ana.admin = false;
+    ana.totp_secret = "";
+    ASSERT_TRUE(t->Accounts().PutUser(ana).ok());
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  auto t = Begin(TxnMode::kRead);
+  EXPECT_EQ(*t->Accounts().LoadUser("ana"), ana);
+  EXPECT_EQ(t->Accounts().ListUsers()->size(), 2u);
+  EXPECT_EQ(t->Accounts().ListGrants("ana")->size(), 1u);
+  EXPECT_EQ(t->Accounts().ListSessions("ana")->size(), 1u);
+  EXPECT_EQ(t->Accounts().ListTokens("ana")->size(), 1u);
+}
+
+TEST_P(StoreTest, AccountsGrants) {
+  auto t = Begin(TxnMode::kWrite);
+  AccountRows& a = t->Accounts();
+  ASSERT_TRUE(a.PutUser(User("bob")).ok());
+  ASSERT_TRUE(a.PutUser(User("ana")).ok());
+  // Grants may name programs that do not exist (yet).
+  ASSERT_TRUE(a.PutGrant({"bob", "phoenix", "viewer"}).ok());
+  ASSERT_TRUE(a.PutGrant({"ana", "phoenix", "owner"}).ok());
+  ASSERT_TRUE(a.PutGrant({"ana", "atlas", "editor"}).ok());
+  EXPECT_EQ(*a.ListGrants(std::nullopt), (std::vector<GrantRecord>{{"ana", "atlas", "editor"},
+                                                                   {"ana", "phoenix", "owner"},
+                                                                   {"bob", "phoenix", "viewer"}}));
+  EXPECT_EQ(*a.ListGrants("bob"), (std::vector<GrantRecord>{{"bob", "phoenix", "viewer"}}));
+  EXPECT_TRUE(a.ListGrants("carol")->empty());
+
+  // Replaced by (user, program).
+  ASSERT_TRUE(a.PutGrant({"bob", "phoenix", "editor"}).ok());
+  EXPECT_EQ(*a.ListGrants("bob"), (std::vector<GrantRecord>{{"bob", "phoenix", "editor"}}));
+
+  EXPECT_EQ(*a.DeleteGrant("ana", "atlas"), 1);
+  EXPECT_EQ(*a.DeleteGrant("ana", "atlas"), 0);
+  EXPECT_EQ(*a.DeleteGrant("nobody", "phoenix"), 0);
+  EXPECT_EQ(*a.ListGrants("ana"), (std::vector<GrantRecord>{{"ana", "phoenix", "owner"}}));
+
+  Status unknown = a.PutGrant({"carol", "phoenix", "viewer"});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(a.PutGrant({"ana", "phoenix", "admin"}).ok());
+  EXPECT_FALSE(a.PutGrant({"ana", "phoenix", ""}).ok());
+  EXPECT_EQ(*a.ListGrants("ana"), (std::vector<GrantRecord>{{"ana", "phoenix", "owner"}}));
+  ASSERT_TRUE(t->Commit().ok());
+
+  // Grants outlive a program's replacement and deletion.
+  Apply(EveryField());
+  Program p = EveryField();
+  p.name = "Renamed";
+  Apply(p);
+  {
+    auto d = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(d->DeleteProgram("phoenix").ok());
+    ASSERT_TRUE(d->Commit().ok());
+  }
+  auto r = Begin(TxnMode::kRead);
+  EXPECT_EQ(r->Accounts().ListGrants(std::nullopt)->size(), 2u);
+}
+
+TEST_P(StoreTest, AccountsSessions) {
+  auto t = Begin(TxnMode::kWrite);
+  AccountRows& a = t->Accounts();
+  ASSERT_TRUE(a.PutUser(User("ana")).ok());
+  ASSERT_TRUE(a.PutUser(User("bob")).ok());
+  SessionRecord s1 = Session("s1", "ana", 100, 500);
+  SessionRecord s2 = Session("s2", "ana", 200, 250);
+  SessionRecord s3 = Session("s3", "ana", 50, 900);
+  SessionRecord b1 = Session("b1", "bob", 300, 300);
+  for (const auto& s : {s1, s2, s3, b1}) ASSERT_TRUE(a.PutSession(s).ok());
+  EXPECT_EQ(*a.LoadSession("s1"), s1);
+  EXPECT_EQ(*a.LoadSession("nope"), std::nullopt);
+  EXPECT_EQ(*a.ListSessions("ana"), (std::vector<SessionRecord>{s3, s1, s2}));
+  EXPECT_TRUE(a.ListSessions("carol")->empty());
+
+  // Insert or replace by id_hash.
+  s1.last_seen = 600;
+  s1.address = "2001:db8::1";
+  ASSERT_TRUE(a.PutSession(s1).ok());
+  EXPECT_EQ(*a.LoadSession("s1"), s1);
+  Status unknown = a.PutSession(Session("x", "carol", 1, 1));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+
+  EXPECT_EQ(*a.DeleteSession("s3"), 1);
+  EXPECT_EQ(*a.DeleteSession("s3"), 0);
+
+  // Every session of ana but s1; bob's stay.
+  ASSERT_TRUE(a.PutSession(s3).ok());
+  EXPECT_EQ(*a.DeleteSessions("ana", "s1"), 2);
+  EXPECT_EQ(*a.ListSessions("ana"), (std::vector<SessionRecord>{s1}));
+  EXPECT_EQ(*a.ListSessions("bob"), (std::vector<SessionRecord>{b1}));
+  EXPECT_EQ(*a.DeleteSessions("ana", ""), 1);
+  EXPECT_TRUE(a.ListSessions("ana")->empty());
+  EXPECT_EQ(*a.DeleteSessions("ana", ""), 0);
+
+  // Last seen before 300 (s2: 250) or created before 80 (s3: 50); the bounds are
+  // exclusive (b1: last seen 300, kept by idle_before 300).
+  for (const auto& s : {s1, s2, s3}) ASSERT_TRUE(a.PutSession(s).ok());
+  EXPECT_EQ(*a.DeleteExpiredSessions(300, 80), 2);
+  EXPECT_EQ(*a.ListSessions("ana"), (std::vector<SessionRecord>{s1}));
+  EXPECT_EQ(*a.ListSessions("bob"), (std::vector<SessionRecord>{b1}));
+  EXPECT_EQ(*a.DeleteExpiredSessions(0, 0), 0);
+  ASSERT_TRUE(t->Commit().ok());
+}
+
+TEST_P(StoreTest, AccountsTokens) {
+  auto t = Begin(TxnMode::kWrite);
+  AccountRows& a = t->Accounts();
+  ASSERT_TRUE(a.PutUser(User("ana")).ok());
+  ASSERT_TRUE(a.PutUser(User("bob")).ok());
+  TokenRecord every{"tok_0000000b", "hash-b", "ana", std::nullopt, "viewer", 1000, std::nullopt};
+  TokenRecord one{"tok_0000000a", "hash-a", "ana", "phoenix", "editor", 1001, 2000};
+  TokenRecord bobs{"tok_0000000c", "hash-c", "bob", "atlas", "viewer", 1002, 0};
+  for (const auto& k : {every, one, bobs}) ASSERT_TRUE(a.PutToken(k).ok());
+  EXPECT_EQ(*a.LoadToken("hash-a"), one);
+  EXPECT_EQ(*a.LoadToken("hash-b"), every);
+  EXPECT_EQ(*a.LoadToken("hash-c"), bobs);
+  EXPECT_EQ(*a.LoadToken("tok_0000000a"), std::nullopt);  // by hash, not by id
+  EXPECT_EQ(*a.LoadToken("nope"), std::nullopt);
+  EXPECT_EQ(*a.ListTokens("ana"), (std::vector<TokenRecord>{one, every}));
+  EXPECT_TRUE(a.ListTokens("carol")->empty());
+
+  // Replaced by id.
+  one.expires_at.reset();
+  one.program.reset();
+  ASSERT_TRUE(a.PutToken(one).ok());
+  EXPECT_EQ(*a.LoadToken("hash-a"), one);
+
+  // A hash is one token's; roles are viewer or editor; tokens belong to users.
+  EXPECT_FALSE(a.PutToken({"tok_0000000d", "hash-a", "bob", {}, "viewer", 1, {}}).ok());
+  EXPECT_FALSE(a.PutToken({"tok_0000000d", "hash-d", "bob", {}, "owner", 1, {}}).ok());
+  Status unknown = a.PutToken({"tok_0000000d", "hash-d", "carol", {}, "viewer", 1, {}});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(*a.LoadToken("hash-d"), std::nullopt);
+
+  EXPECT_EQ(*a.DeleteToken("tok_0000000a"), 1);
+  EXPECT_EQ(*a.DeleteToken("tok_0000000a"), 0);
+  EXPECT_EQ(*a.LoadToken("hash-a"), std::nullopt);
+  EXPECT_EQ(*a.ListTokens("ana"), (std::vector<TokenRecord>{every}));
+  ASSERT_TRUE(t->Commit().ok());
+}
+
+TEST_P(StoreTest, AccountsLoginFailures) {
+  auto t = Begin(TxnMode::kWrite);
+  AccountRows& a = t->Accounts();
+  // Failures count for names that are not users too.
+  ASSERT_TRUE(a.AddLoginFailure("ana", "192.0.2.1", 100).ok());
+  ASSERT_TRUE(a.AddLoginFailure("ana", "192.0.2.1", 200).ok());
+  ASSERT_TRUE(a.AddLoginFailure("ana", "192.0.2.2", 300).ok());
+  ASSERT_TRUE(a.AddLoginFailure("bob", "192.0.2.1", 300).ok());
+  ASSERT_TRUE(a.AddLoginFailure("carol", "192.0.2.9", 50).ok());
+  EXPECT_EQ(*a.CountLoginFailures("ana", "192.0.2.1", 0), (LoginFailureCounts{3, 3}));
+  EXPECT_EQ(*a.CountLoginFailures("ana", "192.0.2.1", 200), (LoginFailureCounts{2, 2}));
+  EXPECT_EQ(*a.CountLoginFailures("ana", "192.0.2.2", 201), (LoginFailureCounts{1, 1}));
+  EXPECT_EQ(*a.CountLoginFailures("bob", "192.0.2.9", 0), (LoginFailureCounts{1, 1}));
+  EXPECT_EQ(*a.CountLoginFailures("dave", "198.51.100.1", 0), (LoginFailureCounts{0, 0}));
+  EXPECT_EQ(*a.CountLoginFailures("ana", "192.0.2.1", 301), (LoginFailureCounts{0, 0}));
+
+  // ana's go, and carol's (older than 60); bob's stays.
+  ASSERT_TRUE(a.ClearLoginFailures("ana", 60).ok());
+  EXPECT_EQ(*a.CountLoginFailures("ana", "192.0.2.1", 0), (LoginFailureCounts{0, 1}));
+  EXPECT_EQ(*a.CountLoginFailures("carol", "192.0.2.9", 0), (LoginFailureCounts{0, 0}));
+  EXPECT_EQ(*a.CountLoginFailures("bob", "192.0.2.2", 0), (LoginFailureCounts{1, 0}));
+  ASSERT_TRUE(a.ClearLoginFailures("", 301).ok());
+  EXPECT_EQ(*a.CountLoginFailures("bob", "192.0.2.1", 0), (LoginFailureCounts{0, 0}));
+  ASSERT_TRUE(t->Commit().ok());
+}
+
+TEST_P(StoreTest, AccountsReadTransactionsDoNotWrite) {
+  {
+    auto t = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(t->Accounts().PutUser(User("ana")).ok());
+    ASSERT_TRUE(t->Accounts().PutSession(Session("s1", "ana", 1, 1)).ok());
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  auto t = Begin(TxnMode::kRead);
+  AccountRows& a = t->Accounts();
+  auto refused = [](const auto& r) { return !r.ok() && r.error().code == ErrorCode::kInternal; };
+  EXPECT_TRUE(refused(a.PutUser(User("bob"))));
+  EXPECT_TRUE(refused(a.PutGrant({"ana", "p", "viewer"})));
+  EXPECT_TRUE(refused(a.DeleteGrant("ana", "p")));
+  EXPECT_TRUE(refused(a.PutSession(Session("s2", "ana", 1, 1))));
+  EXPECT_TRUE(refused(a.DeleteSession("s1")));
+  EXPECT_TRUE(refused(a.DeleteSessions("ana", "")));
+  EXPECT_TRUE(refused(a.DeleteExpiredSessions(100, 100)));
+  EXPECT_TRUE(refused(a.PutToken({"tok_1", "h", "ana", {}, "viewer", 1, {}})));
+  EXPECT_TRUE(refused(a.DeleteToken("tok_1")));
+  EXPECT_TRUE(refused(a.AddLoginFailure("ana", "192.0.2.1", 1)));
+  EXPECT_TRUE(refused(a.ClearLoginFailures("ana", 100)));
+  // Reads work, and nothing was written.
+  EXPECT_EQ(a.ListUsers()->size(), 1u);
+  EXPECT_EQ(*a.LoadSession("s1"), Session("s1", "ana", 1, 1));
+  EXPECT_TRUE(a.ListGrants(std::nullopt)->empty());
+  EXPECT_EQ(*a.CountLoginFailures("ana", "192.0.2.1", 0), (LoginFailureCounts{0, 0}));
+  ASSERT_TRUE(t->Commit().ok());
+  // A finished transaction refuses reads too.
+  EXPECT_TRUE(refused(a.ListUsers()));
+}
+
+TEST_P(StoreTest, AccountsRollBackWithTheTransaction) {
+  {
+    auto t = Begin(TxnMode::kWrite);
+    AccountRows& a = t->Accounts();
+    ASSERT_TRUE(a.PutUser(User("ana")).ok());
+    ASSERT_TRUE(a.PutGrant({"ana", "phoenix", "owner"}).ok());
+    ASSERT_TRUE(a.PutSession(Session("s1", "ana", 1, 1)).ok());
+    ASSERT_TRUE(a.PutToken({"tok_1", "h", "ana", {}, "viewer", 1, {}}).ok());
+    ASSERT_TRUE(a.AddLoginFailure("ana", "192.0.2.1", 1).ok());
+    ASSERT_TRUE(
+        t->AppendAudit("root", "phoenix", {{"user", "ana", model::ChangeAction::kCreate, {}}})
+            .ok());
+    EXPECT_EQ(a.ListUsers()->size(), 1u);  // seen inside the transaction
+  }
+  auto t = Begin(TxnMode::kRead);
+  AccountRows& a = t->Accounts();
+  EXPECT_TRUE(a.ListUsers()->empty());
+  EXPECT_TRUE(a.ListGrants(std::nullopt)->empty());
+  EXPECT_EQ(*a.LoadSession("s1"), std::nullopt);
+  EXPECT_EQ(*a.LoadToken("h"), std::nullopt);
+  EXPECT_EQ(*a.CountLoginFailures("ana", "192.0.2.1", 0), (LoginFailureCounts{0, 0}));
+  EXPECT_EQ(*t->ProgramVersion("phoenix"), "");
+}
+
+TEST_P(StoreTest, AccountsGoWithTheirUser) {
+  {
+    auto t = Begin(TxnMode::kWrite);
+    AccountRows& a = t->Accounts();
+    for (const char* name : {"ana", "bob"}) {
+      std::string n = name;
+      ASSERT_TRUE(a.PutUser(User(n)).ok());
+      ASSERT_TRUE(a.PutGrant({n, "phoenix", "viewer"}).ok());
+      ASSERT_TRUE(a.PutSession(Session("s-" + n, n, 1, 1)).ok());
+      ASSERT_TRUE(a.PutToken({"tok_" + n, "h-" + n, n, {}, "viewer", 1, {}}).ok());
+    }
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  // No interface deletes users yet; an administrator could, directly.
+  ASSERT_TRUE(Exec("DELETE FROM users WHERE name = 'ana'").ok());
+  auto t = Begin(TxnMode::kRead);
+  AccountRows& a = t->Accounts();
+  EXPECT_EQ(*a.ListGrants(std::nullopt), (std::vector<GrantRecord>{{"bob", "phoenix", "viewer"}}));
+  EXPECT_EQ(*a.LoadSession("s-ana"), std::nullopt);
+  EXPECT_EQ(*a.LoadToken("h-ana"), std::nullopt);
+  EXPECT_EQ(a.ListSessions("bob")->size(), 1u);
+  EXPECT_EQ(a.ListTokens("bob")->size(), 1u);
+}
+
+TEST_P(StoreTest, ProgramVersionIsTheNewestEntryOfTheProgram) {
+  {
+    auto t = Begin(TxnMode::kRead);
+    EXPECT_EQ(*t->ProgramVersion("phoenix"), "");
+  }
+  Program p = EveryField();
+  Apply(p);
+  Apply(Minimal("other"));
+  {
+    auto t = Begin(TxnMode::kRead);
+    auto phoenix = t->ReadAudit(Filter("phoenix", {}, {}, {}));
+    ASSERT_FALSE(phoenix->empty());
+    EXPECT_EQ(*t->ProgramVersion("phoenix"), phoenix->front().hash);
+    EXPECT_EQ(*t->ProgramVersion("other"), t->ReadAudit({})->front().hash);
+    EXPECT_NE(*t->ProgramVersion("phoenix"), *t->ProgramVersion("other"));
+    EXPECT_EQ(*t->ProgramVersion("unknown"), "");
+  }
+  // Moves with each append, inside the transaction already.
+  auto t = Begin(TxnMode::kWrite);
+  auto written =
+      t->AppendAudit("bob", "phoenix", {{"risk", "R-9", model::ChangeAction::kCreate, {}}});
+  ASSERT_TRUE(written.ok());
+  EXPECT_EQ(*t->ProgramVersion("phoenix"), written->back().hash);
+  ASSERT_TRUE(t->Commit().ok());
+  auto r = Begin(TxnMode::kRead);
+  EXPECT_EQ(*r->ProgramVersion("phoenix"), written->back().hash);
+}
+
+TEST_P(StoreTest, MigratesAVersion3WorkspaceToAccounts) {
+  if (!backend_->persistent()) GTEST_SKIP() << "needs a workspace that outlives its store";
+  store_.reset();
+  backend_->Wipe();
+  std::string version;
+  {
+    OpenOptions old;
+    old.schema_version = 3;
+    auto s = OpenOrDie(old);
+    ASSERT_EQ(*dynamic_cast<SqliteStore*>(s.get())->SchemaVersion(), 3);
+    auto t = Begin(TxnMode::kWrite, s.get());
+    ASSERT_TRUE(t->PutProgram(EveryField()).ok());
+    auto written = t->AppendAudit("ana", "phoenix", model::DiffPrograms(nullptr, EveryField()));
+    ASSERT_TRUE(written.ok());
+    version = written->back().hash;
+    EXPECT_EQ(*t->ProgramVersion("phoenix"), version);
+    // Version 3 has no account tables yet.
+    Status refused = t->Accounts().PutUser(User("ana"));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::kStorage);
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  store_ = OpenOrDie();
+  EXPECT_EQ(*dynamic_cast<SqliteStore*>(store_.get())->SchemaVersion(), LatestSchemaVersion());
+  EXPECT_EQ(Load("phoenix"), EveryField());
+  EXPECT_TRUE(Verify().ok);
+  {
+    auto t = Begin(TxnMode::kWrite);
+    EXPECT_EQ(*t->ProgramVersion("phoenix"), version);
+    EXPECT_TRUE(t->Accounts().ListUsers()->empty());
+    ASSERT_TRUE(t->Accounts().PutUser(User("ana")).ok());
+    ASSERT_TRUE(t->Accounts().PutGrant({"ana", "phoenix", "owner"}).ok());
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  store_.reset();
+  store_ = OpenOrDie();
+  auto t = Begin(TxnMode::kRead);
+  EXPECT_EQ(*t->Accounts().LoadUser("ana"), User("ana"));
+  EXPECT_EQ(t->Accounts().ListGrants("ana")->size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Backends, StoreTest,
     ::testing::Values(

@@ -1,5 +1,6 @@
 // The SQLite Store: opening and migrating the file, transactions, and the glue from the
-// Transaction interface to the row functions (program_rows.h, audit_rows.h).
+// Transaction interface to the row functions (program_rows.h, audit_rows.h,
+// account_rows.h).
 #include "tpmkit/store/sqlite/sqlite_store.h"
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include <utility>
 
 #include "tpmkit/store/audit_chain.h"
+#include "tpmkit/store/sqlite/account_rows.h"
 #include "tpmkit/store/sqlite/audit_rows.h"
 #include "tpmkit/store/sqlite/program_rows.h"
 #include "tpmkit/store/sqlite/sqlite_db.h"
@@ -79,7 +81,8 @@ namespace {
 // One transaction on the store's connection.
 class SqliteTransaction : public Transaction {
  public:
-  SqliteTransaction(SqliteStore::Impl* s, TxnMode mode) : s_(s), mode_(mode) {}
+  SqliteTransaction(SqliteStore::Impl* s, TxnMode mode)
+      : s_(s), mode_(mode), accounts_(s->db, [this](bool write) { return Usable(write); }) {}
   ~SqliteTransaction() override {
     if (done_) return;
     (void)s_->db.Exec("ROLLBACK");
@@ -134,6 +137,16 @@ class SqliteTransaction : public Transaction {
     return VerifyAuditLog(log);
   }
 
+  Result<std::string> ProgramVersion(const std::string& program) override {
+    TPMKIT_RETURN_IF_ERROR(Usable(false));
+    // The anchor holds the newest entry's hash per program, written with every append.
+    SqliteAuditLog log(s_->db);
+    TPMKIT_ASSIGN_OR_RETURN(std::optional<TrailAnchor> anchor, log.ReadAnchor(program));
+    return anchor ? anchor->last_hash : std::string();
+  }
+
+  AccountRows& Accounts() override { return accounts_; }
+
   Status Commit() override {
     TPMKIT_RETURN_IF_ERROR(Usable(false));
     TPMKIT_RETURN_IF_ERROR(s_->db.Exec("COMMIT"));
@@ -154,6 +167,7 @@ class SqliteTransaction : public Transaction {
   SqliteStore::Impl* s_;
   TxnMode mode_;
   bool done_ = false;
+  SqliteAccountRows accounts_;
 };
 
 }  // namespace

@@ -1,0 +1,178 @@
+"""A real `tpmkit serve` for the server tests: a temporary workspace with two programs
+(phoenix and atlas, a copy of it), users for every role, and an HTTP client.
+
+Usage in a test: `with ServerFixture(binary) as s: s.call("GET", "/healthz")`. The server
+listens on a free loopback port; stop() sends SIGTERM and checks the exit status is 0.
+"""
+import http.client
+import json
+import os
+import pathlib
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
+SOURCE = pathlib.Path(__file__).resolve().parents[2]
+PHOENIX = SOURCE / "examples" / "phoenix.yaml"
+PASSWORD = "tangerine-harbour-42"
+
+# name -> (admin, {program: role})
+USERS = {
+    "ana": (True, {}),
+    "olga": (False, {"phoenix": "owner"}),
+    "ed": (False, {"phoenix": "editor"}),
+    "vi": (False, {"phoenix": "viewer"}),
+    "nora": (False, {}),
+}
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers  # lower-case name -> value
+        self.body = body
+
+    def json(self):
+        return json.loads(self.body)
+
+    def __repr__(self):
+        return f"<{self.status} {self.body[:300]!r}>"
+
+
+class ServerFixture:
+    def __init__(self, binary, extra_args=(), env=None, users=USERS):
+        self.binary = str(binary)
+        self.extra_args = list(extra_args)
+        self.env = dict(os.environ, **(env or {}))
+        self.users = users
+        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="tpmkit-server-"))
+        self.db = str(self.dir / "team.db")
+        self.tokens = {}
+        self.proc = None
+        self.host = "127.0.0.1"
+        self.port = None
+
+    # -- the workspace, through the command line --------------------------------------
+    def cli(self, *args, input=None, check=True):
+        r = subprocess.run([self.binary, "--db", self.db, *args], input=input,
+                           capture_output=True, text=True, env=self.env, timeout=120)
+        if check and r.returncode != 0:
+            raise AssertionError(f"tpmkit {' '.join(args)} -> {r.returncode}: {r.stderr}")
+        return r
+
+    def setup_workspace(self):
+        self.cli("apply", str(PHOENIX))
+        atlas = self.dir / "atlas.yaml"
+        text = PHOENIX.read_text(encoding="utf-8")
+        # The program's id is indented under `program:`; the first "id: phoenix" is it.
+        atlas_text = re.sub(r"(?m)^(\s*)id: phoenix$", r"\1id: atlas", text, count=1)
+        if atlas_text == text:
+            raise AssertionError("harness: no 'id: phoenix' in the example to copy as atlas")
+        atlas.write_text(atlas_text, encoding="utf-8")
+        self.cli("apply", str(atlas))
+        for name, (admin, roles) in self.users.items():
+            args = ["user", "add", name, "--password-stdin"] + (["--admin"] if admin else [])
+            self.cli(*args, input=PASSWORD + "\n")
+            for program, role in roles.items():
+                self.cli("user", "grant", name, program, role)
+
+    def token(self, user, program=None, role="viewer"):
+        key = (user, program, role)
+        if key not in self.tokens:
+            args = ["--json", "token", "create", user, "--role", role]
+            if program:
+                args += ["--program", program]
+            self.tokens[key] = json.loads(self.cli(*args).stdout)["secret"]
+        return self.tokens[key]
+
+    # -- the server -----------------------------------------------------------------
+    def start(self):
+        self.proc = subprocess.Popen(
+            [self.binary, "--db", self.db, "serve", "--listen", "127.0.0.1:0",
+             "--evidence-root", str(self.dir / "evidence"), *self.extra_args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            line = self.proc.stderr.readline().decode("utf-8", "replace")
+            m = re.search(r"on http://127\.0\.0\.1:(\d+)", line)
+            if m:
+                self.port = int(m.group(1))
+                return
+            if not line and self.proc.poll() is not None:
+                break
+        raise AssertionError("tpmkit serve did not start")
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                code = self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                raise AssertionError("tpmkit serve did not stop on SIGTERM")
+            self.access_log = self.proc.stdout.read().decode("utf-8", "replace")
+            self.errors = self.proc.stderr.read().decode("utf-8", "replace")
+            if code != 0:
+                raise AssertionError(f"tpmkit serve exited {code}: {self.errors}")
+
+    def __enter__(self):
+        self.setup_workspace()
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    # -- HTTP -----------------------------------------------------------------------
+    def call(self, method, path, body=None, headers=None, token=None, session=None,
+             content_type=None):
+        """One request on a new connection. `body`: dict/list (JSON), str or bytes.
+        `session`: a Session (cookie and CSRF token)."""
+        h = dict(headers or {})
+        if token:
+            h["Authorization"] = "Bearer " + token
+        if session:
+            h["Cookie"] = f"__Host-tpmkit={session.cookie}"
+            if session.csrf and method not in ("GET", "HEAD"):
+                h.setdefault("X-CSRF-Token", session.csrf)
+        data = None
+        if body is not None:
+            if isinstance(body, (dict, list)):
+                data = json.dumps(body).encode()
+                h.setdefault("Content-Type", content_type or "application/json")
+            else:
+                data = body.encode() if isinstance(body, str) else body
+                h.setdefault("Content-Type", content_type or "application/octet-stream")
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
+        try:
+            conn.request(method, path, body=data, headers=h)
+            r = conn.getresponse()
+            return Response(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+        finally:
+            conn.close()
+
+    def login(self, user, password=PASSWORD):
+        r = self.call("POST", "/api/v1/session", {"user": user, "password": password})
+        if r.status != 200:
+            raise AssertionError(f"login {user}: {r}")
+        cookie = re.match(r"__Host-tpmkit=([^;]*)", r.headers["set-cookie"]).group(1)
+        return Session(cookie, r.json()["csrf_token"])
+
+
+class Session:
+    def __init__(self, cookie, csrf):
+        self.cookie = cookie
+        self.csrf = csrf
+
+
+def binary_from_argv(argv):
+    """The tpmkit binary: argv[1] (ctest passes it), else build/tpmkit."""
+    if len(argv) > 1:
+        return argv.pop(1)
+    return str(SOURCE / "build" / "tpmkit")
