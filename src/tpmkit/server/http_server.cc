@@ -131,6 +131,7 @@ class Server {
       if (c->idle) c->stream.socket().close(ignored);
     }
     // Requests still in flight get the grace period, then their connections go too.
+    if (connections_.empty()) return;
     grace_ = std::make_unique<net::steady_timer>(ioc_, options_.limits.shutdown_grace);
     grace_->async_wait([this](const boost::system::error_code& ec) {
       if (ec) return;
