@@ -115,6 +115,8 @@ class ServerFixture:
                 raise AssertionError("tpmkit serve did not stop on SIGTERM")
             self.access_log = self.proc.stdout.read().decode("utf-8", "replace")
             self.errors = self.proc.stderr.read().decode("utf-8", "replace")
+            self.proc.stdout.close()
+            self.proc.stderr.close()
             if code != 0:
                 raise AssertionError(f"tpmkit serve exited {code}: {self.errors}")
 

@@ -98,8 +98,8 @@ std::string GrantText(const GrantedRole& g) {
                        g.role.empty() ? "no role" : "the " + g.role + " role", g.program);
   }
   if (g.role.empty()) return fmt::format("{} no longer has a role on {}.", g.user, g.program);
-  return fmt::format("{} is now {} on {}{}.", g.user,
-                     g.role == "owner" ? "an owner" : "a " + g.role, g.program,
+  const bool vowel = g.role == "owner" || g.role == "editor";
+  return fmt::format("{} is now {} {} on {}{}.", g.user, vowel ? "an" : "a", g.role, g.program,
                      g.previous.empty() ? "" : " (was " + g.previous + ")");
 }
 

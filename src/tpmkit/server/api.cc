@@ -10,11 +10,11 @@
 
 #include "tpmkit/app/account_cases.h"
 #include "tpmkit/app/workspace.h"
-#include "tpmkit/base/secret.h"
 #include "tpmkit/server/api_routes.h"
 #include "tpmkit/server/api_state.h"
 #include "tpmkit/server/call.h"
 #include "tpmkit/server/cookies.h"
+#include "tpmkit/server/csrf.h"
 #include "tpmkit/server/problem.h"
 
 namespace tpmkit::server {
@@ -36,32 +36,6 @@ struct Api::Impl {
 };
 
 namespace {
-
-bool IsUnsafe(http::verb method) {
-  return method != http::verb::get && method != http::verb::head && method != http::verb::options;
-}
-
-// The origin a browser on this server sends: the public URL's, else http(s)://Host.
-std::string ExpectedOrigin(const Call& call) {
-  const std::string& url = call.options.public_url;
-  if (!url.empty()) {
-    // scheme://host[:port] of the public URL, without a path.
-    const auto scheme_end = url.find("://");
-    const auto path =
-        scheme_end == std::string::npos ? std::string::npos : url.find('/', scheme_end + 3);
-    return url.substr(0, path);
-  }
-  return "http://" + std::string(call.request[http::field::host]);
-}
-
-// A browser request from another site, as its Origin and Sec-Fetch-Site tell. Clients
-// that are not browsers send neither and are judged by their credentials alone.
-bool CrossSite(const Call& call) {
-  const std::string_view site = call.request["Sec-Fetch-Site"];
-  if (!site.empty() && site != "same-origin" && site != "none") return true;
-  const std::string_view origin = call.request[http::field::origin];
-  return !origin.empty() && origin != ExpectedOrigin(call);
-}
 
 HttpResponse Unauthenticated(const std::string& detail) {
   auto response = ProblemResponse(http::status::unauthorized, detail);
@@ -177,20 +151,17 @@ Reply Api::Handle(HttpRequest& request, const Peer& peer) {
         Unauthenticated("Log in first, or send an API token ('Authorization: Bearer tpm_...')."),
         ""};
 
-  // Browsers send cookies along with requests another site makes them send (CSRF): a
-  // state-changing request with a session must come from this site and carry the
-  // session's token. API tokens are never sent by a browser on its own.
-  const bool browser_write = IsUnsafe(request.method()) && (!call.who || !call.who->via_token);
-  if (browser_write && CrossSite(call)) {
-    return {ProblemResponse(http::status::forbidden,
-                            "Cross-site requests may not change anything here."),
-            user};
-  }
-  if (browser_write && call.who &&
-      !ConstantTimeEqual(std::string(request["X-CSRF-Token"]), call.who->csrf_token)) {
-    return {ProblemResponse(http::status::forbidden,
-                            "The X-CSRF-Token header is missing or does not match the session."),
-            user};
+  switch (CheckCsrf(request, impl_->options.public_url, call.who ? &*call.who : nullptr)) {
+    case CsrfVerdict::kAllowed:
+      break;
+    case CsrfVerdict::kCrossSite:
+      return {ProblemResponse(http::status::forbidden,
+                              "Cross-site requests may not change anything here."),
+              user};
+    case CsrfVerdict::kMissingToken:
+      return {ProblemResponse(http::status::forbidden,
+                              "The X-CSRF-Token header is missing or does not match the session."),
+              user};
   }
   if (auto denied = CheckAccess(call, route)) return {std::move(*denied), user};
   version.expected = IfMatch(request);
