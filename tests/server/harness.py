@@ -90,20 +90,26 @@ class ServerFixture:
 
     # -- the server -----------------------------------------------------------------
     def start(self):
-        self.proc = subprocess.Popen(
-            [self.binary, "--db", self.db, "serve", "--listen", "127.0.0.1:0",
-             "--evidence-root", str(self.dir / "evidence"), *self.extra_args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
+        # The logs go to files: a pipe nobody reads would fill and stall the server.
+        self.log_path = self.dir / f"access-{time.time_ns()}.log"
+        self.err_path = self.dir / f"serve-{time.time_ns()}.err"
+        with open(self.log_path, "wb") as out, open(self.err_path, "wb") as err:
+            self.proc = subprocess.Popen(
+                [self.binary, "--db", self.db, "serve", "--listen", "127.0.0.1:0",
+                 "--evidence-root", str(self.dir / "evidence"), *self.extra_args],
+                stdout=out, stderr=err, env=self.env)
         deadline = time.time() + 60
         while time.time() < deadline:
-            line = self.proc.stderr.readline().decode("utf-8", "replace")
-            m = re.search(r"on http://127\.0\.0\.1:(\d+)", line)
+            m = re.search(r"on http://127\.0\.0\.1:(\d+)",
+                          self.err_path.read_text(encoding="utf-8", errors="replace"))
             if m:
                 self.port = int(m.group(1))
                 return
-            if not line and self.proc.poll() is not None:
+            if self.proc.poll() is not None:
                 break
-        raise AssertionError("tpmkit serve did not start")
+            time.sleep(0.02)
+        raise AssertionError("tpmkit serve did not start: " +
+                             self.err_path.read_text(encoding="utf-8", errors="replace"))
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -112,11 +118,10 @@ class ServerFixture:
                 code = self.proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+                self.proc.wait()
                 raise AssertionError("tpmkit serve did not stop on SIGTERM")
-            self.access_log = self.proc.stdout.read().decode("utf-8", "replace")
-            self.errors = self.proc.stderr.read().decode("utf-8", "replace")
-            self.proc.stdout.close()
-            self.proc.stderr.close()
+            self.access_log = self.log_path.read_text(encoding="utf-8", errors="replace")
+            self.errors = self.err_path.read_text(encoding="utf-8", errors="replace")
             if code != 0:
                 raise AssertionError(f"tpmkit serve exited {code}: {self.errors}")
 
