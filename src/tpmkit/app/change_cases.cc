@@ -32,8 +32,8 @@ Result<AssessChangeResponse> AssessChange(Env& env, const AssessChangeRequest& r
 Result<DecideChangeResponse> DecideChange(Env& env, const DecideChangeRequest& request) {
   const bool approve = request.decision == model::ApprovalDecision::kApproved;
   if (request.by.empty()) {
-    return Error::Usage(std::string("changes ") + (approve ? "approve" : "reject") +
-                        " needs --by NAME");
+    return Error::Usage(std::string(approve ? "approving" : "rejecting") +
+                        " a change needs who decides (by)");
   }
   DecideChangeResponse r;
   r.change_id = request.change_id;

@@ -69,7 +69,7 @@ report::DecisionReportInput DecisionReport(const AnalyzeDecisionResponse& respon
 
 Result<ChooseOptionResponse> ChooseOption(Env& env, const ChooseOptionRequest& request) {
   if (request.by.empty() || request.rationale.empty()) {
-    return Error::Usage("--choose needs --by NAME and --rationale TEXT");
+    return Error::Usage("choosing an option needs who decided (by) and why (rationale)");
   }
   ChooseOptionResponse r;
   r.decision_id = request.decision_id;

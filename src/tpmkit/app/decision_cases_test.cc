@@ -74,7 +74,7 @@ TEST(DecisionCasesTest, RefusedChoicesChangeNothing) {
   no_rationale.rationale.clear();
   auto usage = ChooseOption(w.env, no_rationale);
   ASSERT_FALSE(usage.ok());
-  EXPECT_EQ(usage.error().message, "--choose needs --by NAME and --rationale TEXT");
+  EXPECT_EQ(usage.error().message, "choosing an option needs who decided (by) and why (rationale)");
 
   EXPECT_EQ(w.Program(), before);
 }

@@ -241,7 +241,7 @@ Result<std::string> AddEvidence(model::Program& program, const std::string& item
 
 Status SignOff(model::Program& program, const std::string& item_id, const std::string& by,
                Date on) {
-  if (by.empty()) return Error::Invalid("--by: say who signs off (a name)");
+  if (by.empty()) return Error::Invalid("by: say who signs off (a name)");
   model::AuditItem* item = FindOrCreateItem(program, item_id);
   if (!item) return UnknownItem(program, item_id);
   item->signoff = model::Signoff{by, on};

@@ -23,7 +23,7 @@ Result<ListStakeholdersResponse> ListStakeholders(Env& env,
 }
 
 Result<LogContactResponse> LogContact(Env& env, const LogContactRequest& request) {
-  if (request.note.empty()) return Error::Usage("--note: say in a sentence what was discussed");
+  if (request.note.empty()) return Error::Usage("note: say in a sentence what was discussed");
   LogContactResponse r;
   r.stakeholder_id = request.stakeholder_id;
   r.on = request.on;

@@ -3,6 +3,8 @@
 // users, grants and trail verification.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "tpmkit/app/account_cases.h"
 #include "tpmkit/app/audit_cases.h"
 #include "tpmkit/app/program_cases.h"
@@ -142,6 +144,9 @@ HttpResponse ChangeMyPassword(Call& call) {
     return ErrorResponse(Error::Invalid("current and password are required"));
   auto s = app::ChangePassword(call.env,
                                {call.who->user, *current, *password, call.who->session_id_hash});
+  // A wrong current password is not a missing login (401): the session is fine.
+  if (!s.ok() && s.error().code == ErrorCode::kUnauthorized)
+    return ProblemResponse(http::status::forbidden, s.error().message);
   if (!s.ok()) return ErrorResponse(s.error());
   return NoContent(call);
 }
@@ -213,6 +218,15 @@ HttpResponse GrantRole(Call& call) {
     if (!parsed)
       return ErrorResponse(Error::Invalid("role: expected viewer, editor, owner or null"));
     role = *parsed;
+  }
+  // Over the API a role is granted on a program that exists (the command line may grant
+  // one ahead of the program's first apply).
+  auto programs = app::ListPrograms(call.env);
+  if (!programs.ok()) return ErrorResponse(programs.error());
+  if (std::none_of(programs->begin(), programs->end(),
+                   [&](const auto& p) { return p.id == call.Program(); })) {
+    return ProblemResponse(http::status::not_found,
+                           fmt::format("no program '{}' in the workspace", call.Program()));
   }
   auto r = app::GrantRole(call.env, {call.Param("name"), call.Program(), role});
   if (!r.ok()) return ErrorResponse(r.error());

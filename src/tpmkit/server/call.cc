@@ -46,7 +46,7 @@ HttpResponse Respond(const Call& call, std::string body, http::status status,
                      const std::string& content_type) {
   HttpResponse response{status, call.request.version()};
   response.set(http::field::content_type, content_type);
-  if (!call.Program().empty() && !call.version.current.empty())
+  if (!call.version.current.empty())
     response.set(http::field::etag, "\"" + call.version.current + "\"");
   response.body() = std::move(body);
   return response;

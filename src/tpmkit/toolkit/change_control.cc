@@ -133,7 +133,7 @@ Status RecordChangeDecision(model::Program& program, const std::string& change_i
                             const model::Approval& approval) {
   model::Change* change = FindChange(program, change_id);
   if (!change) return UnknownChange(program, change_id);
-  if (approval.by.empty()) return Error::Invalid("--by: say who decides (a name)");
+  if (approval.by.empty()) return Error::Invalid("by: say who decides (a name)");
   if (change->status == model::ChangeStatus::kRejected ||
       change->status == model::ChangeStatus::kImplemented) {
     return Error::Conflict("change " + change_id + " is already " +

@@ -193,8 +193,8 @@ Result<EscalationSubject> CheckEscalation(const model::Program& program, const s
   }
   if (s.to_name.empty()) {
     missing.push_back(fmt::format(
-        "--to '{}' is neither the program's sponsor nor one of its stakeholders (by id or "
-        "name)",
+        "the addressee '{}' (to) is neither the program's sponsor nor one of its stakeholders "
+        "(by id or name)",
         to));
   }
   if (!missing.empty()) {
