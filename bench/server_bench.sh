@@ -20,7 +20,7 @@ t() { "$bin" --db "$work/bench.db" "$@"; }
 t apply examples/phoenix.yaml >/dev/null
 echo "bench-password-7" | t user add bench --admin --password-stdin >/dev/null
 token=$(t --json token create bench --role viewer | sed -n 's/.*"secret": "\([^"]*\)".*/\1/p')
-t serve --listen 127.0.0.1:0 > /dev/null 2> "$work/serve.err" &
+"$bin" --db "$work/bench.db" serve --listen 127.0.0.1:0 > /dev/null 2> "$work/serve.err" &
 server=$!
 for _ in $(seq 100); do grep -q "on http://" "$work/serve.err" && break; sleep 0.1; done
 url=http://$(grep -o '127\.0\.0\.1:[0-9]*' "$work/serve.err")

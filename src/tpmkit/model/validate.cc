@@ -258,9 +258,18 @@ class Validator {
              std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
     for (auto [key, value] : fields) TextBound(value, fmt::format("{}.{}", base, key), key);
   }
+  // Ids name entities in URLs, file names and mail headers: no control characters
+  // (line breaks, tabs, escape sequences).
+  void IdCharacters(std::string_view id, std::string path) {
+    if (std::any_of(id.begin(), id.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+      Add(std::move(path), "id must not contain control characters (line breaks, tabs)");
+    }
+  }
   // Ids unique in one list: reports later occurrences.
   void Unique(std::string_view id, std::string_view base, std::string_view what,
               std::unordered_set<std::string_view>& seen) {
+    IdCharacters(id, fmt::format("{}.id", base));
     if (id.empty()) {
       Add(fmt::format("{}.id", base), "id must not be empty");
     } else if (!seen.insert(id).second) {
@@ -352,6 +361,7 @@ class Validator {
       Add(site.Path(".id"), fmt::format("duplicate task id '{}'", t.id));
     }
     if (t.name.empty()) Add(site.Path(".name"), "name must not be empty");
+    IdCharacters(t.id, site.Path(".id"));
     TextBound(t.id, site.Path(".id"), "id");
     TextBound(t.name, site.Path(".name"), "name");
     TextBound(t.owner, site.Path(".owner"), "owner");

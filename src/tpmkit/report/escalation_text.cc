@@ -76,12 +76,23 @@ std::string Base64(const std::string& in) {
 }
 
 // A header value: as is when ASCII, else one RFC 2047 encoded word.
-std::string HeaderText(const std::string& s) {
+// A header value on one line: control characters (a line break would start a new
+// header) become spaces.
+std::string OneLine(std::string s) {
+  for (char& c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  return s;
+}
+
+std::string HeaderText(const std::string& text) {
+  const std::string s = OneLine(text);
   return Ascii(s) ? s : "=?UTF-8?B?" + Base64(s) + "?=";
 }
 
 // A display name: quoted when it has specials.
-std::string DisplayName(const std::string& name) {
+std::string DisplayName(const std::string& text) {
+  const std::string name = OneLine(text);
   if (!Ascii(name)) return HeaderText(name);
   if (name.find_first_of("()<>[]:;@\\,.\"") == std::string::npos) return name;
   std::string q = "\"";
@@ -138,13 +149,13 @@ std::string EscalationMarkdown(const toolkit::Escalation& e) {
 std::string EscalationEml(const toolkit::Escalation& e, const EmlOptions& o) {
   const auto ymd = o.date.ToYmd();
   std::string h;
-  h += fmt::format("From: {} <{}>\r\n", DisplayName(e.from), o.from_address);
-  h += fmt::format("To: {} <{}>\r\n", DisplayName(e.to), o.to_address);
+  h += fmt::format("From: {} <{}>\r\n", DisplayName(e.from), OneLine(o.from_address));
+  h += fmt::format("To: {} <{}>\r\n", DisplayName(e.to), OneLine(o.to_address));
   h += "Subject: " + HeaderText(e.subject) + "\r\n";
   h += fmt::format("Date: {}, {:02d} {} {:04d} 09:00:00 +0000\r\n",
                    kWeekdays[static_cast<int>(o.date.weekday())], static_cast<unsigned>(ymd.day()),
                    kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
-  h += "Message-ID: <" + o.message_id + ">\r\n";
+  h += "Message-ID: <" + OneLine(o.message_id) + ">\r\n";
   h += "MIME-Version: 1.0\r\n";
   h += "Content-Type: text/plain; charset=UTF-8\r\n";
   h += "Content-Transfer-Encoding: 8bit\r\n\r\n";

@@ -119,7 +119,11 @@ const RouteTable& Api::Routes() const { return impl_->table; }
 Reply Api::Handle(HttpRequest& request, const Peer& peer) {
   auto target = ParseTarget(request.target());
   if (!target) return {ProblemResponse(http::status::bad_request, "The path is not valid."), ""};
-  auto match = impl_->table.Find(request.method_string(), target->segments);
+  // HEAD is GET without the body (the server writes the headers only).
+  const std::string_view method = request.method() == http::verb::head
+                                      ? std::string_view("GET")
+                                      : std::string_view(request.method_string());
+  auto match = impl_->table.Find(method, target->segments);
   if (!match.route) {
     if (!match.allow.empty()) {
       auto response = ProblemResponse(http::status::method_not_allowed,
@@ -167,7 +171,7 @@ Reply Api::Handle(HttpRequest& request, const Peer& peer) {
   version.expected = IfMatch(request);
 
   std::string cache_key;
-  if (route.cacheable && request.method() == http::verb::get) {
+  if (route.cacheable && method == "GET") {
     auto current = app::ReadProgramVersion(env, call.Program());
     if (current.ok() && !current->empty()) {
       cache_key = CacheKey(call, *match.route, *current);

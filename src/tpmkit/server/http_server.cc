@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "tpmkit/server/problem.h"
 
@@ -50,6 +51,11 @@ Result<tcp::endpoint> ParseListen(const std::string& text) {
   auto address = net::ip::make_address(host, address_error);
   if (address_error) return bad("the host must be an IP address");
   return tcp::endpoint(address, static_cast<unsigned short>(port));
+}
+
+// Beast's parse errors (bad method, target, version, header...) share one category.
+const boost::system::error_category& ParseErrorCategory() {
+  return boost::system::error_code(http::error::bad_method).category();
 }
 
 std::string UtcNow() {
@@ -145,7 +151,11 @@ class Server {
       auto [ec, socket] = co_await acceptor_.async_accept(net::as_tuple(net::use_awaitable));
       if (ec) {
         if (stopping_ || ec == net::error::operation_aborted) break;
-        continue;  // e.g. too many open files: keep serving the others
+        // E.g. too many open files: keep serving the others, and let some close before
+        // trying again rather than spinning on the error.
+        net::steady_timer pause(ioc_, std::chrono::milliseconds(50));
+        co_await pause.async_wait(net::as_tuple(net::use_awaitable));
+        continue;
       }
       auto c = std::make_shared<Connection>(std::move(socket));
       connections_.insert(c);
@@ -192,11 +202,18 @@ class Server {
                         "The request's headers are larger than 16 KiB.", "", "");
         break;
       }
+      if (ec == http::error::body_limit) {
+        // The announced Content-Length is over the largest limit of any request.
+        co_await Refuse(
+            *c, http::status::payload_too_large,
+            fmt::format("The request body is larger than {} bytes.", limits.upload_body_bytes), "",
+            "");
+        break;
+      }
       if (ec) {
         // A connection closed, timed out or cancelled between requests needs no answer;
-        // a malformed request gets one.
-        if (n > 0 && ec != beast::error::timeout && ec != net::error::operation_aborted &&
-            ec != http::error::end_of_stream && ec != net::error::eof) {
+        // a malformed request (any other parse error) gets one.
+        if (ec != http::error::end_of_stream && ec.category() == ParseErrorCategory()) {
           co_await Refuse(*c, http::status::bad_request, "The request is not valid HTTP/1.1.", "",
                           "");
         }
@@ -247,12 +264,24 @@ class Server {
       reply.response.version(request.version());
       reply.response.keep_alive(keep_alive && !stopping_);
       Finish(reply.response);
+      const int status = reply.response.result_int();
+      const bool head_only = request.method() == http::verb::head;
+      const size_t bytes = head_only ? 0 : reply.response.body().size();
+      const bool keep = reply.response.keep_alive();
       c->stream.expires_after(limits.write_timeout);
-      auto [write_ec, w] =
-          co_await http::async_write(c->stream, reply.response, net::as_tuple(net::use_awaitable));
-      LogLine(method, target, reply.user, reply.response.result_int(), ms,
-              reply.response.body().size());
-      if (write_ec || !reply.response.keep_alive()) break;
+      boost::system::error_code write_ec;
+      if (head_only) {
+        // The headers of the GET answer (its Content-Length included), no body.
+        http::response<http::empty_body> head{std::move(reply.response.base())};
+        http::response_serializer<http::empty_body> serializer{head};
+        std::tie(write_ec, std::ignore) = co_await http::async_write_header(
+            c->stream, serializer, net::as_tuple(net::use_awaitable));
+      } else {
+        std::tie(write_ec, std::ignore) = co_await http::async_write(
+            c->stream, reply.response, net::as_tuple(net::use_awaitable));
+      }
+      LogLine(method, target, reply.user, status, ms, bytes);
+      if (write_ec || !keep) break;
     }
     boost::system::error_code ignored;
     c->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
