@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tpmkit/base/check.h"
+#include "tpmkit/base/text.h"
 
 namespace tpmkit {
 
@@ -50,42 +51,6 @@ bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
   return std::ranges::equal(a, b, [](char x, char y) { return AsciiLower(x) == AsciiLower(y); });
 }
 
-// The number of code points of `text`, or nullopt when it is not valid UTF-8 (stray
-// continuation byte, overlong form, surrogate, beyond U+10FFFF, truncated sequence).
-std::optional<size_t> CountCodePoints(std::string_view text) {
-  size_t count = 0;
-  for (size_t i = 0; i < text.size(); ++count) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xbf;  // the allowed range of the second byte
-    if (c >= 0xc2 && c <= 0xdf) {
-      n = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      n = 3;
-      if (c == 0xe0) lo = 0xa0;
-      if (c == 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      n = 4;
-      if (c == 0xf0) lo = 0x90;
-      if (c == 0xf4) hi = 0x8f;
-    } else {
-      return std::nullopt;
-    }
-    if (i + n > text.size()) return std::nullopt;
-    const auto second = static_cast<unsigned char>(text[i + 1]);
-    if (second < lo || second > hi) return std::nullopt;
-    for (size_t k = 2; k < n; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return std::nullopt;
-    }
-    i += n;
-  }
-  return count;
-}
-
 // The common passwords, lowercase and sorted, parsed once from kCommonPasswordsText.
 const std::vector<std::string_view>& CommonPasswords() {
   static const std::vector<std::string_view> list = [] {
@@ -116,7 +81,7 @@ bool IsCommonPassword(std::string_view password) {
 }  // namespace
 
 Status CheckPasswordRules(std::string_view password, std::string_view user_name) {
-  const std::optional<size_t> length = CountCodePoints(password);
+  const std::optional<size_t> length = CodePointCount(password);
   if (!length) return Error::Invalid("the password is not valid UTF-8 text");
   if (*length < kMinPasswordLength || *length > kMaxPasswordLength) {
     return Error::Invalid("a password must have " + std::to_string(kMinPasswordLength) + " to " +

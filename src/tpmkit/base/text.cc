@@ -96,4 +96,14 @@ std::string EscapeControls(std::string_view text, EscapeOptions options) {
   return out;
 }
 
+std::optional<size_t> CodePointCount(std::string_view text) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++count) {
+    const size_t n = Utf8Length(text, i);
+    if (n == 0) return std::nullopt;
+    i += n;
+  }
+  return count;
+}
+
 }  // namespace tpmkit

@@ -1,6 +1,7 @@
 // Text from data made safe for a terminal: control characters shown as visible escapes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,10 @@ struct EscapeOptions {
 // valid UTF-8 included, is unchanged, so ordinary text comes back byte-identical.
 // Linear in the text; returns a copy even when nothing needed escaping.
 std::string EscapeControls(std::string_view text, EscapeOptions options = {});
+
+// The number of code points of `text`, or nullopt when it is not valid UTF-8 (stray
+// continuation bytes, overlong forms, surrogates, beyond U+10FFFF, truncated).
+std::optional<size_t> CodePointCount(std::string_view text);
 
 // Whether EscapeControls would change `text`.
 bool HasControls(std::string_view text, EscapeOptions options = {});

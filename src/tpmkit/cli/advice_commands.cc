@@ -2,8 +2,6 @@
 // review [--strict] [--bank FILE]: advice written to be sent as it is.
 #include "tpmkit/cli/advice_commands.h"
 
-#include <fmt/format.h>
-
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
@@ -62,12 +60,8 @@ ExitCode RunEscalate(const EscalateArgs& a, app::Env& env, std::ostream& out, st
   } else if (a.format == "md") {
     Print(out, report::EscalationMarkdown(e));
   } else if (a.format == "eml") {
-    report::EmlOptions eml;
-    eml.from_address = from.address;
-    eml.to_address = to.address;
-    eml.date = r->as_of;
-    eml.message_id = fmt::format("escalation.{}.{}.{}@tpmkit", r->loaded.program.id, e.risk_id,
-                                 eml.date.ToString());
+    const auto eml =
+        report::EscalationEmlOptions(r->loaded.program.id, e, r->as_of, from.address, to.address);
     out << report::EscalationEml(e, eml) << std::flush;
   } else {
     Print(out, body);

@@ -146,6 +146,16 @@ std::string EscalationMarkdown(const toolkit::Escalation& e) {
   return out;
 }
 
+EmlOptions EscalationEmlOptions(std::string_view program_id, const toolkit::Escalation& e,
+                                Date date, std::string from_address, std::string to_address) {
+  EmlOptions o;
+  o.from_address = std::move(from_address);
+  o.to_address = std::move(to_address);
+  o.date = date;
+  o.message_id = fmt::format("escalation.{}.{}.{}@tpmkit", program_id, e.risk_id, date.ToString());
+  return o;
+}
+
 std::string EscalationEml(const toolkit::Escalation& e, const EmlOptions& o) {
   const auto ymd = o.date.ToYmd();
   std::string h;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "tpmkit/base/date.h"
 #include "tpmkit/toolkit/escalation.h"
@@ -22,6 +23,11 @@ struct EmlOptions {
   Date date;               // the Date header: 09:00 UTC on this day (deterministic)
   std::string message_id;  // without angle brackets, "local@domain"
 };
+
+// The options of the .eml of `e`, drafted for program `program_id` on `date`: its
+// Message-ID is escalation.PROGRAM.RISK.DATE@tpmkit, so the same draft keeps its id.
+EmlOptions EscalationEmlOptions(std::string_view program_id, const toolkit::Escalation& e,
+                                Date date, std::string from_address, std::string to_address);
 
 // An RFC 5322 message with MIME headers (From, To, Subject, Date, Message-ID,
 // MIME-Version, Content-Type, Content-Transfer-Encoding), CRLF line ends, the body of

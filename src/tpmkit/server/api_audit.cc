@@ -75,6 +75,9 @@ HttpResponse UploadEvidence(Call& call) {
         "name: the file's name, one plain segment of letters, digits, '.', '-' and '_' (at "
         "most 128, not starting with '.'), e.g. ?name=soc2-report.pdf"));
   }
+  if (call.request.body().empty()) {
+    return ErrorResponse(Error::Invalid("the body is empty: send the evidence file's bytes"));
+  }
   if (!IsSafeSegment(program) || !IsSafeSegment(item)) {
     return ErrorResponse(Error::Invalid(
         "evidence is uploaded only for programs and items whose ids are plain names"));

@@ -117,19 +117,14 @@ HttpResponse Schedule(Call& call) {
 }
 
 HttpResponse Forecast(Call& call) {
-  auto as_of = call.AsOf();
-  if (!as_of.ok()) return ErrorResponse(as_of.error());
-  auto iterations = call.IntQuery("iterations", 10'000, 1, call.options.max_iterations);
-  if (!iterations.ok()) return ErrorResponse(iterations.error());
-  auto seed = call.IntQuery("seed", 1, 0, INT64_MAX);
-  if (!seed.ok()) return ErrorResponse(seed.error());
+  TPMKIT_OR_RESPOND(q, call.SimulationQuery());
   SimulationSlot slot(call.state, std::chrono::seconds(10));
   if (auto busy = SimulationBusy(slot)) return std::move(*busy);
   app::ForecastFinishRequest request;
   request.source = Source(call);
-  request.as_of = *as_of;
-  request.iterations = static_cast<int>(*iterations);
-  request.seed = static_cast<uint64_t>(*seed);
+  request.as_of = q.as_of;
+  request.iterations = q.iterations;
+  request.seed = q.seed;
   request.threads = call.options.forecast_threads;
   auto r = app::ForecastFinish(call.env, request);
   if (!r.ok()) return ErrorResponse(r.error());

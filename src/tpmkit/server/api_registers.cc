@@ -262,12 +262,8 @@ HttpResponse Escalate(Call& call) {
   if (!r.ok()) return ErrorResponse(r.error());
   const auto& e = r->escalation;
   if (eml) {
-    report::EmlOptions options;
-    options.from_address = from.address;
-    options.to_address = to.address;
-    options.date = r->as_of;
-    options.message_id = fmt::format("escalation.{}.{}.{}@tpmkit", r->loaded.program.id, e.risk_id,
-                                     options.date.ToString());
+    const auto options =
+        report::EscalationEmlOptions(r->loaded.program.id, e, r->as_of, from.address, to.address);
     return DocumentResponse(call, report::EscalationEml(e, options), "message/rfc822",
                             "escalation-" + e.risk_id + ".eml");
   }
@@ -303,19 +299,15 @@ HttpResponse LogContact(Call& call) {
 }
 
 HttpResponse Decision(Call& call) {
-  TPMKIT_OR_RESPOND(as_of, call.AsOf());
-  auto iterations = call.IntQuery("iterations", 10'000, 1, call.options.max_iterations);
-  if (!iterations.ok()) return ErrorResponse(iterations.error());
-  auto seed = call.IntQuery("seed", 1, 0, INT64_MAX);
-  if (!seed.ok()) return ErrorResponse(seed.error());
+  TPMKIT_OR_RESPOND(q, call.SimulationQuery());
   SimulationSlot slot(call.state, std::chrono::seconds(10));
   if (auto busy = SimulationBusy(slot)) return std::move(*busy);
   app::AnalyzeDecisionRequest request;
   request.source = Source(call);
   request.decision_id = call.Param("did");
-  request.as_of = as_of;
-  request.iterations = static_cast<int>(*iterations);
-  request.seed = static_cast<uint64_t>(*seed);
+  request.as_of = q.as_of;
+  request.iterations = q.iterations;
+  request.seed = q.seed;
   request.threads = call.options.forecast_threads;
   request.memo = call.target.Query("memo").value_or("false") == "true";
   auto r = app::AnalyzeDecision(call.env, request);
@@ -356,19 +348,15 @@ HttpResponse Changes(Call& call) {
 }
 
 HttpResponse AssessChange(Call& call) {
-  TPMKIT_OR_RESPOND(as_of, call.AsOf());
-  auto iterations = call.IntQuery("iterations", 10'000, 1, call.options.max_iterations);
-  if (!iterations.ok()) return ErrorResponse(iterations.error());
-  auto seed = call.IntQuery("seed", 1, 0, INT64_MAX);
-  if (!seed.ok()) return ErrorResponse(seed.error());
+  TPMKIT_OR_RESPOND(q, call.SimulationQuery());
   SimulationSlot slot(call.state, std::chrono::seconds(10));
   if (auto busy = SimulationBusy(slot)) return std::move(*busy);
   app::AssessChangeRequest request;
   request.source = Source(call);
   request.change_id = call.Param("cid");
-  request.as_of = as_of;
-  request.iterations = static_cast<int>(*iterations);
-  request.seed = static_cast<uint64_t>(*seed);
+  request.as_of = q.as_of;
+  request.iterations = q.iterations;
+  request.seed = q.seed;
   auto r = app::AssessChange(call.env, request);
   if (!r.ok()) return ErrorResponse(r.error());
   const report::SimulationRun run{r->iterations, r->seed};

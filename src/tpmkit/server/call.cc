@@ -33,6 +33,17 @@ Result<int64_t> Call::IntQuery(std::string_view name, int64_t fallback, int64_t 
   return v;
 }
 
+Result<Call::Simulation> Call::SimulationQuery() const {
+  Simulation q;
+  TPMKIT_ASSIGN_OR_RETURN(q.as_of, AsOf());
+  TPMKIT_ASSIGN_OR_RETURN(auto iterations,
+                          IntQuery("iterations", 10'000, 1, options.max_iterations));
+  TPMKIT_ASSIGN_OR_RETURN(auto seed, IntQuery("seed", 1, 0, INT64_MAX));
+  q.iterations = static_cast<int>(iterations);
+  q.seed = static_cast<uint64_t>(seed);
+  return q;
+}
+
 Result<nlohmann::json> Call::JsonBody() const {
   auto body = nlohmann::json::parse(request.body(), nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded() || !body.is_object())

@@ -42,6 +42,14 @@ struct Call {
   Result<std::optional<Date>> AsOf() const;
   // ?NAME=N as an integer in [lo, hi]; `fallback` when absent. kUsage otherwise.
   Result<int64_t> IntQuery(std::string_view name, int64_t fallback, int64_t lo, int64_t hi) const;
+  // ?as_of, ?iterations (1..options.max_iterations, default 10,000) and ?seed (default 1)
+  // of a read that simulates.
+  struct Simulation {
+    std::optional<Date> as_of;
+    int iterations = 10'000;
+    uint64_t seed = 1;
+  };
+  Result<Simulation> SimulationQuery() const;
   // The body as a JSON object. kUsage when it is not one (or not JSON at all).
   Result<nlohmann::json> JsonBody() const;
 };
