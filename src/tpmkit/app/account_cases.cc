@@ -285,9 +285,13 @@ Result<LoginResponse> Login(Env& env, const LoginRequest& request) {
   }
   // The slow check runs outside any transaction, so it holds no lock.
   bool ok = false;
+  std::optional<int64_t> totp_step;
   if (user && !user->disabled && request.password.size() <= 4 * kMaxPasswordLength) {
     ok = VerifyPassword(user->password_hash, request.password);
-    if (ok && !user->totp_secret.empty()) ok = VerifyTotp(user->totp_secret, request.totp, now);
+    if (ok && !user->totp_secret.empty()) {
+      totp_step = MatchTotpStep(user->totp_secret, request.totp, now);
+      ok = totp_step.has_value();
+    }
   } else {
     BurnPasswordVerify(request.password.substr(0, 4 * kMaxPasswordLength));
   }
@@ -299,17 +303,26 @@ Result<LoginResponse> Login(Env& env, const LoginRequest& request) {
 
   TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kWrite));
   auto& rows = txn->Accounts();
+  // The user as stored now: disabled meanwhile, or a code already used (by this login's
+  // twin, racing it), fails as any wrong credential does.
+  std::optional<store::UserRecord> fresh;
+  if (ok) {
+    TPMKIT_ASSIGN_OR_RETURN(fresh, rows.LoadUser(user->name));
+    ok = fresh && !fresh->disabled && (!totp_step || *totp_step > fresh->totp_last_step);
+  }
   if (!ok) {
     TPMKIT_RETURN_IF_ERROR(rows.AddLoginFailure(name, request.address, now));
     TPMKIT_RETURN_IF_ERROR(RecordEvent(*txn, name, name, "login failed", request.address));
     TPMKIT_RETURN_IF_ERROR(txn->Commit());
     return Error::Unauthorized(kBadCredentials);
   }
+  user = std::move(fresh);
   TPMKIT_RETURN_IF_ERROR(rows.ClearLoginFailures(user->name, now - kLoginWindowSeconds));
   TPMKIT_RETURN_IF_ERROR(
       rows.DeleteExpiredSessions(now - kSessionIdleSeconds, now - kSessionAbsoluteSeconds));
-  if (rehash) {
-    user->password_hash = std::move(*rehash);
+  if (rehash || totp_step) {
+    if (rehash) user->password_hash = std::move(*rehash);
+    if (totp_step) user->totp_last_step = *totp_step;
     TPMKIT_RETURN_IF_ERROR(rows.PutUser(*user));
   }
   LoginResponse response{user->name, RandomToken("", 32), RandomToken("", 32),

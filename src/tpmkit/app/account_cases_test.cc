@@ -204,6 +204,11 @@ TEST_F(AccountCasesTest, SecondFactorIsRequiredOnceEnabled) {
   auto code = TotpCode(totp->secret, now);
   ASSERT_TRUE(code.ok());
   EXPECT_TRUE(LogIn("kim", kPassword, "10.0.0.1", *code).ok());
+  // A code is good once (RFC 6238 section 5.2), and so is any earlier one.
+  EXPECT_EQ(LogIn("kim", kPassword, "10.0.0.1", *code).error().code, ErrorCode::kUnauthorized);
+  EXPECT_FALSE(LogIn("kim", kPassword, "10.0.0.1", *TotpCode(totp->secret, now - 30)).ok());
+  clock_.Advance(std::chrono::seconds(30));
+  EXPECT_TRUE(LogIn("kim", kPassword, "10.0.0.1", *TotpCode(totp->secret, now + 30)).ok());
 }
 
 TEST_F(AccountCasesTest, ChangePasswordChecksTheCurrentOneAndEndsOtherSessions) {

@@ -23,8 +23,10 @@ struct UserRecord {
   std::string password_hash;  // crypto_pwhash_str output (argon2id)
   bool admin = false;
   bool disabled = false;
-  std::string totp_secret;     // base32; empty when the user has no second factor
-  bool totp_required = false;  // an admin requires a second factor before the next login
+  std::string totp_secret;  // base32; empty when the user has no second factor
+  // The time step (unix time / 30) of the last code accepted: a code is good once (RFC
+  // 6238 section 5.2), so codes of that step or earlier are refused.
+  int64_t totp_last_step = 0;
   int64_t created_at = 0;
 
   friend bool operator==(const UserRecord&, const UserRecord&) = default;

@@ -791,7 +791,7 @@ TEST_P(StoreTest, AccountsRoundTripUsers) {
   ana.admin = true;
   ana.disabled = true;
   ana.totp_secret = "JBSWY3DPEHPK3PXP";
-  ana.totp_required = true;
+  ana.totp_last_step = 59'333'333;
   ana.created_at = -5;  // any int64 round-trips
   UserRecord bob = User("bob");
   {

@@ -15,9 +15,9 @@ bool Flag(const Row& r, int c) {
   return v == 1;
 }
 
-// Columns name, password_hash, admin, disabled, totp_secret, totp_required, created_at.
+// Columns name, password_hash, admin, disabled, totp_secret, totp_last_step, created_at.
 UserRecord ReadUser(const Row& r) {
-  return {r.Text(0), r.Text(1), Flag(r, 2), Flag(r, 3), r.Text(4), Flag(r, 5), r.Int(6)};
+  return {r.Text(0), r.Text(1), Flag(r, 2), Flag(r, 3), r.Text(4), r.Int(5), r.Int(6)};
 }
 
 // Columns id_hash, user_name, csrf_token, created_at, last_seen, address.
@@ -50,7 +50,7 @@ Result<std::optional<UserRecord>> SqliteAccountRows::LoadUser(const std::string&
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   std::optional<UserRecord> user;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
-      "SELECT name, password_hash, admin, disabled, totp_secret, totp_required, created_at "
+      "SELECT name, password_hash, admin, disabled, totp_secret, totp_last_step, created_at "
       "FROM users WHERE name = ?",
       [&](const Row& r) { user = ReadUser(r); }, name));
   return user;
@@ -60,7 +60,7 @@ Result<std::vector<UserRecord>> SqliteAccountRows::ListUsers() {
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   std::vector<UserRecord> out;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
-      "SELECT name, password_hash, admin, disabled, totp_secret, totp_required, created_at "
+      "SELECT name, password_hash, admin, disabled, totp_secret, totp_last_step, created_at "
       "FROM users ORDER BY name",
       [&](const Row& r) { out.push_back(ReadUser(r)); }));
   return out;
@@ -71,13 +71,13 @@ Status SqliteAccountRows::PutUser(const UserRecord& u) {
   // An upsert, not INSERT OR REPLACE: replacing deletes the row, and the cascade would
   // take the user's grants, sessions and tokens with it.
   return db_.Run(
-      "INSERT INTO users (name, password_hash, admin, disabled, totp_secret, totp_required, "
+      "INSERT INTO users (name, password_hash, admin, disabled, totp_secret, totp_last_step, "
       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, "
       "admin = excluded.admin, disabled = excluded.disabled, "
-      "totp_secret = excluded.totp_secret, totp_required = excluded.totp_required, "
+      "totp_secret = excluded.totp_secret, totp_last_step = excluded.totp_last_step, "
       "created_at = excluded.created_at",
-      u.name, u.password_hash, u.admin, u.disabled, u.totp_secret, u.totp_required, u.created_at);
+      u.name, u.password_hash, u.admin, u.disabled, u.totp_secret, u.totp_last_step, u.created_at);
 }
 
 Result<std::vector<GrantRecord>> SqliteAccountRows::ListGrants(

@@ -11,7 +11,7 @@ CREATE TABLE users (
   admin INTEGER NOT NULL CHECK (admin IN (0, 1)),
   disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)),
   totp_secret TEXT NOT NULL,  -- base32; '' when the user has no second factor
-  totp_required INTEGER NOT NULL CHECK (totp_required IN (0, 1)),
+  totp_last_step INTEGER NOT NULL,  -- the last accepted TOTP step: codes at or before it are refused
   created_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 
