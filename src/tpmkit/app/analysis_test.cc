@@ -186,8 +186,8 @@ TEST(Analysis, EscalationNamesWhatIsMissing) {
   auto e = Escalate(p, req);
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, ErrorCode::kInvalidInput);
-  for (const char* s :
-       {"risk R-1 has no owner", "program complete has no target date", "the addressee 'Nobody' (to)"}) {
+  for (const char* s : {"risk R-1 has no owner", "program complete has no target date",
+                        "the addressee 'Nobody' (to)"}) {
     EXPECT_NE(e.error().message.find(s), std::string::npos) << s << ": " << e.error().message;
   }
 }
