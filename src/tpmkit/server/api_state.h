@@ -50,15 +50,19 @@ class StorePool {
 
 // Answers of cacheable reads, keyed by the route, the full target, the program's version
 // and the day: a program that changed has a new version, so nothing is ever stale. Bounded
-// (oldest out first).
+// in entries and bytes (oldest out first); an answer larger than a sixteenth of the bytes
+// (the schedule of a huge program) is not kept.
 class ReadCache {
  public:
-  explicit ReadCache(size_t capacity) : capacity_(capacity) {}
+  ReadCache(size_t max_entries, size_t max_bytes)
+      : max_entries_(max_entries), max_bytes_(max_bytes) {}
   std::optional<std::string> Find(const std::string& key);
   void Put(const std::string& key, std::string body);
 
  private:
-  size_t capacity_;
+  size_t max_entries_;
+  size_t max_bytes_;
+  size_t bytes_ = 0;
   std::mutex mutex_;
   std::unordered_map<std::string, std::string> entries_;
   std::deque<std::string> order_;
@@ -69,7 +73,7 @@ struct ApiState {
       : stores(std::move(url), clock), simulations(max_simulations) {}
   StorePool stores;
   std::counting_semaphore<1024> simulations;
-  ReadCache cache{512};
+  ReadCache cache{512, size_t{64} << 20};
 };
 
 // Holds one of the process's simulation slots for a scope; waits up to `wait` for one.

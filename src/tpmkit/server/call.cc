@@ -180,14 +180,19 @@ std::optional<std::string> ReadCache::Find(const std::string& key) {
 }
 
 void ReadCache::Put(const std::string& key, std::string body) {
+  const size_t size = key.size() + body.size();
+  if (size > max_bytes_ / 16) return;
   std::lock_guard lock(mutex_);
   if (entries_.contains(key)) return;
-  while (entries_.size() >= capacity_ && !order_.empty()) {
-    entries_.erase(order_.front());
+  while ((entries_.size() >= max_entries_ || bytes_ + size > max_bytes_) && !order_.empty()) {
+    auto oldest = entries_.find(order_.front());
+    bytes_ -= oldest->first.size() + oldest->second.size();
+    entries_.erase(oldest);
     order_.pop_front();
   }
   entries_.emplace(key, std::move(body));
   order_.push_back(key);
+  bytes_ += size;
 }
 
 }  // namespace tpmkit::server
