@@ -9,6 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libpugixml-dev libsodium-dev libarchive-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost1.81-dev libboost-url1.81-dev
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev
   clang-format python3 python3-jsonschema python3-yaml unzip time curl wrk
 )
 

@@ -730,8 +730,9 @@ class Validator {
           TextBound(who, base + ".stakeholder_weights", "stakeholder");
           continue;
         }
+        const std::string& id = who;  // clang 14 cannot capture a structured binding
         if (!std::any_of(p_.stakeholders.begin(), p_.stakeholders.end(),
-                         [&](const Stakeholder& s) { return s.id == who; })) {
+                         [&](const Stakeholder& s) { return s.id == id; })) {
           Add(path, fmt::format("unknown stakeholder '{}' in stakeholder_weights", who));
         }
         for (const auto& [crit, w] : weights) {
