@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/base/json_text.h"
 #include "tpmkit/base/text.h"
 #include "tpmkit/report/register_text.h"
 
@@ -122,44 +123,106 @@ std::string ScheduleText(const model::Program& program, const plan::Schedule& sc
   return ScheduleTable(program, schedule) + "\n" + ScheduleGantt(program, schedule, options);
 }
 
+// Written directly rather than through a JSON document: for 100,000 tasks, building the
+// document took a fifth of `schedule --json`. The text is byte for byte what
+// nlohmann::ordered_json::dump(2) writes for the same document (schedule_text_test.cc checks
+// it), and every value is a string, an integer, a boolean or null.
 std::string ScheduleJson(const model::Program& program, const plan::Schedule& schedule) {
-  using Json = nlohmann::ordered_json;
   const auto tasks = plan::TasksInFileOrder(program);
-  auto date = [](const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); };
-  auto opt = [](const std::optional<int32_t>& v) { return v ? Json(*v) : Json(nullptr); };
-  Json doc;
-  doc["start"] = schedule.start.ToString();
-  doc["finish"] = schedule.finish.ToString();
-  doc["target"] = date(schedule.target);
-  doc["status_date"] = date(schedule.status_date);
-  doc["finish_position"] = schedule.finish_position;
-  Json list = Json::array();
-  for (size_t i = 0; i < tasks.size(); ++i) {
-    const auto& s = schedule.tasks[i];
-    Json t;
-    t["id"] = tasks[i]->id;
-    t["name"] = tasks[i]->name;
-    t["start"] = s.start.ToString();
-    t["finish"] = s.finish.ToString();
-    t["early_start"] = s.start.ToString();
-    t["early_finish"] = s.finish.ToString();
-    t["late_start"] = s.late_start_date.ToString();
-    t["late_finish"] = s.late_finish_date.ToString();
-    t["total_float"] = opt(s.total_float);
-    t["free_float"] = opt(s.free_float);
-    t["critical"] = s.critical;
-    t["deadline_missed"] = s.deadline_missed;
-    t["deadline"] = date(tasks[i]->deadline);
-    t["float_to_target"] = opt(s.float_to_target);
-    t["milestone"] = tasks[i]->milestone;
-    t["progress"] = ProgressName(s.progress);
-    list.push_back(std::move(t));
+  std::string out;
+  out.reserve(512 + tasks.size() * 560);
+  // One `"key": value` member at `indent`, comma-separated from the one before.
+  bool first = true;
+  auto key = [&](std::string_view indent, std::string_view name) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += indent;
+    AppendJsonString(out, name);
+    out += ": ";
+  };
+  auto str = [&](std::string_view v) { AppendJsonString(out, v); };
+  auto date = [&](const std::optional<Date>& d) {
+    if (d) {
+      str(d->ToString());
+    } else {
+      out += "null";
+    }
+  };
+  auto opt = [&](const std::optional<int32_t>& v) { out += v ? std::to_string(*v) : "null"; };
+  auto flag = [&](bool b) { out += b ? "true" : "false"; };
+
+  out += "{";
+  key("  ", "start");
+  str(schedule.start.ToString());
+  key("  ", "finish");
+  str(schedule.finish.ToString());
+  key("  ", "target");
+  date(schedule.target);
+  key("  ", "status_date");
+  date(schedule.status_date);
+  key("  ", "finish_position");
+  out += std::to_string(schedule.finish_position);
+  key("  ", "tasks");
+  if (tasks.empty()) {
+    out += "[]";
+  } else {
+    out += "[";
+    for (size_t i = 0; i < tasks.size(); ++i) {
+      const auto& s = schedule.tasks[i];
+      const auto& t = *tasks[i];
+      out += i == 0 ? "\n    {" : ",\n    {";
+      first = true;
+      constexpr std::string_view in = "      ";
+      key(in, "id");
+      str(t.id);
+      key(in, "name");
+      str(t.name);
+      key(in, "start");
+      str(s.start.ToString());
+      key(in, "finish");
+      str(s.finish.ToString());
+      key(in, "early_start");
+      str(s.start.ToString());
+      key(in, "early_finish");
+      str(s.finish.ToString());
+      key(in, "late_start");
+      str(s.late_start_date.ToString());
+      key(in, "late_finish");
+      str(s.late_finish_date.ToString());
+      key(in, "total_float");
+      opt(s.total_float);
+      key(in, "free_float");
+      opt(s.free_float);
+      key(in, "critical");
+      flag(s.critical);
+      key(in, "deadline_missed");
+      flag(s.deadline_missed);
+      key(in, "deadline");
+      date(t.deadline);
+      key(in, "float_to_target");
+      opt(s.float_to_target);
+      key(in, "milestone");
+      flag(t.milestone);
+      key(in, "progress");
+      str(ProgressName(s.progress));
+      out += "\n    }";
+    }
+    out += "\n  ]";
   }
-  doc["tasks"] = std::move(list);
-  Json path = Json::array();
-  for (uint32_t i : schedule.critical_path) path.push_back(tasks[i]->id);
-  doc["critical_path"] = std::move(path);
-  return doc.dump(2);
+  first = false;
+  key("  ", "critical_path");
+  if (schedule.critical_path.empty()) {
+    out += "[]";
+  } else {
+    out += "[";
+    for (size_t i = 0; i < schedule.critical_path.size(); ++i) {
+      out += i == 0 ? "\n    " : ",\n    ";
+      str(tasks[schedule.critical_path[i]]->id);
+    }
+    out += "\n  ]";
+  }
+  out += "\n}";
+  return out;
 }
 
 }  // namespace tpmkit::report

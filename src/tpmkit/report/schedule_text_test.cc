@@ -90,5 +90,25 @@ TEST(ScheduleText, FinishedTasksHaveNullFloats) {
   EXPECT_NE(ScheduleTable(p, s).find("done"), std::string::npos);
 }
 
+// The text is exactly what nlohmann's dump(2) writes for the document (the JSON writer
+// is hand-written for speed): same keys in the same order, same escapes, same layout.
+TEST(ScheduleText, JsonIsWhatTheJsonLibraryWouldWrite) {
+  model::Program p = Sample();
+  p.projects[0].tasks[1].name = "Build \"core\" \\ tabs\there, caf\u00e9 \x01\x1f\x7f";
+  p.status_date = Date::FromYmd(2026, 1, 9);
+  plan::Schedule s = plan::ComputeSchedule(p).value();
+  const std::string text = ScheduleJson(p, s);
+  EXPECT_EQ(text, nlohmann::ordered_json::parse(text).dump(2));
+
+  model::Program empty;
+  empty.id = "empty";
+  empty.name = "Empty";
+  empty.start = Date::FromYmd(2026, 1, 5);
+  plan::Schedule none = plan::ComputeSchedule(empty).value();
+  const std::string bare = ScheduleJson(empty, none);
+  EXPECT_EQ(bare, nlohmann::ordered_json::parse(bare).dump(2));
+  EXPECT_NE(bare.find("\"tasks\": []"), std::string::npos) << bare;
+}
+
 }  // namespace
 }  // namespace tpmkit::report
