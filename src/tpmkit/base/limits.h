@@ -50,6 +50,13 @@ inline constexpr int kMaxYamlDepth = 64;
 // its last leaf and a summary successor for its first (linear, warned).
 inline constexpr size_t kMaxSummaryLinkExpansion = 100'000;
 
+// Weights (scorecard and decision criteria, stakeholder weights) are relative: 0 to 10^6.
+inline constexpr double kMaxWeight = 1'000'000;
+// A scenario's duration factor multiplies durations: more than 0, at most 100.
+inline constexpr double kMaxDurationFactor = 100;
+// A resource's capacity (units available per working day): 0 to 10^6.
+inline constexpr double kMaxCapacity = 1'000'000;
+
 inline bool InDateRange(Date d) { return d >= kMinDate && d <= kMaxDate; }
 // Finite and |days| <= kMaxDays (NaN fails).
 inline bool InDaysRange(double days) { return days >= -kMaxDays && days <= kMaxDays; }

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "tpmkit/base/limits.h"
 #include "tpmkit/base/text.h"
 
 namespace tpmkit::cli {
@@ -90,8 +91,15 @@ void Print(std::ostream& out, const std::string& text) {
 }
 
 Result<Date> DateArg(const std::string& flag, const std::string& text) {
-  if (auto d = Date::Parse(text)) return *d;
-  return Error::Usage(flag + ": expected a date YYYY-MM-DD, got '" + text + "'");
+  auto d = Date::Parse(text);
+  if (!d) return Error::Usage(flag + ": expected a date YYYY-MM-DD, got '" + text + "'");
+  // The bounds every stored date keeps (base/limits.h), so that no computation meets a
+  // date the program file could not hold.
+  if (!limits::InDateRange(*d)) {
+    return Error::Usage(flag + ": expected a date from " + limits::kMinDate.ToString() + " to " +
+                        limits::kMaxDate.ToString() + ", got '" + text + "'");
+  }
+  return *d;
 }
 
 Result<std::optional<Date>> OptionalDateArg(const std::string& flag, const std::string& text) {

@@ -190,6 +190,14 @@ class Validator {
           fmt::format("{} must not be negative, got {}", what, days ? Days(v) : Num(v)));
     }
   }
+  // 0 <= v <= max (NaN fails).
+  void UpTo(double v, double max, std::string path, std::string_view what) {
+    if (!NonNegative(v)) {
+      NotNegative(v, std::move(path), what);
+    } else if (!(v <= max)) {
+      Add(std::move(path), fmt::format("{} must be at most {}, got {}", what, Num(max), Num(v)));
+    }
+  }
   void NotNegative(Money v, std::string path, std::string_view what) {
     if (v.cents() < 0) {
       Add(std::move(path), fmt::format("{} must not be negative, got {}", what, Num(v.ToDouble())));
@@ -555,7 +563,7 @@ class Validator {
       Required(r.name, base, "name");
       Texts(base, {{"id", r.id}, {"name", r.name}});
       if (r.rate) NotNegative(*r.rate, base + ".rate", "rate");
-      if (r.capacity) NotNegative(*r.capacity, base + ".capacity", "capacity");
+      if (r.capacity) UpTo(*r.capacity, limits::kMaxCapacity, base + ".capacity", "capacity");
     }
   }
 
@@ -585,7 +593,7 @@ class Validator {
         const std::string base = fmt::format("scorecard.criteria[{}]", i);
         Unique(c.id, base, "criterion", seen);
         Texts(base, {{"id", c.id}, {"name", c.name}});
-        NotNegative(c.weight, base + ".weight", "weight");
+        UpTo(c.weight, limits::kMaxWeight, base + ".weight", "weight");
       }
     }
     for (size_t i = 0; i < sc.assessments.size(); ++i) {
@@ -679,7 +687,7 @@ class Validator {
         const std::string cbase = fmt::format("{}.criteria[{}]", base, k);
         Unique(c.id, cbase, "criterion", crit_ids);
         Texts(cbase, {{"id", c.id}, {"name", c.name}});
-        NotNegative(c.weight, cbase + ".weight", "weight");
+        UpTo(c.weight, limits::kMaxWeight, cbase + ".weight", "weight");
       }
       auto criterion = [&](std::string_view id) -> const DecisionCriterion* {
         for (const auto& c : d.criteria) {
@@ -718,6 +726,10 @@ class Validator {
             if (!(f > 0 && std::isfinite(f))) {
               Add(obase + ".scenario.duration_factor.factor",
                   fmt::format("factor must be more than 0, got {}", Num(f)));
+            } else if (f > limits::kMaxDurationFactor) {
+              Add(obase + ".scenario.duration_factor.factor",
+                  fmt::format("factor must be at most {}, got {}",
+                              Num(limits::kMaxDurationFactor), Num(f)));
             }
           }
           TaskRefs(sc.remove_tasks, obase + ".scenario.remove_tasks", "remove_tasks");
@@ -743,7 +755,7 @@ class Validator {
             Add(std::move(wpath),
                 fmt::format("unknown criterion '{}' in stakeholder_weights", crit));
           } else {
-            NotNegative(w, std::move(wpath), "weight");
+            UpTo(w, limits::kMaxWeight, std::move(wpath), "weight");
           }
         }
       }

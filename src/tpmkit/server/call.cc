@@ -18,8 +18,9 @@ app::Role Call::Role() const { return who ? app::RoleOn(*who, Program()) : app::
 Result<std::optional<Date>> Call::AsOf() const {
   auto text = target.Query("as_of");
   if (!text) return std::optional<Date>();
-  if (auto d = Date::Parse(*text)) return std::optional<Date>(*d);
-  return Error::Usage("as_of: expected a date YYYY-MM-DD");
+  if (auto d = Date::Parse(*text); d && limits::InDateRange(*d)) return std::optional<Date>(*d);
+  return Error::Usage("as_of: expected a date YYYY-MM-DD from " + limits::kMinDate.ToString() +
+                      " to " + limits::kMaxDate.ToString());
 }
 
 Result<int64_t> Call::IntQuery(std::string_view name, int64_t fallback, int64_t lo,
@@ -125,8 +126,8 @@ Result<std::optional<bool>> BoolField(const nlohmann::json& body, const std::str
 Result<std::optional<Date>> DateField(const nlohmann::json& body, const std::string& key) {
   TPMKIT_ASSIGN_OR_RETURN(auto text, StringField(body, key));
   if (!text) return std::optional<Date>();
-  if (auto d = Date::Parse(*text)) return std::optional<Date>(*d);
-  return WrongType(key, "a date YYYY-MM-DD");
+  if (auto d = Date::Parse(*text); d && limits::InDateRange(*d)) return std::optional<Date>(*d);
+  return WrongType(key, "a date YYYY-MM-DD from 1900-01-01 to 2200-12-31");
 }
 
 Status OnlyFields(const nlohmann::json& body, std::initializer_list<std::string_view> known) {
