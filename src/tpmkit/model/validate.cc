@@ -728,8 +728,8 @@ class Validator {
                   fmt::format("factor must be more than 0, got {}", Num(f)));
             } else if (f > limits::kMaxDurationFactor) {
               Add(obase + ".scenario.duration_factor.factor",
-                  fmt::format("factor must be at most {}, got {}",
-                              Num(limits::kMaxDurationFactor), Num(f)));
+                  fmt::format("factor must be at most {}, got {}", Num(limits::kMaxDurationFactor),
+                              Num(f)));
             }
           }
           TaskRefs(sc.remove_tasks, obase + ".scenario.remove_tasks", "remove_tasks");
