@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "tpmkit/base/text.h"
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/decision_rule.h"
 #include "tpmkit/toolkit/wording.h"
@@ -235,7 +236,9 @@ std::string ConditionValue(const RuleCondition& c, const toolkit::OptionMetrics&
 
 }  // namespace
 
-std::string DecisionMemoMarkdown(const DecisionReportInput& in) {
+namespace {
+
+std::string MemoMarkdown(const DecisionReportInput& in) {
   const auto& d = *in.decision;
   const auto& p = *in.program;
   const auto& a = in.analysis;
@@ -510,6 +513,14 @@ std::string DecisionMemoMarkdown(const DecisionReportInput& in) {
          "when are recorded in the program's audit trail.\n";
   }
   return m;
+}
+
+}  // namespace
+
+// Text from the program (names, rationales, notes) may hold control characters; a memo
+// is printed on terminals and pasted into documents, so they are shown escaped.
+std::string DecisionMemoMarkdown(const DecisionReportInput& in) {
+  return EscapeControls(MemoMarkdown(in), {.keep_newlines = true});
 }
 
 std::string DecisionJson(const DecisionReportInput& in, const std::optional<std::string>& memo) {

@@ -56,6 +56,15 @@ TEST(DecisionMemoTest, SaysWhichRuleWasAppliedAndHow) {
   }
 }
 
+// A name from the program with a terminal escape sequence reaches the memo escaped.
+TEST(DecisionMemoTest, ControlCharactersFromTheProgramAreShownEscaped) {
+  Fixture f;
+  f.decision.question = "Which way\x1b[2J do we go?";
+  const std::string m = f.Memo("Highest weighted score");
+  EXPECT_EQ(m.find('\x1b'), std::string::npos);
+  EXPECT_NE(m.find("Which way\\x1b[2J do we go?"), std::string::npos) << m;
+}
+
 TEST(DecisionMemoTest, NamesTheFallbackWhenNoOptionMeetsTheRule) {
   Fixture f;
   const std::string m = f.Memo("p80_finish on or before 2026-09-01");

@@ -109,7 +109,9 @@ constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 }  // namespace
 
-std::string EscalationText(const toolkit::Escalation& e) {
+namespace {
+
+std::string PlainEscalation(const toolkit::Escalation& e) {
   std::string out;
   out += "Subject: " + e.subject + "\n\n";
   out += e.to + ",\n\n";
@@ -128,7 +130,23 @@ std::string EscalationText(const toolkit::Escalation& e) {
   return out;
 }
 
+std::string MarkdownEscalation(const toolkit::Escalation& e);
+
+}  // namespace
+
+// Text from the program may hold control characters: shown escaped (newlines kept), in
+// the text, the Markdown and so the .eml's body.
+std::string EscalationText(const toolkit::Escalation& e) {
+  return EscapeControls(PlainEscalation(e), {.keep_newlines = true});
+}
+
 std::string EscalationMarkdown(const toolkit::Escalation& e) {
+  return EscapeControls(MarkdownEscalation(e), {.keep_newlines = true});
+}
+
+namespace {
+
+std::string MarkdownEscalation(const toolkit::Escalation& e) {
   std::string out;
   out += "# " + e.subject + "\n\n";
   out += "**To:** " + e.to + "  \n**From:** " + e.from + "\n\n";
@@ -145,6 +163,8 @@ std::string EscalationMarkdown(const toolkit::Escalation& e) {
   out += "Thank you,  \n" + e.signoff + "\n";
   return out;
 }
+
+}  // namespace
 
 EmlOptions EscalationEmlOptions(std::string_view program_id, const toolkit::Escalation& e,
                                 Date date, std::string from_address, std::string to_address) {
