@@ -20,6 +20,7 @@ Result<CheckReadinessResponse> CheckReadiness(Env& env, const CheckReadinessRequ
   toolkit::AuditInputs in;
   in.as_of = DateInForce(p, request.as_of, env.clock);
   in.file_sha256 = HashEvidence(p, r.evidence_root);
+  in.refused_paths = RefusedEvidence(p, r.evidence_root);
   if (!loaded.from_file) {
     TPMKIT_ASSIGN_OR_RETURN(r.verification, VerifyTrail(env, {}));
     in.trail_verified = r.verification->ok;

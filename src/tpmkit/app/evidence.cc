@@ -199,6 +199,17 @@ std::map<std::string, std::string> HashEvidence(const model::Program& program,
   return out;
 }
 
+std::set<std::string> RefusedEvidence(const model::Program& program, const fs::path& root) {
+  std::set<std::string> out;
+  if (!program.audit) return out;
+  for (const auto& item : program.audit->items) {
+    for (const auto& e : item.evidence) {
+      if (!e.path.empty() && !ResolveEvidencePath(e.path, root).refused.empty()) out.insert(e.path);
+    }
+  }
+  return out;
+}
+
 Result<std::string> AddEvidence(model::Program& program, const std::string& item_id,
                                 const fs::path& file, const fs::path& root) {
   const auto& defaults = model::DefaultAuditItemIds();

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,10 @@ std::string PackedName(std::string_view path);
 // not keys (§8: missing).
 std::map<std::string, std::string> HashEvidence(const model::Program& program,
                                                 const std::filesystem::path& root);
+
+// The evidence paths of the program that ResolveEvidencePath refuses under `root`.
+std::set<std::string> RefusedEvidence(const model::Program& program,
+                                      const std::filesystem::path& root);
 
 // `audit evidence add ITEM FILE`: hashes FILE and records {path, sha256} on the item
 // (creating the item, not_started, when it is a default id the program leaves out).

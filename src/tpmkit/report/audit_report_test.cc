@@ -65,7 +65,7 @@ TEST(AuditReportTest, NothingApplicable) {
     it.status = model::AuditStatus::kNotApplicable;
     p.audit->items.push_back(it);
   }
-  const auto a = toolkit::ComputeAuditReadiness(p, toolkit::AuditInputs{D(2026, 1, 1), {}, {}});
+  const auto a = toolkit::ComputeAuditReadiness(p, toolkit::AuditInputs{D(2026, 1, 1), {}, {}, {}});
   EXPECT_TRUE(nlohmann::json::parse(AuditJson(a))["readiness"].is_null());
   EXPECT_EQ(AuditText(a, {}).rfind("Audit readiness as of 2026-01-01: undefined", 0), 0u);
 }

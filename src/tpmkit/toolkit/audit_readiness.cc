@@ -128,6 +128,10 @@ EvidenceRow EvidenceOf(const model::Evidence& e, const AuditInputs& inputs) {
   }
   row.ref = e.path;
   row.is_path = true;
+  if (inputs.refused_paths.contains(e.path)) {
+    row.state = EvidenceState::kRefused;
+    return row;
+  }
   if (!inputs.file_sha256) {
     row.state = EvidenceState::kUnchecked;
     return row;
@@ -214,6 +218,11 @@ void AddGaps(const AuditItemRow& item, const std::vector<AutomaticCheck>& checks
       gaps.push_back({item.id, GapKind::kEvidenceMissing,
                       fmt::format("Evidence {} of item {} is missing: no such file was found.",
                                   e.ref, item.id)});
+    } else if (e.state == EvidenceState::kRefused) {
+      gaps.push_back({item.id, GapKind::kEvidenceRefused,
+                      fmt::format("Evidence {} of item {} is not read: it lies outside the "
+                                  "evidence folder. Move it inside and record it again.",
+                                  e.ref, item.id)});
     }
   }
 }
@@ -234,6 +243,8 @@ std::string_view EvidenceStateName(EvidenceState s) {
       return "unchecked";
     case EvidenceState::kLinked:
       return "linked";
+    case EvidenceState::kRefused:
+      return "refused";
   }
   return "";
 }
@@ -250,6 +261,8 @@ std::string_view GapKindName(GapKind k) {
       return "evidence_changed";
     case GapKind::kEvidenceMissing:
       return "evidence_missing";
+    case GapKind::kEvidenceRefused:
+      return "evidence_refused";
     case GapKind::kContradicted:
       return "contradicted";
   }

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ enum class EvidenceState {
   kUnverified,  // path without sha256, and the file is present: nothing to compare
   kUnchecked,   // path, and the caller looked at no files (AuditInputs::file_sha256 absent)
   kLinked,      // url only: tpmkit does not fetch links
+  kRefused,     // path outside the evidence root (absolute, "..", a link out): never read
 };
 std::string_view EvidenceStateName(EvidenceState s);
 
@@ -58,6 +60,7 @@ enum class GapKind {
   kNotStarted,
   kEvidenceChanged,
   kEvidenceMissing,
+  kEvidenceRefused,
   kContradicted,  // marked done, but the automatic check of the item fails
 };
 std::string_view GapKindName(GapKind k);
@@ -76,6 +79,9 @@ struct AuditInputs {
   std::optional<std::map<std::string, std::string>> file_sha256;
   // Whether the workspace's audit trail verifies; nullopt when unknown (a file).
   std::optional<bool> trail_verified;
+  // Evidence paths refused because they lie outside the evidence root; `refused`, not
+  // `missing`, whatever file_sha256 says.
+  std::set<std::string> refused_paths;
 };
 
 struct AuditReadiness {

@@ -121,14 +121,14 @@ TEST(AuditReadinessTest, NothingApplicableGivesNullReadiness) {
   for (const auto& id : model::DefaultAuditItemIds()) {
     p.audit->items.push_back(Item(id, model::AuditStatus::kNotApplicable));
   }
-  const auto a = ComputeAuditReadiness(p, AuditInputs{D(2026, 1, 1), {}, {}});
+  const auto a = ComputeAuditReadiness(p, AuditInputs{D(2026, 1, 1), {}, {}, {}});
   EXPECT_EQ(a.applicable, 0);
   EXPECT_FALSE(a.readiness.has_value());
   EXPECT_TRUE(a.gaps.empty());
 }
 
 TEST(AuditReadinessTest, NoAuditSectionIsTenNotStarted) {
-  const auto a = ComputeAuditReadiness(model::Program{}, AuditInputs{D(2026, 1, 1), {}, {}});
+  const auto a = ComputeAuditReadiness(model::Program{}, AuditInputs{D(2026, 1, 1), {}, {}, {}});
   EXPECT_EQ(a.applicable, 10);
   EXPECT_DOUBLE_EQ(*a.readiness, 0);
   EXPECT_EQ(a.gaps.size(), 10u);
@@ -176,14 +176,14 @@ TEST(AuditReadinessTest, ApprovalsCheckPassesWhenEverythingIsRecorded) {
   d.decided_on = D(2026, 6, 12);
   p.changes = {c, proposed};
   p.decisions = {d};
-  const auto checks = AutomaticAuditChecks(p, AuditInputs{D(2026, 6, 15), {}, {}});
+  const auto checks = AutomaticAuditChecks(p, AuditInputs{D(2026, 6, 15), {}, {}, {}});
   EXPECT_EQ(checks[1].ok, true);
   EXPECT_EQ(checks[1].reason,
             "Every approved, implemented or rejected change request (1) has an approval with "
             "approver and date and every decided decision (1) names who decided and when.");
   p.decisions[0].decided_on.reset();
-  EXPECT_EQ(AutomaticAuditChecks(p, AuditInputs{D(2026, 6, 15), {}, {}})[1].ok, false);
-  EXPECT_EQ(AutomaticAuditChecks(p, AuditInputs{D(2026, 6, 15), {}, {}})[3].ok, false);
+  EXPECT_EQ(AutomaticAuditChecks(p, AuditInputs{D(2026, 6, 15), {}, {}, {}})[1].ok, false);
+  EXPECT_EQ(AutomaticAuditChecks(p, AuditInputs{D(2026, 6, 15), {}, {}, {}})[3].ok, false);
 }
 
 TEST(AuditReadinessTest, GapsInWords) {

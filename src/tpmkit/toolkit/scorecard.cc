@@ -163,7 +163,7 @@ Suggestion SuggestVendor(const model::Program& program) {
 Suggestion SuggestRegulatory(const model::Program& program) {
   Suggestion s{"regulatory", std::nullopt, ""};
   // Readiness does not depend on the date or on evidence files.
-  const auto audit = ComputeAuditReadiness(program, AuditInputs{program.start, {}, {}});
+  const auto audit = ComputeAuditReadiness(program, AuditInputs{program.start, {}, {}, {}});
   if (!audit.readiness) {
     s.reason =
         "No audit item is applicable, so audit readiness is undefined and regulatory is "
