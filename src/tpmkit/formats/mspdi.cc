@@ -507,6 +507,10 @@ std::optional<ExceptionDates> ExpandException(const pugi::xml_node& e, size_t ma
 
 // ---------------------------------------------------------------- task rows
 
+// How many summary levels below the project a leaf's name carries ("A / B / C / task");
+// deeper ones are shown as "... / ".
+constexpr size_t kMaxNamePrefixLevels = 4;
+
 struct Row {
   pugi::xml_node node;
   long long uid = 0;
@@ -514,10 +518,13 @@ struct Row {
   int level = 1;
   std::string name;
   bool summary = false;
-  int parent = -1;           // index into rows, -1 at top level
-  int project = -1;          // index into Program::projects
-  std::string task_id;       // leaves only
-  std::vector<int> leaves;   // summaries: descendant leaf rows
+  int parent = -1;      // index into rows, -1 at top level
+  int project = -1;     // index into Program::projects
+  std::string task_id;  // leaves only
+  // Summaries: their descendant leaf rows are leaf_rows_[leaves_begin, leaves_end) (a
+  // summary's leaves are contiguous in outline order, so no summary copies them).
+  size_t leaves_begin = 0;
+  size_t leaves_end = 0;
   double duration_days = 0;  // as read (for percent lags)
 };
 
@@ -599,6 +606,10 @@ class Reader {
   double minutes_per_day_ = 480;
   std::unordered_map<std::string, std::string> alias_by_field_;
   std::vector<Row> rows_;
+  std::vector<int> leaf_rows_;  // every leaf row, in outline order
+  std::span<const int> Leaves(const Row& r) const {
+    return std::span(leaf_rows_).subspan(r.leaves_begin, r.leaves_end - r.leaves_begin);
+  }
   std::unordered_map<long long, int> row_by_uid_;
   std::unordered_map<int, std::pair<size_t, size_t>> task_pos_;
   std::vector<PendingLink> links_;
@@ -888,9 +899,13 @@ void Reader::BuildOutline() {
   for (int i = 0; i < n; ++i) rows_[i].summary = i + 1 < n && rows_[i + 1].level > rows_[i].level;
   std::vector<int> stack;
   int default_project = -1;
+  auto close = [&] {
+    rows_[stack.back()].leaves_end = leaf_rows_.size();
+    stack.pop_back();
+  };
   for (int i = 0; i < n; ++i) {
     Row& r = rows_[i];
-    while (!stack.empty() && rows_[stack.back()].level >= r.level) stack.pop_back();
+    while (!stack.empty() && rows_[stack.back()].level >= r.level) close();
     r.parent = stack.empty() ? -1 : stack.back();
     if (r.summary) {
       if (r.parent < 0) {
@@ -909,6 +924,7 @@ void Reader::BuildOutline() {
         OwnAttributes(r.node, r.name);
       }
       ReadSummary(r);
+      r.leaves_begin = leaf_rows_.size();
       stack.push_back(i);
       continue;
     }
@@ -924,11 +940,17 @@ void Reader::BuildOutline() {
     } else {
       r.project = rows_[r.parent].project;
     }
-    for (int a : stack) rows_[a].leaves.push_back(i);
+    leaf_rows_.push_back(i);
     model::Task task;
-    // The path of the summaries below the project, as a name prefix.
+    // The path of the summaries below the project, as a name prefix: the nearest
+    // kMaxNamePrefixLevels of them, so that names stay linear in a deep outline.
     std::string prefix;
-    for (size_t k = 1; k < stack.size(); ++k) prefix += rows_[stack[k]].name + " / ";
+    size_t from = 1;
+    if (stack.size() > kMaxNamePrefixLevels + 1) {
+      from = stack.size() - kMaxNamePrefixLevels;
+      prefix = "... / ";
+    }
+    for (size_t k = from; k < stack.size(); ++k) prefix += rows_[stack[k]].name + " / ";
     if (r.name.empty()) {
       // Validation (and MS Project) want a name; the UID is what the producer shows.
       r.name = fmt::format("Task {}", r.uid);
@@ -940,6 +962,7 @@ void Reader::BuildOutline() {
     task_pos_[i] = {static_cast<size_t>(r.project), tasks.size()};
     tasks.push_back(std::move(task));
   }
+  while (!stack.empty()) close();
   for (int i = 0; i < n; ++i) ReadLinks(rows_[i], i);
 }
 
@@ -1223,8 +1246,8 @@ void Reader::ResolveLinks() {
     const Row& succ = rows_[l.succ];
     const Row& pred = rows_[l.pred];
     // Views, not copies: many links to one large summary cost no more than their links.
-    std::span<const int> succs = succ.summary ? std::span(succ.leaves) : std::span(&l.succ, 1);
-    std::span<const int> preds = pred.summary ? std::span(pred.leaves) : std::span(&l.pred, 1);
+    std::span<const int> succs = succ.summary ? Leaves(succ) : std::span(&l.succ, 1);
+    std::span<const int> preds = pred.summary ? Leaves(pred) : std::span(&l.pred, 1);
     std::string subject = succ.summary ? succ.name : TaskOf(l.succ)->name;
     if (succ.summary || pred.summary) {
       // Pairwise expansion is quadratic in the summaries' sizes (a 233 KB file gave

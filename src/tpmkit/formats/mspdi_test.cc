@@ -648,6 +648,47 @@ TEST(MspdiBounds, SummaryLinksStayLinearInTheInput) {
   EXPECT_EQ(LinkCount(some->program), 2u * 40'000u + 2u);
 }
 
+TEST(MspdiBounds, DeepOutlinesStayLinear) {
+  // A summary at every level of 3,000, each with one leaf: every leaf used to carry the
+  // names of all its summaries, and every summary a copy of all its leaves (447 MB for
+  // 4,000 levels). Names now carry the nearest four summaries; a link on the outermost
+  // summary still reaches every leaf.
+  constexpr int kLevels = 3000;
+  std::string xml = "<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks>";
+  int uid = 1;
+  for (int level = 1; level <= kLevels; ++level) {
+    xml += fmt::format(
+        "<Task><UID>{0}</UID><ID>{0}</ID><Name>Summary {1}</Name><OutlineLevel>{1}</OutlineLevel>"
+        "</Task><Task><UID>{2}</UID><ID>{2}</ID><Name>Leaf {1}</Name><OutlineLevel>{3}"
+        "</OutlineLevel><Duration>PT8H0M0S</Duration></Task>",
+        uid, level, uid + 1, level + 1);
+    uid += 2;
+  }
+  xml += fmt::format(
+      "<Task><UID>{0}</UID><ID>{0}</ID><Name>After</Name><OutlineLevel>1</OutlineLevel>"
+      "<Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>1</PredecessorUID>"
+      "<Type>1</Type></PredecessorLink></Task></Tasks></Project>",
+      uid);
+  auto r = ReadMspdi(xml, "deep.xml", {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  size_t tasks = 0;
+  size_t longest = 0;
+  for (const auto& p : r->program.projects) {
+    for (const auto& t : p.tasks) {
+      ++tasks;
+      longest = std::max(longest, t.name.size());
+    }
+  }
+  EXPECT_EQ(tasks, size_t{kLevels} + 1);
+  EXPECT_LT(longest, 80u);
+  const auto& deepest = r->program.projects[0].tasks.back();
+  EXPECT_EQ(deepest.name,
+            "... / Summary 2997 / Summary 2998 / Summary 2999 / Summary 3000 / "
+            "Leaf 3000");
+  EXPECT_EQ(r->program.projects[1].tasks.front().depends.size(), size_t{kLevels});
+  EXPECT_TRUE(model::Validate(r->program).empty());
+}
+
 TEST(MspdiBounds, RecurrencesKeepTheirPhaseWhenClipped) {
   // Every 3rd day from 1899-12-30 (a Saturday): clipped at 1900-01-01, the days stay those
   // of the written recurrence (1900-01-02, 1900-01-05, ...), Sundays and Saturdays apart.
