@@ -979,18 +979,29 @@ class SecurityTest(unittest.TestCase):
             idle.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             self.assertEqual(read_response(idle).status, 200)
             result, finished = {}, {}
+            # A forecast that runs about 5 s on this build (ASan is ten times slower): long
+            # enough to signal during it, well inside the server's 30 s grace.
+            t0 = time.time()
+            probe = s.call("GET", "/api/v1/programs/big/forecast?iterations=10000&seed=99",
+                           token=token)
+            self.assertEqual(probe.status, 200, probe)
+            per_iteration = max(time.time() - t0, 0.01) / 10000
+            iterations = int(min(200000, max(20000, 5.0 / per_iteration)))
 
             def forecast():
                 try:
-                    result["r"] = s.call("GET", "/api/v1/programs/big/forecast?iterations=200000",
-                                         token=token)
+                    result["r"] = s.call(
+                        "GET", f"/api/v1/programs/big/forecast?iterations={iterations}",
+                        token=token)
                 except Exception as e:  # reported below
                     result["error"] = e
                 finished["at"] = time.time()
 
             worker = threading.Thread(target=forecast)
             worker.start()
-            time.sleep(0.4)
+            # Long enough for the request to be on its way, even under ASan on a busy
+            # machine; a request not yet sent at SIGTERM would rightly be refused.
+            time.sleep(1.0)
             signalled = time.time()
             s.proc.send_signal(signal.SIGTERM)
             time.sleep(0.3)
@@ -1003,7 +1014,7 @@ class SecurityTest(unittest.TestCase):
             self.assertNotIn("error", result)
             r = result["r"]
             self.assertEqual(r.status, 200, r)
-            self.assertEqual(r.json()["iterations"], 200000)
+            self.assertEqual(r.json()["iterations"], iterations)
             if finished["at"] < signalled:
                 self.skipTest("the forecast finished before SIGTERM: make it bigger")
             code = s.proc.wait(timeout=20)

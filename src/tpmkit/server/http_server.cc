@@ -66,7 +66,16 @@ std::string UtcNow() {
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
-  bool idle = true;  // waiting for (the rest of) a request's header: closed at shutdown
+  beast::flat_buffer buffer;  // bytes received and not yet parsed into a request
+  bool idle = true;           // waiting for a request's header
+
+  // Idle with nothing of a next request received yet (neither read nor waiting in the
+  // socket): what shutdown closes at once. A request already on its way is answered.
+  bool Quiet() {
+    boost::system::error_code ec;
+    const size_t pending = stream.socket().available(ec);
+    return idle && buffer.size() == 0 && (ec || pending == 0);
+  }
 };
 
 class Server {
@@ -134,7 +143,7 @@ class Server {
     signals_.cancel(ignored);
     poll_.cancel();
     for (const auto& c : connections_) {
-      if (c->idle) c->stream.socket().close(ignored);
+      if (c->Quiet()) c->stream.socket().close(ignored);
     }
     // Requests still in flight get the grace period, then their connections go too.
     if (connections_.empty()) return;
@@ -178,7 +187,7 @@ class Server {
   }
 
   net::awaitable<void> Serve(std::shared_ptr<Connection> c) {
-    beast::flat_buffer buffer;
+    beast::flat_buffer& buffer = c->buffer;
     std::string address;
     {
       boost::system::error_code ec;
