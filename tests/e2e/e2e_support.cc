@@ -15,10 +15,8 @@ namespace tpmkit::e2e {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-int Spawn(const std::vector<std::string>& args, const fs::path& cwd, const fs::path& out,
-          const fs::path& err, const std::map<std::string, std::string>& env) {
+int StartTpmkit(const std::vector<std::string>& args, const fs::path& cwd, const fs::path& out,
+                const fs::path& err, const std::map<std::string, std::string>& env) {
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -45,6 +43,8 @@ int Spawn(const std::vector<std::string>& args, const fs::path& cwd, const fs::p
   return pid;
 }
 
+namespace {
+
 int WaitFor(int pid) {
   int status = 0;
   waitpid(pid, &status, 0);
@@ -58,7 +58,7 @@ Run Tpmkit(const std::vector<std::string>& args, const fs::path& cwd,
   TempDir io;
   auto out = io.path() / "out", err = io.path() / "err";
   Run r;
-  r.exit_code = WaitFor(Spawn(args, cwd, out, err, env));
+  r.exit_code = WaitFor(StartTpmkit(args, cwd, out, err, env));
   r.out = ReadFile(out);
   r.err = ReadFile(err);
   return r;
@@ -70,7 +70,7 @@ Background::Background(const std::vector<std::string>& args, const fs::path& cwd
               ("tpmkit-bg-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
   out_ = base.string() + ".out";
   err_ = base.string() + ".err";
-  pid_ = Spawn(args, cwd, out_, err_, {});
+  pid_ = StartTpmkit(args, cwd, out_, err_, {});
 }
 
 Run Background::Wait() {

@@ -18,6 +18,12 @@ struct Run {
 Run Tpmkit(const std::vector<std::string>& args, const std::filesystem::path& cwd,
            const std::map<std::string, std::string>& env = {});
 
+// Starts `tpmkit ARGS...` in `cwd` (standard input /dev/null, the outputs to `out` and
+// `err`) and returns its pid without waiting.
+int StartTpmkit(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                const std::filesystem::path& out, const std::filesystem::path& err,
+                const std::map<std::string, std::string>& env = {});
+
 // Starts `tpmkit ARGS...` in the background; Wait() collects it.
 class Background {
  public:

@@ -29,27 +29,7 @@ using Clock = std::chrono::steady_clock;
 
 // Starts `tpmkit ARGS...` in `cwd` with its output discarded; returns its pid.
 pid_t Start(const std::vector<std::string>& args, const fs::path& cwd) {
-  pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    if (chdir(cwd.c_str()) != 0) _exit(127);
-    int null = open("/dev/null", O_RDWR);
-    dup2(null, 0);
-    dup2(null, 1);
-    dup2(null, 2);
-    unsetenv("TPMKIT_DB");
-    setenv("TPMKIT_ACTOR", "e2e-tester", 1);
-    setenv("NO_COLOR", "1", 1);
-    std::vector<char*> argv;
-    std::string bin = TPMKIT_BIN;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
+  return StartTpmkit(args, cwd, "/dev/null", "/dev/null");
 }
 
 // How a started process ended.

@@ -40,6 +40,15 @@ class DocsTest(unittest.TestCase):
             user_events = s.cli("log", "--entity", "user").stdout
             for event in ("login", "logout", "token."):
                 self.assertIn(event, user_events)
+        # One JSON line per request: time, user, method, path, status, duration, bytes.
+        lines = [json.loads(line) for line in s.access_log.splitlines()]
+        self.assertGreaterEqual(len(lines), 8)
+        for line in lines:
+            self.assertEqual(list(line), ["time", "user", "method", "path", "status", "ms",
+                                          "bytes"])
+        patch = [l for l in lines if l["method"] == "PATCH"]
+        self.assertEqual([(l["user"], l["status"]) for l in patch], [("admin", 200), ("admin", 412)])
+        self.assertEqual(lines[0]["user"], "admin")  # the login, under the user it logged in
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 #include "generate.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <random>
 #include <string>
@@ -176,6 +178,31 @@ model::Program GenerateProgram(const GenerateOptions& o) {
   p.audit = a;
   p.targets = model::Targets{0.95, 0.95, 0.8, 90, 4.0, 40};
   return p;
+}
+
+std::string SummaryChainMspdi(int summaries, int leaves) {
+  std::string xml = "<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks>";
+  int uid = 1;
+  for (int s = 0; s < summaries; ++s) {
+    const int summary_uid = uid;
+    xml += fmt::format(
+        "<Task><UID>{0}</UID><ID>{0}</ID><Name>S{1}</Name><OutlineLevel>1</OutlineLevel>", uid++,
+        s);
+    if (s > 0) {
+      xml += fmt::format(
+          "<PredecessorLink><PredecessorUID>{}</PredecessorUID><Type>1</Type>"
+          "</PredecessorLink>",
+          summary_uid - leaves - 1);
+    }
+    xml += "</Task>";
+    for (int l = 0; l < leaves; ++l) {
+      xml += fmt::format(
+          "<Task><UID>{0}</UID><ID>{0}</ID><Name>T{0}</Name><OutlineLevel>2</OutlineLevel>"
+          "<Duration>PT8H0M0S</Duration></Task>",
+          uid++);
+    }
+  }
+  return xml + "</Tasks></Project>";
 }
 
 }  // namespace tpmkit::testing

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "tpmkit/model/program.h"
 
@@ -20,5 +21,10 @@ struct GenerateOptions {
 // A valid program (model::Validate finds nothing) with the given shape. The same
 // options give the same program.
 model::Program GenerateProgram(const GenerateOptions& options);
+
+// MS Project XML of `summaries` top-level summaries of `leaves` tasks each, each summary
+// an FS successor of the one before: pairwise expansion needs (summaries - 1) * leaves^2
+// links (the hostile summary-link case of issue 14).
+std::string SummaryChainMspdi(int summaries, int leaves);
 
 }  // namespace tpmkit::testing

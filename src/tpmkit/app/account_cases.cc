@@ -43,9 +43,9 @@ model::FieldChange Field(std::string name, std::optional<std::string> old_value,
 Status RecordUserEvent(store::Transaction& txn, const std::string& actor, const std::string& user,
                        model::ChangeAction action, std::vector<model::FieldChange> fields) {
   model::EntityChange change{"user", user, action, std::move(fields)};
-  return txn.AppendAudit(actor, "", {std::move(change)}).ok()
-             ? OkStatus()
-             : Status(Error::Storage("cannot record the event in the audit trail"));
+  auto appended = txn.AppendAudit(actor, "", {std::move(change)});
+  if (!appended.ok()) return std::move(appended).error();
+  return OkStatus();
 }
 
 Status RecordEvent(store::Transaction& txn, const std::string& actor, const std::string& user,

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "tpmkit/app/deferred_store.h"
+#include "tpmkit/base/password.h"
 #include "tpmkit/base/totp.h"
 #include "tpmkit/store/store.h"
 
@@ -73,6 +74,26 @@ TEST_F(AccountCasesTest, AddedUserLogsInAndTheSessionIdentifiesThem) {
       EXPECT_EQ(c.new_value.value_or("").find(login->session_secret), std::string::npos);
     }
   }
+}
+
+TEST_F(AccountCasesTest, LoginRehashesAPasswordMadeWithOtherCosts) {
+  {
+    auto txn = store_.Begin(store::TxnMode::kWrite);
+    ASSERT_TRUE(txn.ok());
+    store::UserRecord old;
+    old.name = "olde";
+    old.password_hash = HashPasswordWith(kPassword, 1, 8 * 1024 * 1024).value();
+    ASSERT_TRUE(PasswordNeedsRehash(old.password_hash));
+    ASSERT_TRUE((*txn)->Accounts().PutUser(old).ok());
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  ASSERT_TRUE(LogIn("olde").ok());
+  auto txn = store_.Begin(store::TxnMode::kRead);
+  ASSERT_TRUE(txn.ok());
+  auto user = (*txn)->Accounts().LoadUser("olde");
+  ASSERT_TRUE(user.ok() && user->has_value());
+  EXPECT_FALSE(PasswordNeedsRehash((*user)->password_hash));
+  EXPECT_TRUE(VerifyPassword((*user)->password_hash, kPassword));
 }
 
 TEST_F(AccountCasesTest, GeneratedPasswordIsReturnedOnceAndWorks) {

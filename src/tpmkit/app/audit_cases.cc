@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -41,6 +42,58 @@ Result<RecordEvidenceResponse> RecordEvidence(Env& env, const RecordEvidenceRequ
         return OkStatus();
       }));
   r.changed = applied.changed;
+  return r;
+}
+
+namespace {
+
+// One plain path segment on every system.
+bool IsSafeSegment(std::string_view name) {
+  if (name.empty() || name.size() > 128 || name.front() == '.') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_';
+  });
+}
+
+}  // namespace
+
+Result<UploadEvidenceResponse> UploadEvidence(Env& env, const UploadEvidenceRequest& request) {
+  if (!IsSafeSegment(request.name)) {
+    return Error::Invalid(
+        "name: the file's name, one plain segment of letters, digits, '.', '-' and '_' (at "
+        "most 128, not starting with '.'), e.g. ?name=soc2-report.pdf");
+  }
+  if (request.bytes.empty()) {
+    return Error::Invalid("the body is empty: send the evidence file's bytes");
+  }
+  if (!IsSafeSegment(request.program_id) || !IsSafeSegment(request.item)) {
+    return Error::Invalid(
+        "evidence is uploaded only for programs and items whose ids are plain names");
+  }
+  const fs::path& root = request.evidence_root;
+  const fs::path folder = root / request.program_id / request.item;
+  const fs::path file = folder / request.name;
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) return Error::Storage("cannot create " + folder.string() + ": " + ec.message());
+  // Nothing planted under the root (a symbolic link) may redirect the write.
+  if (fs::is_symlink(root / request.program_id, ec) || fs::is_symlink(folder, ec) ||
+      fs::is_symlink(file, ec)) {
+    return Error::Invalid("the evidence folder holds a symbolic link; not writing");
+  }
+  const bool existed = fs::exists(file, ec);
+  if (auto s = WriteTextFile(file, request.bytes); !s.ok()) {
+    return Error::Storage(s.error().message);
+  }
+  UploadEvidenceResponse r;
+  r.path = (fs::path(request.program_id) / request.item / request.name).generic_string();
+  auto recorded = RecordEvidence(env, {request.program_id, request.item, file, root});
+  if (!recorded.ok()) {
+    if (!existed) fs::remove(file, ec);
+    return std::move(recorded).error();
+  }
+  r.recorded = std::move(*recorded);
   return r;
 }
 

@@ -52,6 +52,25 @@ struct RecordEvidenceResponse {
 };
 Result<RecordEvidenceResponse> RecordEvidence(Env& env, const RecordEvidenceRequest& request);
 
+// Evidence sent as bytes (the server's upload): kept as EVIDENCE_ROOT/PROGRAM/ITEM/NAME
+// (written atomically, never through a symbolic link planted under the root), then
+// recorded as RecordEvidence does. The program, item and file names must each be one
+// plain segment (letters, digits, '.', '-', '_', not starting with '.', at most 128):
+// kInvalidInput otherwise, and for an empty file. A file it wrote for a refused record
+// is removed again.
+struct UploadEvidenceRequest {
+  std::string program_id;
+  std::string item;
+  std::string name;
+  std::string bytes;
+  std::filesystem::path evidence_root;
+};
+struct UploadEvidenceResponse {
+  std::string path;  // as recorded, relative to the root: PROGRAM/ITEM/NAME
+  RecordEvidenceResponse recorded;
+};
+Result<UploadEvidenceResponse> UploadEvidence(Env& env, const UploadEvidenceRequest& request);
+
 // audit signoff ITEM --by NAME [--on DATE]: the signoff is dated `on`, else the date in
 // force of the program (as_of, status_date, the clock's today). Errors: those of SignOff
 // and EditProgram.

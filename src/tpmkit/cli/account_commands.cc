@@ -112,25 +112,14 @@ ExitCode RunTokenList(const TokenRevokeArgs& a, app::Env& env, std::ostream& out
   if (!r.ok()) return Fail(err, r.error());
   std::vector<report::TokenView> views;
   for (const auto& t : *r) views.push_back(app::ToTokenView(t));
-  if (a.common.json) {
-    Print(out, report::TokensJson(views));
-  } else if (views.empty()) {
-    Print(out, a.name + " has no API token.");
-  } else {
-    std::string text;
-    for (const auto& t : views) {
-      text += t.id + "  " + t.role + " on " + (t.program ? *t.program : "every program") +
-              "  expires " + (t.expires_at ? report::UtcTime(*t.expires_at) : "never") + "\n";
-    }
-    Print(out, text);
-  }
+  Print(out, a.common.json ? report::TokensJson(views) : report::TokensText(a.name, views));
   return ExitCode::kOk;
 }
 
 ExitCode RunTokenRevoke(const TokenRevokeArgs& a, app::Env& env, std::ostream& out,
                         std::ostream& err) {
   if (auto s = app::RevokeToken(env, a.name, a.id); !s.ok()) return Fail(err, s.error());
-  Print(out, a.common.json ? report::SessionsEndedJson(1) : "Revoked token " + a.id + ".");
+  Print(out, a.common.json ? report::SessionsEndedJson(1) : report::TokenRevokedText(a.id));
   return ExitCode::kOk;
 }
 

@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "generate.h"
 #include "tpmkit/base/check.h"
 #include "tpmkit/formats/mspdi.h"
 #include "tpmkit/formats/program_file.h"
@@ -29,30 +30,8 @@ void BM_HostileDeepYaml(benchmark::State& state) {
 }
 BENCHMARK(BM_HostileDeepYaml)->Arg(40'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
-// Two summaries of `leaves` tasks each, the second an FS successor of the first.
-std::string SummaryLinksXml(int leaves) {
-  std::string xml = "<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks>";
-  int uid = 1;
-  for (int s = 0; s < 2; ++s) {
-    xml += fmt::format(
-        "<Task><UID>{0}</UID><ID>{0}</ID><Name>S{1}</Name><OutlineLevel>1</OutlineLevel>", uid++,
-        s);
-    if (s > 0) {
-      xml += "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink>";
-    }
-    xml += "</Task>";
-    for (int l = 0; l < leaves; ++l) {
-      xml += fmt::format(
-          "<Task><UID>{0}</UID><ID>{0}</ID><Name>T{0}</Name><OutlineLevel>2</OutlineLevel>"
-          "<Duration>PT8H0M0S</Duration></Task>",
-          uid++);
-    }
-  }
-  return xml + "</Tasks></Project>";
-}
-
 void BM_HostileSummaryLinks(benchmark::State& state) {
-  const std::string xml = SummaryLinksXml(static_cast<int>(state.range(0)));
+  const std::string xml = testing::SummaryChainMspdi(2, static_cast<int>(state.range(0)));
   for (auto _ : state) {
     auto im = ReadMspdi(xml, "summaries.xml", {});
     TPMKIT_CHECK(im.ok());

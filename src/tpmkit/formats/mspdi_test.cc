@@ -593,36 +593,9 @@ TEST(MspdiBounds, CalendarExceptionsCostTheirOccurrencesNotTheirSpan) {
   EXPECT_TRUE(model::Validate(r->program).empty());
 }
 
-// `summaries` top-level summaries of `leaves` tasks each, each summary an FS successor of
-// the one before: pairwise expansion needs (summaries - 1) * leaves^2 links.
-std::string SummaryChainXml(int summaries, int leaves) {
-  std::string xml = "<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks>";
-  int uid = 1;
-  for (int s = 0; s < summaries; ++s) {
-    const int summary_uid = uid;
-    xml += fmt::format(
-        "<Task><UID>{0}</UID><ID>{0}</ID><Name>S{1}</Name><OutlineLevel>1</OutlineLevel>", uid++,
-        s);
-    if (s > 0) {
-      xml += fmt::format(
-          "<PredecessorLink><PredecessorUID>{}</PredecessorUID><Type>1</Type>"
-          "</PredecessorLink>",
-          summary_uid - leaves - 1);
-    }
-    xml += "</Task>";
-    for (int l = 0; l < leaves; ++l) {
-      xml += fmt::format(
-          "<Task><UID>{0}</UID><ID>{0}</ID><Name>T{0}</Name><OutlineLevel>2</OutlineLevel>"
-          "<Duration>PT8H0M0S</Duration></Task>",
-          uid++);
-    }
-  }
-  return xml + "</Tasks></Project>";
-}
-
 TEST(MspdiBounds, SummaryLinksExpandPairwiseWhileSmall) {
   // 3 summaries of 3 leaves: every leaf of S1 after every leaf of S0, and so on (exact).
-  auto r = ReadMspdi(SummaryChainXml(3, 3), "chain.xml", {});
+  auto r = ReadMspdi(testing::SummaryChainMspdi(3, 3), "chain.xml", {});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(LinkCount(r->program), 18u);
   ExpectWarnings(*r, {});
@@ -632,7 +605,7 @@ TEST(MspdiBounds, SummaryLinksStayLinearInTheInput) {
   // 20 summaries of 500 leaves (about 1 MB): pairwise expansion would need 4,750,000 links
   // (the 233 KB file of issue 14 gave 1,000,000). Beyond limits::kMaxSummaryLinkExpansion
   // a summary predecessor stands for its last leaf and a summary successor for its first.
-  const std::string xml = SummaryChainXml(20, 500);
+  const std::string xml = testing::SummaryChainMspdi(20, 500);
   auto r = ReadMspdi(xml, "chain.xml", {});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(LinkCount(r->program), 19u);
@@ -643,7 +616,7 @@ TEST(MspdiBounds, SummaryLinksStayLinearInTheInput) {
                       "summary's first (successor) or last (predecessor) subtask (19)"});
   EXPECT_TRUE(model::Validate(r->program).empty());
   // Below the budget, the expansion is pairwise until the budget is spent.
-  auto some = ReadMspdi(SummaryChainXml(5, 200), "chain.xml", {});
+  auto some = ReadMspdi(testing::SummaryChainMspdi(5, 200), "chain.xml", {});
   ASSERT_TRUE(some.ok());
   EXPECT_EQ(LinkCount(some->program), 2u * 40'000u + 2u);
 }

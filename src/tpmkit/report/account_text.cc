@@ -174,6 +174,19 @@ std::string TokensJson(const std::vector<TokenView>& tokens) {
   return Dump({{"tokens", std::move(list)}});
 }
 
+std::string TokensText(const std::string& user, const std::vector<TokenView>& tokens) {
+  if (tokens.empty()) return user + " has no API token.";
+  std::string out;
+  for (const auto& t : tokens) {
+    out += fmt::format("{}  {} on {}  expires {}\n", t.id, t.role,
+                       t.program ? *t.program : "every program",
+                       t.expires_at ? UtcTime(*t.expires_at) : "never");
+  }
+  return out;
+}
+
+std::string TokenRevokedText(const std::string& id) { return "Revoked token " + id + "."; }
+
 std::string TotpText(const SecondFactor& f) {
   return fmt::format(
       "{} now logs in with a second factor. Add it to an authenticator app, shown this "

@@ -77,6 +77,9 @@ std::string TokenCreatedText(const TokenView& token, const std::string& secret);
 // {"token": {...}, "secret"}
 std::string TokenCreatedJson(const TokenView& token, const std::string& secret);
 std::string TokensJson(const std::vector<TokenView>& tokens);  // {"tokens":[...]}
+// One line per token, or a sentence when `user` has none.
+std::string TokensText(const std::string& user, const std::vector<TokenView>& tokens);
+std::string TokenRevokedText(const std::string& id);
 
 struct SecondFactor {
   std::string user;

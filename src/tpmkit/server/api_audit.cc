@@ -1,6 +1,5 @@
-// Audit readiness over the API: the checklist, evidence uploads (kept under the server's
-// evidence root, one folder per program and item, then hashed and recorded as `audit
-// evidence add` does), signoffs and the audit pack as a zip download.
+// Audit readiness over the API: the checklist, evidence uploads (app::UploadEvidence),
+// signoffs and the audit pack as a zip download.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -19,18 +18,6 @@ namespace http = boost::beast::http;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A name that is one plain path segment on every system: letters, digits, '.', '-', '_',
-// not starting with '.', at most 128 characters. Uploads are stored under such names only.
-bool IsSafeSegment(std::string_view name) {
-  if (name.empty() || name.size() > 128 || name.front() == '.') return false;
-  for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
 
 // A temporary file name of our own (mkstemp), removed when this goes out of scope.
 class TempFile {
@@ -67,41 +54,12 @@ HttpResponse Audit(Call& call) {
 }
 
 HttpResponse UploadEvidence(Call& call) {
-  const std::string& program = call.Program();
-  const std::string& item = call.Param("item");
-  const std::string name = call.target.Query("name").value_or("");
-  if (!IsSafeSegment(name)) {
-    return ErrorResponse(Error::Invalid(
-        "name: the file's name, one plain segment of letters, digits, '.', '-' and '_' (at "
-        "most 128, not starting with '.'), e.g. ?name=soc2-report.pdf"));
-  }
-  if (call.request.body().empty()) {
-    return ErrorResponse(Error::Invalid("the body is empty: send the evidence file's bytes"));
-  }
-  if (!IsSafeSegment(program) || !IsSafeSegment(item)) {
-    return ErrorResponse(Error::Invalid(
-        "evidence is uploaded only for programs and items whose ids are plain names"));
-  }
-  const fs::path root = call.options.evidence_root;
-  const fs::path folder = root / program / item;
-  const fs::path file = folder / name;
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec)
-    return ErrorResponse(Error::Storage("cannot create " + folder.string() + ": " + ec.message()));
-  // Nothing planted under the root (a symbolic link) may redirect the write.
-  if (fs::is_symlink(root / program, ec) || fs::is_symlink(folder, ec) || fs::is_symlink(file, ec))
-    return ErrorResponse(Error::Invalid("the evidence folder holds a symbolic link; not writing"));
-  const bool existed = fs::exists(file, ec);
-  if (auto s = app::WriteTextFile(file, call.request.body()); !s.ok())
-    return ErrorResponse(Error::Storage(s.error().message));
-  auto r = app::RecordEvidence(call.env, {program, item, file, root});
-  if (!r.ok()) {
-    if (!existed) fs::remove(file, ec);
-    return ErrorResponse(r.error());
-  }
-  const std::string stored = (fs::path(program) / item / name).generic_string();
-  const report::RecordedEvidence recorded{item, stored, r->sha256, r->changed};
+  auto r = app::UploadEvidence(
+      call.env, {call.Program(), call.Param("item"), call.target.Query("name").value_or(""),
+                 call.request.body(), call.options.evidence_root});
+  if (!r.ok()) return ErrorResponse(r.error());
+  const report::RecordedEvidence recorded{call.Param("item"), r->path, r->recorded.sha256,
+                                          r->recorded.changed};
   return JsonResponse(call, report::RecordedEvidenceJson(recorded), http::status::created);
 }
 
