@@ -29,7 +29,7 @@ ROUTES_CC = harness.SOURCE / "src" / "tpmkit" / "server" / "api_routes.cc"
 P = "/api/v1/programs"
 
 # Routes that do not do their job yet: the answer to the request that should succeed.
-NOT_IMPLEMENTED = {("GET", P + "/{id}/status"): 501}
+NOT_IMPLEMENTED = {}
 
 
 def table_routes():
@@ -349,6 +349,10 @@ class OpenApiTest(unittest.TestCase):
         self.assertEqual(show.json()["program"]["id"], "phoenix")
         ok("GET", P + "/{id}", phoenix, query="?format=yaml", session=ana)
         ok("GET", P + "/{id}", phoenix, query="?format=mspdi&as_of=2026-06-15", session=ana)
+        ok("GET", P + "/{id}", phoenix, query="?format=xlsx", session=ana)
+        ok("GET", P + "/{id}", phoenix, query="?format=ics&as_of=2026-06-15", session=ana)
+        ok("GET", P + "/{id}", phoenix, query="?format=csv&register=risks", session=ana)
+        fail("GET", P + "/{id}", phoenix, query="?format=csv", session=ana, expect=400)
         fail("GET", P + "/{id}", {"id": "nope"}, session=ana, expect=404)
 
         etag = s.call("GET", P + "/gamma", session=ana).headers["etag"]
@@ -362,6 +366,11 @@ class OpenApiTest(unittest.TestCase):
         delta = re.sub(r"(?m)^(\s*)id: phoenix$", r"\1id: delta", text, count=1)
         ok("PUT", P + "/{id}", {"id": "delta"}, body=delta, content_type="application/yaml",
            headers={"If-Match": '"none"'}, session=ana, expect=201)
+        jira = (harness.SOURCE / "tests/data/jira/phoenix_en.csv").read_text(encoding="utf-8")
+        ok("PUT", P + "/{id}", {"id": "jira"}, body=jira, content_type="text/csv",
+           headers={"If-Match": '"none"'}, session=ana, expect=201)
+        fail("PUT", P + "/{id}", {"id": "jira"}, body="Name,Owner\nx,y\n",
+             content_type="text/csv", headers={"If-Match": '"none"'}, session=ana, expect=422)
 
         ok("PUT", P + "/{id}/roles/{name}", {"id": "gamma", "name": "nora"},
            body={"role": "viewer"}, session=ana)
@@ -380,13 +389,33 @@ class OpenApiTest(unittest.TestCase):
         fail("GET", P + "/{id}/evm", phoenix, query="?as_of=June", session=ana, expect=400)
         ok("GET", P + "/{id}/review", phoenix, session=ana)
         fail("GET", P + "/{id}/review", {"id": "nope"}, session=ana, expect=404)
-        ok("GET", P + "/{id}/status", phoenix, query="?format=md", session=ana)
+        ok("GET", P + "/{id}/status", phoenix, query="?format=md&iterations=300", session=ana)
+        status = ok("GET", P + "/{id}/status", phoenix, query="?iterations=300",
+                    session=ana).json()
+        self.assertIn(status["health"], ("green", "amber", "red"))
+        page = ok("GET", P + "/{id}/status", phoenix, query="?format=html&iterations=300",
+                  session=ana)
+        self.assertIn(b"<svg", page.body)
+        self.assertIn("style-src 'sha256-", page.headers["content-security-policy"])
+        fail("GET", P + "/{id}/status", phoenix, query="?format=pdf", session=ana, expect=400)
+        taken = ok("POST", P + "/{id}/snapshots", phoenix, query="?iterations=300",
+                   session=ana, expect=201).json()
+        self.assertTrue(taken["snapshot_taken"])
+        fail("POST", P + "/{id}/snapshots", phoenix, token=s.token("vi", "phoenix", "viewer"),
+             expect=403)
+        folio = ok("GET", "/api/v1/portfolio", query="?iterations=300", session=ana).json()
+        self.assertIn("phoenix", [p["id"] for p in folio["programs"]])
+        ok("GET", "/api/v1/portfolio", query="?format=html&iterations=300", session=ana)
+        fail("GET", "/api/v1/portfolio", query="?format=xml", session=ana, expect=400)
+        fail("GET", "/api/v1/portfolio", expect=401)
         fail("GET", P + "/{id}/status", phoenix, token=s.token("vi", "atlas", "viewer"),
              expect=404)
         ok("GET", P + "/{id}/log", phoenix, query="?since=2026-01-01&entity=risk&limit=3",
            session=ana)
         fail("GET", P + "/{id}/log", phoenix, query="?since=yesterday", session=ana,
              expect=400)
+        ok("GET", P + "/{id}/impact", phoenix, query="?as_of=2026-06-15", session=ana)
+        fail("GET", P + "/{id}/impact", phoenix, query="?as_of=June", session=ana, expect=400)
 
         # -- scorecard, risks, stakeholders --------------------------------------------
         card = ok("GET", P + "/{id}/scorecard", phoenix, query="?suggest=true",

@@ -174,6 +174,7 @@ CASES = {
                                                    body={"role": "viewer"}),
     ("GET", "/api/v1/audit/verify"): Case(),
     ("GET", "/api/v1/programs"): Case(),
+    ("GET", "/api/v1/portfolio"): Case(query="?iterations=200"),
     ("POST", "/api/v1/programs"): Case(body=new_program_document,
                                        content_type="application/yaml"),
     ("GET", "/api/v1/programs/{id}"): Case(),
@@ -185,9 +186,10 @@ CASES = {
     ("GET", "/api/v1/programs/{id}/forecast"): Case(query="?iterations=200"),
     ("GET", "/api/v1/programs/{id}/evm"): Case(),
     ("GET", "/api/v1/programs/{id}/review"): Case(),
-    # Not implemented yet: 501 for everyone allowed.
-    ("GET", "/api/v1/programs/{id}/status"): Case(no_success=True, allowed_5xx={501}),
+    ("GET", "/api/v1/programs/{id}/status"): Case(query="?iterations=200"),
+    ("POST", "/api/v1/programs/{id}/snapshots"): Case(query="?iterations=200"),
     ("GET", "/api/v1/programs/{id}/log"): Case(),
+    ("GET", "/api/v1/programs/{id}/impact"): Case(),
     ("GET", "/api/v1/programs/{id}/scorecard"): Case(),
     ("POST", "/api/v1/programs/{id}/scorecard/assessments"): Case(
         body={"ratings": {"schedule": 3}, "notes": "role matrix"}),

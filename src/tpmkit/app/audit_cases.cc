@@ -147,8 +147,9 @@ Result<VerifyTrailResponse> VerifyTrail(Env& env, const VerifyTrailRequest&) {
   TPMKIT_ASSIGN_OR_RETURN(auto entries, txn->ReadAudit({}));
   std::map<std::string, model::ProgramState> implied;
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-    // Account events (account_cases.h) are not program data.
-    if (it->change.entity == "user") continue;
+    // Account events (account_cases.h) and snapshots (status_cases.h) are not program
+    // data; snapshots live in their own table.
+    if (it->change.entity == "user" || it->change.entity == "snapshot") continue;
     model::ApplyChange(implied[it->program], it->change);
   }
   std::map<std::string, model::ProgramState> stored;

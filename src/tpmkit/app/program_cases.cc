@@ -1,10 +1,27 @@
 #include "tpmkit/app/program_cases.h"
 
 #include "tpmkit/app/analysis.h"
+#include "tpmkit/formats/jira_csv.h"
 #include "tpmkit/formats/mspdi.h"
 #include "tpmkit/formats/program_file.h"
 
 namespace tpmkit::app {
+
+namespace {
+
+// A Jira CSV export; one without any date starts on `today`.
+Result<ReadProgramResult> ReadJira(std::string_view text, const std::string& name,
+                                   const std::string& program_id, const std::string& project,
+                                   Date today) {
+  formats::JiraReadOptions options;
+  options.program_id = program_id;
+  options.project_key = project;
+  options.fallback_start = today;
+  TPMKIT_ASSIGN_OR_RETURN(auto imported, formats::ReadJiraCsv(text, name, options));
+  return ReadProgramResult{std::move(imported.program), std::move(imported.warnings)};
+}
+
+}  // namespace
 
 Result<InitWorkspaceResponse> InitWorkspace(Env& env, const InitWorkspaceRequest&) {
   // A read transaction opens (and, for init, creates) the workspace.
@@ -28,10 +45,15 @@ Result<ApplyDocumentResponse> ApplyDocument(Env& env, const ApplyDocumentRequest
     TPMKIT_ASSIGN_OR_RETURN(auto imported, formats::ReadMspdi(request.text, request.name, options));
     program = std::move(imported.program);
     response.warnings = std::move(imported.warnings);
+  } else if (request.format == "jira") {
+    TPMKIT_ASSIGN_OR_RETURN(auto imported, ReadJira(request.text, request.name, request.program_id,
+                                                    "", env.clock.Today()));
+    program = std::move(imported.program);
+    response.warnings = std::move(imported.warnings);
   } else if (request.format == "yaml") {
     TPMKIT_ASSIGN_OR_RETURN(program, formats::ReadProgramFile(request.text, request.name));
   } else {
-    return Error::Usage("unknown format '" + request.format + "': yaml or mspdi");
+    return Error::Usage("unknown format '" + request.format + "': yaml, mspdi or jira");
   }
   if (!request.program_id.empty() && program.id != request.program_id) {
     return Error::Invalid("the document is program '" + program.id + "', not '" +
@@ -53,10 +75,19 @@ Result<CheckFileResponse> CheckFile(Env&, const CheckFileRequest& request) {
 }
 
 Result<ImportPlanResponse> ImportPlan(Env& env, const ImportPlanRequest& request) {
-  if (request.format != "mspdi") {
-    return Error::Usage("import " + request.format + " is not supported yet; formats: mspdi");
+  ReadProgramResult read;
+  if (request.format == "mspdi") {
+    if (!request.project.empty()) {
+      return Error::Usage("--project chooses a Jira project: it is for import jira");
+    }
+    TPMKIT_ASSIGN_OR_RETURN(read, ReadMspdiFile(request.file, request.program_id));
+  } else if (request.format == "jira") {
+    TPMKIT_ASSIGN_OR_RETURN(std::string text, ReadTextFile(request.file));
+    TPMKIT_ASSIGN_OR_RETURN(read, ReadJira(text, request.file.string(), request.program_id,
+                                           request.project, env.clock.Today()));
+  } else {
+    return Error::Usage("unknown import format '" + request.format + "': mspdi or jira");
   }
-  TPMKIT_ASSIGN_OR_RETURN(auto read, ReadMspdiFile(request.file, request.program_id));
   TPMKIT_ASSIGN_OR_RETURN(auto applied, StoreProgram(env, read.program));
   return ImportPlanResponse{std::move(applied), read.program.TaskCount(), std::move(read.warnings)};
 }

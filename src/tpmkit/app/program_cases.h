@@ -32,13 +32,15 @@ struct ApplyFileRequest {
 using ApplyFileResponse = ApplyResult;
 Result<ApplyFileResponse> ApplyFile(Env& env, const ApplyFileRequest& request);
 
-// apply over the API: a program file's text (YAML, or JSON which is YAML too) or MS
-// Project XML, stored like apply FILE. Diagnostics name the document `name`.
+// apply over the API: a program file's text (YAML, or JSON which is YAML too), MS
+// Project XML or a Jira CSV export, stored like apply FILE. Diagnostics name the document
+// `name`.
 struct ApplyDocumentRequest {
   std::string text;
   std::string name = "request body";
-  std::string format = "yaml";  // yaml | mspdi
-  // The id the program must have (yaml), or the one it is given (mspdi); empty: its own.
+  std::string format = "yaml";  // yaml | mspdi | jira
+  // The id the program must have (yaml), or the one it is given (mspdi, jira); empty: its
+  // own.
   std::string program_id;
 };
 struct ApplyDocumentResponse {
@@ -60,11 +62,15 @@ struct CheckFileResponse {
 };
 Result<CheckFileResponse> CheckFile(Env& env, const CheckFileRequest& request);
 
-// import mspdi FILE: MS Project XML into the workspace, like apply.
+// import mspdi|jira FILE: MS Project XML or a Jira CSV export into the workspace, like
+// apply. A Jira export without any date starts on today (with a warning). Errors: kUsage
+// for another format, or a project key given to mspdi; the file's (kInvalidInput); those
+// of StoreProgram.
 struct ImportPlanRequest {
-  std::string format;  // "mspdi"
+  std::string format;  // "mspdi" | "jira"
   std::filesystem::path file;
   std::string program_id;  // empty: from the file name
+  std::string project;     // jira: only the issues of this Jira project key; empty: all
 };
 struct ImportPlanResponse {
   ApplyResult applied;

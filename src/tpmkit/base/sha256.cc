@@ -34,4 +34,12 @@ std::string Sha256::HexDigest() {
 
 std::string Sha256Hex(std::string_view bytes) { return Sha256().Update(bytes).HexDigest(); }
 
+std::string Sha256Base64(std::string_view bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char out[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+  sodium_bin2base64(out, sizeof out, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+  return out;
+}
+
 }  // namespace tpmkit

@@ -23,5 +23,7 @@ class Sha256 {
 
 // Lowercase hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
+// The standard base64 (padded) of the SHA-256 of `bytes`, as CSP hash sources want it.
+std::string Sha256Base64(std::string_view bytes);
 
 }  // namespace tpmkit

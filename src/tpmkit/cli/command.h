@@ -37,11 +37,12 @@ ExitCode ExitCodeFor(ErrorCode code);
 
 // The global options every command sees, parsed.
 struct Common {
-  bool json = false;          // --json: one JSON document on stdout
-  bool color = false;         // stdout is a terminal and NO_COLOR is unset
-  bool progress = false;      // stderr is a terminal: long runs may draw progress
-  std::optional<Date> as_of;  // --as-of
-  std::string db_url;         // the workspace, for messages
+  bool json = false;             // --json: one JSON document on stdout
+  bool color = false;            // stdout is a terminal and NO_COLOR is unset
+  bool out_is_terminal = false;  // stdout is a terminal (no binary output there)
+  bool progress = false;         // stderr is a terminal: long runs may draw progress
+  std::optional<Date> as_of;     // --as-of
+  std::string db_url;            // the workspace, for messages
 };
 
 // -f FILE / -p ID of a command that reads a program.
@@ -115,6 +116,8 @@ void DefineAuditCommands(CLI::App& root, Invocation& invocation);    // audit [v
 void DefineChangeCommands(CLI::App& root, Invocation& invocation);   // changes [...]
 void DefineAccountCommands(CLI::App& root, Invocation& invocation);  // user [...], token [...]
 void DefineServeCommand(CLI::App& root, Invocation& invocation);     // serve
+void DefineImpactCommand(CLI::App& root, Invocation& invocation);    // impact
+void DefineStatusCommands(CLI::App& root, Invocation& invocation);   // status portfolio programs
 
 // The whole command line as a function: parses `args` (without the program name),
 // opens the workspace once when the command needs it, runs the command and returns its

@@ -18,9 +18,10 @@ namespace {
 
 // Every command group, in the order `tpmkit --help` lists them.
 constexpr DefineFn kCommandTable[] = {
-    DefineWorkspaceCommands, DefineLogCommands,   DefinePlanCommands,        DefineRiskCommands,
-    DefineAdviceCommands,    DefineDecideCommand, DefineStakeholderCommands, DefineAuditCommands,
-    DefineChangeCommands,    DefineServeCommand,  DefineAccountCommands,
+    DefineWorkspaceCommands, DefineLogCommands,    DefinePlanCommands,        DefineRiskCommands,
+    DefineAdviceCommands,    DefineDecideCommand,  DefineStakeholderCommands, DefineAuditCommands,
+    DefineChangeCommands,    DefineStatusCommands, DefineImpactCommand,       DefineServeCommand,
+    DefineAccountCommands,
 };
 
 struct GlobalArgs {
@@ -78,6 +79,7 @@ ExitCode Dispatch(const std::vector<std::string>& args, std::ostream& out, std::
   Common common;
   common.json = global.json;
   common.color = options.out_is_terminal && !options.getenv("NO_COLOR");
+  common.out_is_terminal = options.out_is_terminal;
   common.progress = options.err_is_terminal;
   auto as_of = OptionalDateArg("--as-of", global.as_of);
   if (!as_of.ok()) return Fail(err, as_of.error());

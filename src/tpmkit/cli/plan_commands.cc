@@ -1,4 +1,5 @@
-// schedule, forecast, evm and import: the plan's numbers, and MS Project XML in.
+// schedule, forecast, evm and import: the plan's numbers, and MS Project XML or a Jira CSV
+// export in.
 #include "tpmkit/cli/plan_commands.h"
 
 #include <CLI/CLI.hpp>
@@ -117,7 +118,7 @@ ExitCode RunEvm(const EvmArgs& a, app::Env& env, std::ostream& out, std::ostream
 }
 
 ExitCode RunImport(const ImportArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
-  auto r = app::ImportPlan(env, {a.format, a.file, a.program});
+  auto r = app::ImportPlan(env, {a.format, a.file, a.program, a.project});
   if (!r.ok()) return Fail(err, r.error());
   PrintWarnings(err, r->warnings);
   const report::StoredProgram stored{r->applied.program, r->applied.created, r->applied.changed};
@@ -166,13 +167,19 @@ void DefinePlanCommands(CLI::App& root, Invocation& invocation) {
 
   auto io = std::make_shared<ImportArgs>();
   auto* import = root.add_subcommand(
-      "import", "Bring a plan in from MS Project XML (mspdi) into the workspace");
-  import->add_option("FORMAT", io->format, "mspdi")->required();
+      "import",
+      "Bring a plan in from MS Project XML (mspdi) or a Jira CSV export (jira) into the "
+      "workspace");
+  import->add_option("FORMAT", io->format, "mspdi or jira")->required();
   import->add_option("FILE", io->file, "The file to import")->required();
   import->add_option("--id", io->program, "Program id (default: from the file name)");
+  import->add_option("--project", io->project,
+                     "jira: import only the issues of this Jira project key (e.g. PHX)");
   import->footer(
       "What the file holds that tpmkit cannot represent is listed as warnings.\n"
-      "Example:\n  tpmkit import mspdi plan.xml --id phoenix");
+      "Jira: epics become projects, issues tasks, 'Blocks' links dependencies.\n"
+      "Examples:\n  tpmkit import mspdi plan.xml --id phoenix\n"
+      "  tpmkit import jira export.csv --id phoenix --project PHX");
   Bind(*import, invocation, io, RunImport, {.creates_workspace = true});
 }
 

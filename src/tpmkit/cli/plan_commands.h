@@ -35,6 +35,7 @@ ExitCode RunEvm(const EvmArgs& args, app::Env& env, std::ostream& out, std::ostr
 struct ImportArgs {
   Common common;
   std::string format, file, program;
+  std::string project;  // jira: a Jira project key
 };
 ExitCode RunImport(const ImportArgs& args, app::Env& env, std::ostream& out, std::ostream& err);
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <ostream>
 
+#include "tpmkit/app/export_cases.h"
 #include "tpmkit/app/program_cases.h"
 #include "tpmkit/cli/command.h"
 #include "tpmkit/report/program_text.h"
@@ -38,7 +39,52 @@ ExitCode RunCheck(const CheckArgs& a, app::Env& env, std::ostream& out, std::ost
   return ExitCode::kOk;
 }
 
+namespace {
+
+// export --format xlsx|ics|csv: the registers and dates (app/export_cases.h).
+ExitCode RunExportData(const ExportArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
+  const bool to_stdout = a.output.empty() || a.output == "-";
+  if (!a.register_name.empty() && a.format != "csv") {
+    return Fail(err, Error::Usage("--register: only with --format csv (" + a.format +
+                                  " holds every register)"));
+  }
+  if (a.format == "csv" && a.register_name.empty() && to_stdout) {
+    return Fail(err,
+                Error::Usage("--format csv: give --register NAME for one register, or -o FOLDER "
+                             "for one NAME.csv per register"));
+  }
+  // A workbook is binary: it goes to a file, or to a pipe or a redirection.
+  if (a.format == "xlsx" && to_stdout && a.common.out_is_terminal) {
+    return Fail(err,
+                Error::Usage("--format xlsx: standard output is a terminal; write the workbook "
+                             "with -o FILE (or redirect standard output)"));
+  }
+  app::ExportDataRequest request;
+  request.source = a.source.Source();
+  request.format = a.format;
+  request.as_of = a.common.as_of;
+  request.register_name = a.register_name;
+  if (!to_stdout) request.output = a.output;
+  auto r = app::ExportData(env, request);
+  if (!r.ok()) return Fail(err, r.error());
+  PrintWarnings(err, r->warnings);
+  if (to_stdout) {
+    out << r->content;
+  } else if (!a.common.json) {
+    for (const auto& path : r->written) err << "Wrote " << path.string() << '\n';
+  }
+  return ExitCode::kOk;
+}
+
+}  // namespace
+
 ExitCode RunExport(const ExportArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
+  if (a.format == "xlsx" || a.format == "ics" || a.format == "csv") {
+    return RunExportData(a, env, out, err);
+  }
+  if (!a.register_name.empty()) {
+    return Fail(err, Error::Usage("--register: only with --format csv"));
+  }
   app::ExportProgramRequest request{a.source.Source(), a.format, std::nullopt};
   const bool to_stdout = a.output.empty() || a.output == "-";
   if (!to_stdout) request.output = a.output;
@@ -86,16 +132,30 @@ void DefineWorkspaceCommands(CLI::App& root, Invocation& invocation) {
   Bind(*check, invocation, check_args, RunCheck);
 
   auto export_args = std::make_shared<ExportArgs>();
-  auto* exp = root.add_subcommand("export", "Write the program back as a program file");
+  auto* exp = root.add_subcommand(
+      "export",
+      "Write the program back as a program file, or its registers (xlsx, csv) and dates (ics)");
   AddSourceOptions(*exp, export_args->source);
-  exp->add_option("-o,--output", export_args->output, "Output file (default: standard output)");
+  exp->add_option("-o,--output", export_args->output,
+                  "Output file (default: standard output); for csv without --register, the "
+                  "folder that receives one NAME.csv per register");
   exp->add_option("--format", export_args->format,
-                  "yaml (the program file, default) or mspdi (MS Project XML)")
-      ->check(CLI::IsMember({"yaml", "mspdi"}));
+                  "yaml (the program file, default), mspdi (MS Project XML), xlsx (an Excel "
+                  "workbook of every register), ics (an iCalendar file of the dates) or csv "
+                  "(registers as CSV)")
+      ->check(CLI::IsMember({"yaml", "mspdi", "xlsx", "ics", "csv"}));
+  exp->add_option("--register", export_args->register_name,
+                  "csv: the one register to write: tasks, risks, stakeholders, decisions, "
+                  "changes, audit or kpis");
   exp->footer(
-      "Applying the exported program file changes nothing.\n"
+      "Applying the exported program file changes nothing. xlsx, ics and csv are as of the "
+      "date in force (--as-of).\n"
       "Examples:\n  tpmkit export -p phoenix -o phoenix.yaml\n"
-      "  tpmkit export --format mspdi -o phoenix.xml");
+      "  tpmkit export --format mspdi -o phoenix.xml\n"
+      "  tpmkit export --format xlsx -o phoenix.xlsx\n"
+      "  tpmkit export --format ics -o phoenix.ics\n"
+      "  tpmkit export --format csv --register risks -o risks.csv\n"
+      "  tpmkit export --format csv -o registers/");
   Bind(*exp, invocation, export_args, RunExport);
 
   auto show_args = std::make_shared<ShowArgs>();

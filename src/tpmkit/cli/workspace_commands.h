@@ -31,6 +31,7 @@ struct ExportArgs {
   SourceArgs source;
   std::string output;
   std::string format = "yaml";
+  std::string register_name;  // --register, csv only
 };
 ExitCode RunExport(const ExportArgs& args, app::Env& env, std::ostream& out, std::ostream& err);
 

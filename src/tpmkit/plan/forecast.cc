@@ -717,6 +717,8 @@ Result<Forecast> RunForecast(const Network& net, const ForecastOptions& options)
   out.p80 = quantile(80);
   out.p90 = quantile(90);
   out.mean = MakeFinish(cal, sum_f / N);
+  out.percentiles.reserve(100);
+  for (int64_t q = 1; q <= 100; ++q) out.percentiles.push_back(quantile(q).date);
 
   out.tasks.resize(n);
   const double mean_fc = sum_fc / N;

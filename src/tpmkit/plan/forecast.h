@@ -65,6 +65,9 @@ struct Forecast {
   std::optional<Date> target;
   std::optional<double> p_on_time;  // when the program has a target
   FinishValue p10, p50, p80, p90, mean;
+  // The finish date at every percentile 1..100 (index q-1, nearest rank as above): the
+  // distribution's S-curve, for charts.
+  std::vector<Date> percentiles;
   std::vector<TaskForecast> tasks;  // file order
 };
 

@@ -1,5 +1,8 @@
 #include "tpmkit/report/program_text.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -36,8 +39,26 @@ std::string InitJson(const std::string& workspace) {
 
 std::string ProgramListJson(const std::vector<ListedProgram>& programs) {
   json list = json::array();
-  for (const auto& p : programs) list.push_back({{"id", p.id}, {"name", p.name}, {"role", p.role}});
+  for (const auto& p : programs) {
+    json item{{"id", p.id}, {"name", p.name}};
+    if (!p.role.empty()) item["role"] = p.role;
+    list.push_back(std::move(item));
+  }
   return json{{"programs", std::move(list)}}.dump(2);
+}
+
+std::string ProgramListText(const std::vector<ListedProgram>& programs) {
+  if (programs.empty())
+    return "The workspace holds no program yet: add one with `tpmkit apply FILE`.";
+  size_t width = 2;
+  for (const auto& p : programs) width = std::max(width, p.id.size());
+  std::string out;
+  for (const auto& p : programs) {
+    out += fmt::format("{:<{}}  {}", p.id, width, EscapeControls(p.name));
+    if (!p.role.empty()) out += " (" + p.role + ")";
+    out += "\n";
+  }
+  return out;
 }
 
 std::string ApplyText(const StoredProgram& s) {

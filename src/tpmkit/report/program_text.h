@@ -45,6 +45,8 @@ struct ListedProgram {
 };
 // {"programs": [{"id","name","role"}]}
 std::string ProgramListJson(const std::vector<ListedProgram>& programs);
+// One line per program: id and name (and the role when given).
+std::string ProgramListText(const std::vector<ListedProgram>& programs);
 
 // What `show` adds to the file's own content: the plan's span and headline numbers.
 struct ShowFigures {

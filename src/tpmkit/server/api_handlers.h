@@ -39,6 +39,8 @@ HttpResponse Forecast(Call& call);
 HttpResponse Evm(Call& call);
 HttpResponse Review(Call& call);
 HttpResponse Status(Call& call);
+HttpResponse TakeSnapshot(Call& call);
+HttpResponse Portfolio(Call& call);
 HttpResponse Log(Call& call);
 
 // Risks, scorecard, escalation, stakeholders, decisions, changes (api_registers.cc).
@@ -57,6 +59,9 @@ HttpResponse AssessChange(Call& call);
 HttpResponse ApproveChange(Call& call);
 HttpResponse RejectChange(Call& call);
 HttpResponse ImplementChange(Call& call);
+
+// Outcome statements (api_impact.cc).
+HttpResponse Impact(Call& call);
 
 // Audit readiness (api_audit.cc).
 HttpResponse Audit(Call& call);

@@ -4,11 +4,13 @@
 
 #include "tpmkit/app/advice_cases.h"
 #include "tpmkit/app/audit_cases.h"
+#include "tpmkit/app/export_cases.h"
 #include "tpmkit/app/plan_cases.h"
 #include "tpmkit/app/program_cases.h"
 #include "tpmkit/report/advice_text.h"
 #include "tpmkit/report/audit_text.h"
 #include "tpmkit/report/evm_text.h"
+#include "tpmkit/report/export_tables.h"
 #include "tpmkit/report/forecast_text.h"
 #include "tpmkit/report/program_text.h"
 #include "tpmkit/report/schedule_text.h"
@@ -32,15 +34,47 @@ Result<std::string> DocumentFormat(const Call& call) {
       is("application/json") || is("text/plain"))
     return std::string("yaml");
   if (is("application/xml") || is("text/xml")) return std::string("mspdi");
+  if (is("text/csv") || is("application/csv")) return std::string("jira");
   return Error::Usage(
-      "send a program file as application/yaml or application/json, or MS Project XML as "
-      "application/xml");
+      "send a program file as application/yaml or application/json, MS Project XML as "
+      "application/xml, or a Jira CSV export as text/csv");
 }
 
 HttpResponse Stored(Call& call, const Result<app::ApplyDocumentResponse>& r, http::status ok) {
   if (!r.ok()) return ErrorResponse(r.error());
   const report::StoredProgram stored{r->applied.program, r->applied.created, r->applied.changed};
   return JsonResponse(call, report::ApplyJson(stored), r->applied.created ? ok : http::status::ok);
+}
+
+// ?format=xlsx|ics|csv (&register=NAME for csv): the registers and dates as a download.
+HttpResponse ExportData(Call& call, const std::string& format) {
+  auto as_of = call.AsOf();
+  if (!as_of.ok()) return ErrorResponse(as_of.error());
+  app::ExportDataRequest request;
+  request.source = Source(call);
+  request.format = format;
+  request.as_of = *as_of;
+  request.register_name = call.target.Query("register").value_or("");
+  if (format == "csv" && request.register_name.empty()) {
+    return ProblemResponse(http::status::bad_request,
+                           fmt::format("format=csv: add register=NAME, one of {}",
+                                       fmt::join(report::ExportRegisterNames(), ", ")));
+  }
+  request.forecast.threads = call.options.forecast_threads;
+  // The KPIs of a workbook (and of the kpis register) may run the forecast.
+  const bool simulates = format == "xlsx" || request.register_name == "kpis";
+  std::optional<SimulationSlot> slot;
+  if (simulates) {
+    slot.emplace(call.state, std::chrono::seconds(10));
+    if (auto busy = SimulationBusy(*slot)) return std::move(*busy);
+  }
+  auto r = app::ExportData(call.env, request);
+  if (!r.ok()) return ErrorResponse(r.error());
+  const char* type = format == "xlsx"
+                         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                     : format == "ics" ? "text/calendar; charset=utf-8"
+                                       : "text/csv; charset=utf-8";
+  return DocumentResponse(call, std::move(r->content), type, r->file_name);
 }
 
 }  // namespace
@@ -88,10 +122,10 @@ HttpResponse ReplaceProgram(Call& call) {
 
 HttpResponse ShowProgram(Call& call) {
   if (auto format = call.target.Query("format"); format && *format != "json") {
+    if (*format == "xlsx" || *format == "ics" || *format == "csv") return ExportData(call, *format);
     if (*format != "yaml" && *format != "mspdi") {
       return ProblemResponse(http::status::bad_request,
-                             "format: expected json, yaml or mspdi (xlsx and ics are not "
-                             "supported yet)");
+                             "format: expected json, yaml, mspdi, xlsx, ics or csv");
     }
     auto r = app::ExportProgram(call.env, {Source(call), *format, std::nullopt});
     if (!r.ok()) return ErrorResponse(r.error());
@@ -150,11 +184,6 @@ HttpResponse Review(Call& call) {
   auto r = app::ReviewPlan(call.env, request);
   if (!r.ok()) return ErrorResponse(r.error());
   return JsonResponse(call, report::ReviewJson(r->review.findings));
-}
-
-HttpResponse Status(Call&) {
-  return ProblemResponse(http::status::not_implemented,
-                         "The weekly status report is not available yet.");
 }
 
 HttpResponse Log(Call& call) {

@@ -31,6 +31,7 @@ const std::vector<RouteSpec>& ApiRoutes() {
       {"GET", "/api/v1/audit/verify", kAdmin, h::VerifyTrail},
 
       {"GET", "/api/v1/programs", kUser, h::Programs},
+      {"GET", "/api/v1/portfolio", kUser, h::Portfolio},
       {"POST", "/api/v1/programs", kAdmin, h::CreateProgram},
       {"GET", "/api/v1/programs/{id}", kViewer, h::ShowProgram, true},
       {"PUT", "/api/v1/programs/{id}", kEditor, h::ReplaceProgram},
@@ -39,8 +40,10 @@ const std::vector<RouteSpec>& ApiRoutes() {
       {"GET", "/api/v1/programs/{id}/forecast", kViewer, h::Forecast, true},
       {"GET", "/api/v1/programs/{id}/evm", kViewer, h::Evm, true},
       {"GET", "/api/v1/programs/{id}/review", kViewer, h::Review, true},
-      {"GET", "/api/v1/programs/{id}/status", kViewer, h::Status},
+      {"GET", "/api/v1/programs/{id}/status", kViewer, h::Status, true},
+      {"POST", "/api/v1/programs/{id}/snapshots", kEditor, h::TakeSnapshot},
       {"GET", "/api/v1/programs/{id}/log", kViewer, h::Log, true},
+      {"GET", "/api/v1/programs/{id}/impact", kViewer, h::Impact, true},
 
       {"GET", "/api/v1/programs/{id}/scorecard", kViewer, h::Scorecard, true},
       {"POST", "/api/v1/programs/{id}/scorecard/assessments", kEditor, h::AssessScorecard},

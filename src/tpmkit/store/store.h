@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tpmkit/base/error.h"
@@ -65,6 +66,18 @@ struct VerifyResult {
   std::vector<DataDifference> differences;
 };
 
+// The headline figures of a program on one date (`status --snapshot`), so that a status
+// report can say what changed since last week and draw trends. The figures are named
+// values in canonical text (numbers as written by the app, dates YYYY-MM-DD); the app
+// layer knows their meaning (app/status_cases.h). One snapshot per program and date.
+struct SnapshotRecord {
+  std::string program;
+  std::string taken_on;  // YYYY-MM-DD: the date in force when it was taken
+  std::vector<std::pair<std::string, std::string>> figures;  // sorted by name
+
+  friend bool operator==(const SnapshotRecord&, const SnapshotRecord&) = default;
+};
+
 enum class TxnMode { kRead, kWrite };
 
 class Transaction {
@@ -90,6 +103,11 @@ class Transaction {
   // The version of a program for optimistic concurrency (the server's ETag): the hash of
   // the newest audit entry of `program` ("" when the trail has none). O(1).
   virtual Result<std::string> ProgramVersion(const std::string& program) = 0;
+
+  // The program's snapshots, oldest first.
+  virtual Result<std::vector<SnapshotRecord>> ReadSnapshots(const std::string& program) = 0;
+  // Stores `snapshot` in place of any of the same program and date.
+  virtual Status PutSnapshot(const SnapshotRecord& snapshot) = 0;
 
   // Users, roles, sessions, tokens and failed logins (accounts.h), in this transaction.
   virtual AccountRows& Accounts() = 0;

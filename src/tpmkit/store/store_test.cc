@@ -401,6 +401,36 @@ TEST_P(StoreTest, RoundTripsEveryField) {
   EXPECT_EQ(Load("bare"), m);
 }
 
+TEST_P(StoreTest, SnapshotsAreKeptPerDateOldestFirstAndReplaced) {
+  {
+    auto t = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(t->PutSnapshot({"p", "2026-06-15", {{"eac", "10"}, {"p80", "2026-09-30"}}}).ok());
+    ASSERT_TRUE(t->PutSnapshot({"p", "2026-06-08", {{"eac", "9"}}}).ok());
+    ASSERT_TRUE(t->PutSnapshot({"q", "2026-06-08", {{"eac", "1"}}}).ok());
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  {
+    auto t = Begin(TxnMode::kWrite);
+    // The same date again replaces the whole snapshot (a figure not given is gone).
+    ASSERT_TRUE(t->PutSnapshot({"p", "2026-06-15", {{"eac", "11"}}}).ok());
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  {
+    auto t = Begin(TxnMode::kWrite);
+    ASSERT_TRUE(t->PutSnapshot({"p", "2026-06-22", {{"eac", "12"}}}).ok());
+    // Not committed: rolled back.
+  }
+  auto t = Begin(TxnMode::kRead);
+  auto snapshots = t->ReadSnapshots("p");
+  ASSERT_TRUE(snapshots.ok()) << snapshots.error().message;
+  const std::vector<SnapshotRecord> expected = {{"p", "2026-06-08", {{"eac", "9"}}},
+                                                {"p", "2026-06-15", {{"eac", "11"}}}};
+  EXPECT_EQ(*snapshots, expected);
+  auto none = t->ReadSnapshots("nobody");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
 TEST_P(StoreTest, PutReplacesTheProgram) {
   Program p = testing::GenerateProgram({.tasks = 120, .seed = 7});
   Put(p);

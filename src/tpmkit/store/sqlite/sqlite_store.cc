@@ -115,7 +115,7 @@ class SqliteTransaction : public Transaction {
     if (s_->db.Changes() == 0) {
       return Error::NotFound(fmt::format("no program '{}' in the workspace", id));
     }
-    return OkStatus();
+    return s_->db.Run("DELETE FROM snapshot_figures WHERE program = ?", id);
   }
 
   Result<std::vector<AuditEntry>> AppendAudit(
@@ -143,6 +143,35 @@ class SqliteTransaction : public Transaction {
     SqliteAuditLog log(s_->db);
     TPMKIT_ASSIGN_OR_RETURN(std::optional<TrailAnchor> anchor, log.ReadAnchor(program));
     return anchor ? anchor->last_hash : std::string();
+  }
+
+  Result<std::vector<SnapshotRecord>> ReadSnapshots(const std::string& program) override {
+    TPMKIT_RETURN_IF_ERROR(Usable(false));
+    std::vector<SnapshotRecord> out;
+    TPMKIT_RETURN_IF_ERROR(s_->db.ForEach(
+        "SELECT taken_on, name, value FROM snapshot_figures WHERE program = ? "
+        "ORDER BY taken_on, name",
+        [&](const Row& r) {
+          if (out.empty() || out.back().taken_on != r.Text(0)) {
+            out.push_back({program, r.Text(0), {}});
+          }
+          out.back().figures.emplace_back(r.Text(1), r.Text(2));
+        },
+        program));
+    return out;
+  }
+
+  Status PutSnapshot(const SnapshotRecord& snapshot) override {
+    TPMKIT_RETURN_IF_ERROR(Usable(true));
+    TPMKIT_RETURN_IF_ERROR(
+        s_->db.Run("DELETE FROM snapshot_figures WHERE program = ? AND taken_on = ?",
+                   snapshot.program, snapshot.taken_on));
+    for (const auto& [name, value] : snapshot.figures) {
+      TPMKIT_RETURN_IF_ERROR(s_->db.Run(
+          "INSERT INTO snapshot_figures (program, taken_on, name, value) VALUES (?, ?, ?, ?)",
+          snapshot.program, snapshot.taken_on, name, value));
+    }
+    return OkStatus();
   }
 
   AccountRows& Accounts() override { return accounts_; }
