@@ -11,7 +11,7 @@ packages=(
   libboost1.81-dev libboost-url1.81-dev
   clang-14 libclang-rt-14-dev libfuzzer-14-dev
   clang-format python3 python3-jsonschema python3-yaml unzip time curl wrk
-  libxlsxwriter-dev python3-openpyxl python3-icalendar
+  libxlsxwriter-dev python3-openpyxl python3-icalendar chromium
 )
 
 missing=()

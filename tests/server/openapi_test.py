@@ -14,6 +14,7 @@ import http.client
 import json
 import pathlib
 import re
+import shutil
 import sys
 import unittest
 
@@ -397,7 +398,11 @@ class OpenApiTest(unittest.TestCase):
                   session=ana)
         self.assertIn(b"<svg", page.body)
         self.assertIn("style-src 'sha256-", page.headers["content-security-policy"])
-        fail("GET", P + "/{id}/status", phoenix, query="?format=pdf", session=ana, expect=400)
+        fail("GET", P + "/{id}/status", phoenix, query="?format=xml", session=ana, expect=400)
+        pdf = s.call("GET", P + "/phoenix/status?format=pdf&iterations=300", session=ana)
+        self.check("GET", P + "/{id}/status", pdf, 200 if shutil.which("chromium") else 501)
+        if pdf.status == 200:
+            self.assertTrue(pdf.body.startswith(b"%PDF-"))
         taken = ok("POST", P + "/{id}/snapshots", phoenix, query="?iterations=300",
                    session=ana, expect=201).json()
         self.assertTrue(taken["snapshot_taken"])

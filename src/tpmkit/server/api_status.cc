@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "tpmkit/app/access.h"
+#include "tpmkit/app/pdf.h"
 #include "tpmkit/app/program_cases.h"
 #include "tpmkit/app/status_cases.h"
 #include "tpmkit/base/sha256.h"
@@ -36,10 +37,10 @@ HttpResponse PageResponse(const Call& call, std::string html) {
 
 HttpResponse StatusOf(Call& call, bool snapshot) {
   const auto format = call.target.Query("format").value_or("json");
-  if (format != "json" && format != "html" && format != "md" && format != "text") {
+  if (format != "json" && format != "html" && format != "md" && format != "text" &&
+      format != "pdf") {
     return ProblemResponse(http::status::bad_request,
-                           "format: expected json, html, md or text (pdf and eml come from "
-                           "the command line)");
+                           "format: expected json, html, pdf, md or text");
   }
   TPMKIT_OR_RESPOND(q, call.SimulationQuery());
   SimulationSlot slot(call.state, std::chrono::seconds(10));
@@ -56,6 +57,17 @@ HttpResponse StatusOf(Call& call, bool snapshot) {
   const model::Program& p = r->loaded.program;
   const report::StatusWords words = report::BuildStatusWords(p, r->status);
   if (format == "html") return PageResponse(call, report::StatusHtml(p, r->status, words));
+  if (format == "pdf") {
+    auto pdf = app::HtmlToPdf(report::StatusHtml(p, r->status, words));
+    if (!pdf.ok() && pdf.error().code == ErrorCode::kUsage) {
+      return ProblemResponse(http::status::not_implemented,
+                             "This server cannot print PDF: install Debian's chromium package "
+                             "on it.");
+    }
+    if (!pdf.ok()) return ErrorResponse(pdf.error());
+    return DocumentResponse(call, std::move(*pdf), "application/pdf",
+                            p.id + "-status-" + r->status.as_of.ToString() + ".pdf");
+  }
   if (format == "md") {
     return DocumentResponse(call, report::StatusMarkdown(words), "text/markdown; charset=utf-8");
   }
