@@ -103,10 +103,12 @@ std::string EvmSvg(const model::Program& p, const StatusReport& r) {
   return svg::EvmChart(in, {.id = "evm-chart", .title = "Earned value"});
 }
 
-std::string HeatSvg(const StatusReport& r) {
+}  // namespace
+
+std::string RiskHeatMapSvg(const toolkit::RiskRegister& reg) {
   svg::HeatMapInput in;
-  in.counts = r.risks.heatmap;
-  for (const auto& risk : r.risks.risks) {
+  in.counts = reg.heatmap;
+  for (const auto& risk : reg.risks) {
     if (risk.status != model::RiskStatus::kOpen && risk.status != model::RiskStatus::kMitigating)
       continue;
     in.ids[risk.likelihood - 1][risk.severity - 1].push_back(risk.id);
@@ -114,6 +116,10 @@ std::string HeatSvg(const StatusReport& r) {
   return svg::HeatMap(in,
                       {.width = 420, .height = 320, .id = "heat-map", .title = "Risk heat map"});
 }
+
+namespace {
+
+std::string HeatSvg(const StatusReport& r) { return RiskHeatMapSvg(r.risks); }
 
 std::string TrendSvg(const StatusReport& r) {
   svg::TrendChartInput in;
@@ -164,11 +170,16 @@ table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;p
 td.num,th.num{text-align:right;white-space:nowrap}
 .rag{display:inline-block;min-width:52px;text-align:center;font-weight:bold;border-radius:3px;padding:1px 4px;color:#fff}
 .rag.green{background:#1b7837}.rag.amber{background:#b35806;color:#fff}.rag.red{background:#b2182b}.rag.none{background:#777}
-.charts{display:flex;flex-wrap:wrap;gap:12px}.charts figure{margin:0}
+.charts{display:flex;gap:12px}.charts figure{margin:0;flex:1 1 0;min-width:0}
 svg{max-width:100%;height:auto}ul{margin:4px 0;padding-left:20px}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}figure,table,tr{break-inside:avoid}}
 @page{size:A4;margin:14mm}
 )";
+}
+
+StatusCharts BuildStatusCharts(const model::Program& p, const StatusReport& r) {
+  return {FinishSvg(p, r), RoadmapSvg(p, r), EvmSvg(p, r), HeatSvg(r), TrendSvg(r),
+          StakeholderSvg(r)};
 }
 
 std::string StatusHtml(const model::Program& p, const StatusReport& r, const StatusWords& w) {
@@ -177,6 +188,13 @@ std::string StatusHtml(const model::Program& p, const StatusReport& r, const Sta
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   h += "<title>" + Esc(w.title) + "</title>\n<style>\n" + StatusCss() +
        "</style>\n</head>\n<body>\n";
+  h += StatusHtmlBody(p, r, w);
+  h += "</body>\n</html>\n";
+  return h;
+}
+
+std::string StatusHtmlBody(const model::Program& p, const StatusReport& r, const StatusWords& w) {
+  std::string h;
   h += "<h1>" + Esc(w.title) + "</h1>\n";
   h += "<p class=\"headline\">" + Rag(w.overall) + " " + Esc(w.headline) + "</p>\n";
   h += "<h2>Health</h2>\n<table>\n<tr><th>Area</th><th>RAG</th><th>Why</th></tr>\n";
@@ -245,7 +263,7 @@ std::string StatusHtml(const model::Program& p, const StatusReport& r, const Sta
   for (const auto& s : w.readiness) h += "<li>" + Esc(s) + "</li>\n";
   h += "</ul>\n<h2>Changed " + Esc(w.changed_since) + "</h2>\n<ul>\n";
   for (const auto& s : w.changed) h += "<li>" + Esc(s) + "</li>\n";
-  h += "</ul>\n</body>\n</html>\n";
+  h += "</ul>\n";
   return h;
 }
 

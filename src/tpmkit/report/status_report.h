@@ -56,6 +56,23 @@ std::string StatusMarkdown(const StatusWords& words);
 // A complete HTML document: inline SVG charts, inline CSS, no script, no external asset.
 std::string StatusHtml(const model::Program& program, const toolkit::StatusReport& status,
                        const StatusWords& words);
+// The body of StatusHtml (the title to the last section, no <html>, <head> or <style>),
+// for pages that lay it out in their own frame (the web app, with its own style sheet).
+std::string StatusHtmlBody(const model::Program& program, const toolkit::StatusReport& status,
+                           const StatusWords& words);
+
+// The report's charts, each a complete SVG document (ids "finish-chart", "roadmap",
+// "evm-chart", "heat-map", "trend-chart", "stakeholder-matrix"), for pages that place
+// them themselves (the web app's dashboard).
+struct StatusCharts {
+  std::string finish, roadmap, evm, heat_map, trend, stakeholders;
+};
+StatusCharts BuildStatusCharts(const model::Program& program, const toolkit::StatusReport& status);
+
+// The 5x5 heat map of the register's open and mitigating risks, with their ids (the
+// chart of the status report and of the web app's risk page; id "heat-map").
+std::string RiskHeatMapSvg(const toolkit::RiskRegister& reg);
+
 // {"program","name","as_of","health","areas","headline","kpis","finish","money","top_risks",
 //  "awaiting","stakeholders_overdue","readiness","changed","previous","snapshot_taken"}
 std::string StatusJson(const model::Program& program, const toolkit::StatusReport& status,

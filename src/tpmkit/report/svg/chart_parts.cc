@@ -191,7 +191,7 @@ std::string_view MonthName(unsigned month) {
 std::string Percent(double share) {
   if (!std::isfinite(share)) share = 0;
   share = std::clamp(share, 0.0, 1.0);
-  return fmt::format("{} %", std::llround(share * 100));
+  return fmt::format("{}%", std::llround(share * 100));
 }
 
 void DrawDateAxis(Writer& w, const PlotArea& plot, const Scale& x, const std::vector<Tick>& ticks) {

@@ -84,9 +84,9 @@ TEST(SvgShortMoney, OneUnitPerAxisAndTheCurrency) {
 }
 
 TEST(SvgPercent, Whole) {
-  EXPECT_EQ(Percent(0.644), "64 %");
-  EXPECT_EQ(Percent(1.5), "100 %");
-  EXPECT_EQ(Percent(std::nan("")), "0 %");
+  EXPECT_EQ(Percent(0.644), "64%");
+  EXPECT_EQ(Percent(1.5), "100%");
+  EXPECT_EQ(Percent(std::nan("")), "0%");
 }
 
 TEST(SvgLayoutMarkers, CloseLabelsGoToHigherLanes) {
@@ -106,7 +106,7 @@ TEST(SvgLayoutMarkers, CloseLabelsGoToHigherLanes) {
 TEST(SvgLayoutMarkers, TooWideLabelsAreShortenedToTheWiderSide) {
   Scale x{0, 100, 0, 200};
   std::vector<Marker> markers = {
-      {Date::FromDays(60), "Target 2026-03-22 (60 % chance)", "#000", 1, "", ""}};
+      {Date::FromDays(60), "Target 2026-03-22 (60% chance)", "#000", 1, "", ""}};
   MarkerLayout layout = LayoutMarkers(markers, x, 0, 200);
   const auto& p = layout.placed[0];
   EXPECT_TRUE(p.anchor_end);  // 120 px left of the line, 80 right of it

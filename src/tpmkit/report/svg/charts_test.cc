@@ -305,8 +305,8 @@ TEST(SvgGolden, Roadmap) {
 TEST(SvgFinishChart, LabelsThePercentilesAndTheTarget) {
   std::string svg = FinishChart(Forecast());
   for (const char* s : {">P50 2026-09-20<", ">P80 2026-10-05<", ">P90 2026-10-14<",
-                        ">Target 2026-09-30 (71 % chance)<", ">P80 last week 2026-09-28<",
-                        ">Status 2026-06-15<", ">100 %<"}) {
+                        ">Target 2026-09-30 (71% chance)<", ">P80 last week 2026-09-28<",
+                        ">Status 2026-06-15<", ">100%<"}) {
     EXPECT_NE(svg.find(s), std::string::npos) << s;
   }
   EXPECT_NE(svg.find("stroke-dasharray=\"4 3\""), std::string::npos);  // last week's P80
