@@ -5,36 +5,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "tpmkit/report/html.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
-
-std::string EscapeHtml(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 namespace {
 

@@ -53,6 +53,5 @@ std::string PackManifestJson(const std::vector<PackedEvidence>& evidence);
 std::string PackManifestSha256(const std::vector<PackedEvidence>& evidence);
 
 // `text` with & < > " ' escaped.
-std::string EscapeHtml(const std::string& text);
 
 }  // namespace tpmkit::report

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/base/text.h"
+#include "tpmkit/report/html.h"
 #include "tpmkit/report/status_report.h"
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/wording.h"
@@ -39,28 +40,7 @@ Cells CellsOf(const PortfolioRow& r) {
   return c;
 }
 
-std::string Esc(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
+std::string Esc(const std::string& s) { return EscapeHtml(s); }
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 #include "tpmkit/base/text.h"
 #include "tpmkit/plan/calendar.h"
+#include "tpmkit/report/html.h"
 #include "tpmkit/report/mail.h"
 #include "tpmkit/report/status_report.h"
 #include "tpmkit/report/svg/evm_chart.h"
@@ -24,32 +25,7 @@ using toolkit::StatusReport;
 
 constexpr size_t kRoadmapRows = 12;
 
-std::string Esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(const std::string& s) { return EscapeHtml(s); }
 
 std::string Rag(const std::string& rag) {
   if (rag.empty()) return "<span class=\"rag none\">not rated</span>";
@@ -178,8 +154,8 @@ svg{max-width:100%;height:auto}ul{margin:4px 0;padding-left:20px}
 }
 
 StatusCharts BuildStatusCharts(const model::Program& p, const StatusReport& r) {
-  return {FinishSvg(p, r), RoadmapSvg(p, r), EvmSvg(p, r), HeatSvg(r), TrendSvg(r),
-          StakeholderSvg(r)};
+  return {FinishSvg(p, r), RoadmapSvg(p, r), EvmSvg(p, r),
+          HeatSvg(r),      TrendSvg(r),      StakeholderSvg(r)};
 }
 
 std::string StatusHtml(const model::Program& p, const StatusReport& r, const StatusWords& w) {
