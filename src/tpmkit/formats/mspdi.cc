@@ -15,6 +15,7 @@
 
 #include "tpmkit/base/check.h"
 #include "tpmkit/base/limits.h"
+#include "tpmkit/formats/import_ids.h"
 #include "tpmkit/model/task_index.h"
 #include "tpmkit/model/validate.h"
 
@@ -283,70 +284,6 @@ bool IsPercentFormat(int base) { return base == 19 || base == 20; }
 bool IsWhole(double v) { return std::fabs(v - std::round(v)) < kEps; }
 
 // ---------------------------------------------------------------- ids
-
-std::string Slug(std::string_view text) {
-  std::string out;
-  bool dash = false;
-  for (unsigned char c : text) {
-    if (std::isalnum(c)) {
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += static_cast<char>(std::tolower(c));
-    } else if (c == '_' && !out.empty()) {
-      if (dash) out += '-';
-      dash = false;
-      out += '_';
-    } else {
-      dash = true;
-    }
-  }
-  return out;
-}
-
-bool IsSlug(std::string_view s) {
-  if (s.empty()) return false;
-  auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  if (!ok_first(s[0])) return false;
-  for (char c : s) {
-    if (!ok_first(c) && c != '_' && c != '-') return false;
-  }
-  return true;
-}
-
-// A tpmkit id read back from a file: non-empty, no spaces or dots (dots separate
-// "project.task" references).
-bool IsPlainId(std::string_view s) {
-  if (s.empty() || s.size() > 200 || limits::CheckText(s)) return false;
-  for (unsigned char c : s) {
-    if (std::isspace(c) || c == '.' || c < 0x20) return false;
-  }
-  return true;
-}
-
-class IdPool {
- public:
-  // `wanted` if free, else wanted-2, wanted-3...
-  std::string Take(std::string wanted) {
-    if (used_.insert(wanted).second) return wanted;
-    for (int i = 2;; ++i) {
-      std::string id = fmt::format("{}-{}", wanted, i);
-      if (used_.insert(id).second) return id;
-    }
-  }
-  bool Has(const std::string& id) const { return used_.count(id) > 0; }
-
- private:
-  std::unordered_set<std::string> used_;
-};
-
-std::string FileStem(const std::string& file_name) {
-  std::string_view s = file_name;
-  auto slash = s.find_last_of("/\\");
-  if (slash != std::string_view::npos) s = s.substr(slash + 1);
-  auto dot = s.rfind('.');
-  if (dot != std::string_view::npos && dot > 0) s = s.substr(0, dot);
-  return std::string(s);
-}
 
 // ---------------------------------------------------------------- calendar
 
