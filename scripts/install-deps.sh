@@ -12,7 +12,11 @@ packages=(
   clang-14 libclang-rt-14-dev libfuzzer-14-dev
   clang-format python3 python3-jsonschema python3-yaml unzip time curl wrk
   libxlsxwriter-dev python3-openpyxl python3-icalendar chromium
+  libkainjow-mustache-dev nodejs
 )
+# npm installs the web app's pinned assets and browser-test driver (package-lock.json).
+# Debian's npm package only when no npm is there: a Node.js from elsewhere brings its own.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -108,8 +108,13 @@ TEST_F(EvidencePaths, PackHoldsNoEscapeAndUniqueSafeNamesThatSha256sumChecks) {
   std::vector<std::string> all = kHostile;
   all.insert(all.end(), kGood.begin(), kGood.end());
   WriteFile(Root() / "program.yaml", ProgramWithEvidence(all));
+  // The refused paths are missing evidence: without --allow-missing, no pack.
+  auto refused = T({"audit", "pack", "-f", (Root() / "program.yaml").string(), "-o", "pack.zip",
+                    "--as-of", "2026-06-15"});
+  EXPECT_EQ(refused.exit_code, 1) << refused.err;
+  EXPECT_FALSE(fs::exists(dir_.path() / "pack.zip"));
   auto r = T({"audit", "pack", "-f", (Root() / "program.yaml").string(), "-o", "pack.zip",
-              "--as-of", "2026-06-15"});
+              "--as-of", "2026-06-15", "--allow-missing"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const fs::path zip = dir_.path() / "pack.zip";
 

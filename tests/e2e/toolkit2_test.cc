@@ -518,14 +518,18 @@ TEST_F(Toolkit2Workspace, ChangeApproveImplementAndReject) {
 TEST_F(Toolkit2Workspace, AuditEvidenceAndSignoffAreRecorded) {
   WriteFile(dir_.path() / "training-update.md", "All four courses completed on 2026-06-14.\n");
   const std::string hash = Sha256sum(dir_.path() / "training-update.md");
-  auto r = T({"--json", "audit", "evidence", "add", "training", "training-update.md"});
+  // Evidence kept beside the workspace, not in the folder `apply` recorded: named with
+  // --evidence-root when recorded and when read.
+  const std::string here = dir_.path().string();
+  auto r = T({"--json", "audit", "evidence", "add", "training", "training-update.md",
+              "--evidence-root", here});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(json::parse(r.out)["sha256"], hash);
   std::string exported = Export();
   EXPECT_NE(exported.find("training-update.md"), std::string::npos);
   EXPECT_NE(exported.find(hash), std::string::npos);
-  // Resolved against the current folder (the default evidence root): verified.
-  auto audit = Json(T({"--json", "audit", "--as-of", kAsOf}));
+  // Resolved against that root: verified.
+  auto audit = Json(T({"--json", "audit", "--evidence-root", here, "--as-of", kAsOf}));
   for (const auto& item : audit["items"]) {
     if (item["id"] != "training") continue;
     bool found = false;
@@ -539,7 +543,7 @@ TEST_F(Toolkit2Workspace, AuditEvidenceAndSignoffAreRecorded) {
   }
   // The file changes afterwards: the evidence is reported changed.
   WriteFile(dir_.path() / "training-update.md", "Three of four courses completed.\n");
-  audit = Json(T({"--json", "audit", "--as-of", kAsOf}));
+  audit = Json(T({"--json", "audit", "--evidence-root", here, "--as-of", kAsOf}));
   for (const auto& item : audit["items"]) {
     if (item["id"] != "training") continue;
     for (const auto& e : item["evidence"]) {

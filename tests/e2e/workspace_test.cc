@@ -100,8 +100,15 @@ TEST_F(WorkspaceTest, ApplyExportApplyRecordsNoChange) {
   ASSERT_EQ(again.exit_code, 0) << again.err;
   doc = json::parse(again.out);
   EXPECT_FALSE(doc["created"].get<bool>());
-  EXPECT_EQ(doc["changed"], 0);
-  EXPECT_EQ(AuditCount(), entries);
+  // The program is the same; only its evidence root moved to the copy's folder (one entry).
+  EXPECT_EQ(doc["changed"], 1);
+  EXPECT_EQ(AuditCount(), entries + 1);
+  auto moved = json::parse(T({"--json", "log", "-n", "1"}).out)["entries"][0];
+  EXPECT_EQ(moved["entity"], "evidence_root");
+  // From the same folder again: nothing at all.
+  auto third = T({"--json", "apply", "out.yaml"});
+  EXPECT_EQ(json::parse(third.out)["changed"], 0);
+  EXPECT_EQ(AuditCount(), entries + 1);
 
   // The export of the re-applied program is byte-identical.
   auto second = T({"export"});

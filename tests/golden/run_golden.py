@@ -16,7 +16,8 @@ Every `setup` and `test` line is a tpmkit command line (shell words, without the
 binary's name), run from the repository root, in order, against one fresh workspace
 ($TPMKIT_DB in a temporary folder). `setup` commands must exit 0; their output is not
 compared. A `test` block compares standard output, standard error and the exit status
-(0 unless __EXIT__ says otherwise). The temporary folder's path is written `$TMP`.
+(0 unless __EXIT__ says otherwise). The temporary folder's path is written `$TMP`, the
+repository's `$ROOT` (absolute paths of files in it, such as an evidence root).
 
 The clock, the actor and colour are fixed (TPMKIT_NOW, TPMKIT_ACTOR, NO_COLOR), so the
 output is the same on every machine. `--update` rewrites the expected output from what
@@ -94,7 +95,7 @@ def run(binary, args, tmp, root):
     p = subprocess.run(argv, cwd=root, env=env, stdin=subprocess.DEVNULL,
                        capture_output=True, timeout=600)
     def clean(b):
-        text = b.decode("utf-8", errors="replace").replace(tmp, "$TMP")
+        text = b.decode("utf-8", errors="replace").replace(tmp, "$TMP").replace(root, "$ROOT")
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()

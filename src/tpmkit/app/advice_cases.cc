@@ -9,7 +9,9 @@ Result<EscalateRiskResponse> EscalateRisk(Env& env, const EscalateRiskRequest& r
   req.risk = request.risk;
   req.decision = request.decision;
   req.to = request.to;
-  req.from = request.from.empty() ? env.actor : request.from;
+  // Empty: the escalation is signed from the program (its sponsor, or its team when it
+  // goes to the sponsor), never by the account or OS user running the command.
+  req.from = request.from;
   req.as_of = as_of;
   req.forecast = {request.iterations, request.seed, 0, {}};
   TPMKIT_ASSIGN_OR_RETURN(auto escalation, Escalate(loaded.program, req));

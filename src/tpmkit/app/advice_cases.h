@@ -23,7 +23,7 @@ struct EscalateRiskRequest {
   std::string risk;
   std::optional<std::string> decision;
   std::string to;    // a sponsor or stakeholder id or name
-  std::string from;  // who signs; empty: the acting user
+  std::string from;  // who signs; empty: the program's sponsor (its team when to the sponsor)
   std::optional<Date> as_of;
   int iterations = 10000;
   uint64_t seed = 1;

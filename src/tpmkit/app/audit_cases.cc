@@ -17,7 +17,18 @@ Result<CheckReadinessResponse> CheckReadiness(Env& env, const CheckReadinessRequ
   TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, request.source));
   CheckReadinessResponse r;
   const auto& p = loaded.program;
-  r.evidence_root = EvidenceRoot(request.evidence_root, loaded.base_dir);
+  if (request.evidence_root) {
+    r.evidence_root = *request.evidence_root;
+    r.root_source = report::EvidenceRootSource::kOption;
+  } else if (loaded.from_file) {
+    r.evidence_root = EvidenceRoot(std::nullopt, loaded.base_dir);
+    r.root_source = report::EvidenceRootSource::kProgramFile;
+  } else {
+    TPMKIT_ASSIGN_OR_RETURN(auto recorded, RecordedEvidenceRoot(env, p.id));
+    r.evidence_root = recorded ? *recorded : fs::path(".");
+    r.root_source = recorded ? report::EvidenceRootSource::kRecorded
+                             : report::EvidenceRootSource::kCurrentFolder;
+  }
   toolkit::AuditInputs in;
   in.as_of = DateInForce(p, request.as_of, env.clock);
   in.file_sha256 = HashEvidence(p, r.evidence_root);
@@ -32,9 +43,15 @@ Result<CheckReadinessResponse> CheckReadiness(Env& env, const CheckReadinessRequ
 }
 
 Result<RecordEvidenceResponse> RecordEvidence(Env& env, const RecordEvidenceRequest& request) {
-  // A workspace program has no file folder: paths are kept relative to the evidence root,
-  // else to the current folder.
-  const fs::path root = request.evidence_root ? *request.evidence_root : fs::current_path();
+  // Paths are kept relative to where `audit` will look for them: the evidence root given,
+  // else the folder `apply` recorded, else the current folder.
+  fs::path root;
+  if (request.evidence_root) {
+    root = *request.evidence_root;
+  } else {
+    TPMKIT_ASSIGN_OR_RETURN(auto recorded, RecordedEvidenceRoot(env, request.program_id));
+    root = recorded ? *recorded : fs::current_path();
+  }
   RecordEvidenceResponse r;
   TPMKIT_ASSIGN_OR_RETURN(
       auto applied, EditProgram(env, request.program_id, [&](model::Program& p) -> Status {
@@ -109,8 +126,29 @@ Result<SignOffItemResponse> SignOffItem(Env& env, const SignOffItemRequest& requ
 }
 
 Result<PackAuditResponse> PackAudit(Env& env, const PackAuditRequest& request) {
+  std::error_code ec;
+  if (fs::is_directory(request.output, ec)) {
+    return Error::Usage("-o: " + request.output.string() +
+                        " is a folder; name the zip to write, e.g. " +
+                        (request.output / "audit-pack.zip").string());
+  }
+  if (const auto folder = request.output.parent_path();
+      !folder.empty() && !fs::is_directory(folder, ec)) {
+    return Error::Usage("-o: the folder " + folder.string() + " does not exist");
+  }
   TPMKIT_ASSIGN_OR_RETURN(
       auto checked, CheckReadiness(env, {request.source, request.as_of, request.evidence_root}));
+  if (const size_t missing = report::MissingEvidence(checked.readiness);
+      missing > 0 && !request.allow_missing) {
+    std::string where = report::EvidenceLookupText(
+        checked.readiness, fs::absolute(checked.evidence_root, ec).string(), checked.root_source);
+    if (!where.empty() && where.back() == '\n') where.pop_back();
+    return Error{ErrorCode::kCheckFailed,
+                 where +
+                     " No pack was written: `tpmkit audit` lists them; --allow-missing writes "
+                     "the pack without them.",
+                 {}};
+  }
   AuditPackInput in;
   in.program = std::move(checked.loaded.program);
   in.readiness = std::move(checked.readiness);
@@ -124,7 +162,8 @@ Result<PackAuditResponse> PackAudit(Env& env, const PackAuditRequest& request) {
   }
   in.generated_on = DateInForce(in.program, request.as_of, env.clock);
   TPMKIT_ASSIGN_OR_RETURN(auto summary, WriteAuditPack(request.output, in));
-  return PackAuditResponse{summary, in.generated_on, std::move(checked.verification)};
+  return PackAuditResponse{summary, in.generated_on, std::move(checked.verification),
+                           checked.evidence_root};
 }
 
 Result<ReadLogResponse> ReadLog(Env& env, const ReadLogRequest& request) {
@@ -149,7 +188,11 @@ Result<VerifyTrailResponse> VerifyTrail(Env& env, const VerifyTrailRequest&) {
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
     // Account events (account_cases.h) and snapshots (status_cases.h) are not program
     // data; snapshots live in their own table.
-    if (it->change.entity == "user" || it->change.entity == "snapshot") continue;
+    // Nor is the evidence root (workspace.h, StoreProgramOptions), kept in the trail only.
+    if (it->change.entity == "user" || it->change.entity == "snapshot" ||
+        it->change.entity == "evidence_root") {
+      continue;
+    }
     model::ApplyChange(implied[it->program], it->change);
   }
   std::map<std::string, model::ProgramState> stored;

@@ -14,6 +14,7 @@
 #include "tpmkit/app/workspace.h"
 #include "tpmkit/base/date.h"
 #include "tpmkit/base/error.h"
+#include "tpmkit/report/audit_report.h"
 #include "tpmkit/report/audit_text.h"
 #include "tpmkit/store/store.h"
 #include "tpmkit/toolkit/audit_readiness.h"
@@ -21,8 +22,9 @@
 namespace tpmkit::app {
 
 // audit: readiness as of the date in force, evidence states from the files under the
-// evidence root (EvidenceRoot: `evidence_root`, else the program file's folder), and for a
-// workspace program whether the whole audit trail verifies. Errors: those of LoadProgram.
+// evidence root (`evidence_root`, else the program file's folder, else for a workspace
+// program the folder `apply` recorded, else the current folder), and for a workspace
+// program whether the whole audit trail verifies. Errors: those of LoadProgram.
 struct CheckReadinessRequest {
   ProgramSource source;
   std::optional<Date> as_of;
@@ -31,6 +33,7 @@ struct CheckReadinessRequest {
 struct CheckReadinessResponse {
   LoadedProgram loaded;
   std::filesystem::path evidence_root;  // where relative evidence paths were resolved
+  report::EvidenceRootSource root_source = report::EvidenceRootSource::kOption;  // and why
   toolkit::AuditReadiness readiness;
   std::optional<store::VerifyResult> verification;  // nullopt for a program read from a file
 };
@@ -38,7 +41,8 @@ Result<CheckReadinessResponse> CheckReadiness(Env& env, const CheckReadinessRequ
 
 // audit evidence add ITEM FILE: hashes FILE and records it on the item of a workspace
 // program (AddEvidence), through EditProgram. The stored path is relative to
-// `evidence_root`, else to the current folder, when FILE lies under it. Errors: those
+// `evidence_root`, else to the folder `apply` recorded (where `audit` looks), else to the
+// current folder, when FILE lies under it. Errors: those
 // of AddEvidence and EditProgram; nothing is written on error.
 struct RecordEvidenceRequest {
   std::optional<std::string> program_id;
@@ -89,17 +93,22 @@ Result<SignOffItemResponse> SignOffItem(Env& env, const SignOffItemRequest& requ
 
 // audit pack -o ZIP: readiness as above, the program's audit trail (a workspace program)
 // and the evidence files, written by WriteAuditPack; generated on the date in force.
-// Errors: those of CheckReadiness, reading the trail and WriteAuditPack.
+// Errors: kUsage when `output` is a folder or in a folder that does not exist;
+// kCheckFailed when evidence files are missing or refused and not `allow_missing` (no pack
+// written; the message says where they were looked for); those of CheckReadiness, reading
+// the trail and WriteAuditPack.
 struct PackAuditRequest {
   ProgramSource source;
   std::optional<Date> as_of;
   std::optional<std::filesystem::path> evidence_root;
   std::filesystem::path output;
+  bool allow_missing = false;  // write the pack without the evidence that is not there
 };
 struct PackAuditResponse {
   AuditPackSummary summary;
   Date generated_on;
   std::optional<store::VerifyResult> verification;  // nullopt for a program read from a file
+  std::filesystem::path evidence_root;              // where evidence was looked for
 };
 Result<PackAuditResponse> PackAudit(Env& env, const PackAuditRequest& request);
 

@@ -7,7 +7,10 @@ namespace tpmkit::app {
 Result<ListChangesResponse> ListChanges(Env& env, const ListChangesRequest& request) {
   TPMKIT_ASSIGN_OR_RETURN(auto loaded, LoadProgram(env, request.source));
   ListChangesResponse r;
-  r.budget = toolkit::ComputeBudgetPosition(loaded.program);
+  const Date as_of = DateInForce(loaded.program, request.as_of, env.clock);
+  auto money = toolkit::MoneyPositionAsOf(loaded.program, as_of);
+  // A plan that cannot be scheduled has no earned value; the list still shows.
+  r.money = money.ok() ? *money : toolkit::ComputeMoneyPosition(loaded.program, std::nullopt);
   r.loaded = std::move(loaded);
   return r;
 }

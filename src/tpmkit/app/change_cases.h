@@ -14,17 +14,20 @@
 #include "tpmkit/base/error.h"
 #include "tpmkit/model/program.h"
 #include "tpmkit/toolkit/change_control.h"
+#include "tpmkit/toolkit/money_position.h"
 
 namespace tpmkit::app {
 
-// changes: the program's change requests (in loaded.program.changes) and the budget not
-// yet committed. Errors: those of the program.
+// changes: the program's change requests (in loaded.program.changes) and its money
+// position as of the date in force (without an EAC when the plan cannot be scheduled).
+// Errors: those of the program.
 struct ListChangesRequest {
   ProgramSource source;
+  std::optional<Date> as_of;
 };
 struct ListChangesResponse {
   LoadedProgram loaded;
-  toolkit::BudgetPosition budget;
+  toolkit::MoneyPosition money;
 };
 Result<ListChangesResponse> ListChanges(Env& env, const ListChangesRequest& request);
 

@@ -24,13 +24,18 @@ DecideChangeRequest Approve(std::string id) {
   return r;
 }
 
-TEST(ChangeCasesTest, ListsTheChangesWithTheBudgetNotYetCommitted) {
+TEST(ChangeCasesTest, ListsTheChangesWithTheMoneyPosition) {
   TestEnv w(kNow, kPhoenixFile);
   auto r = ListChanges(w.env, {});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->loaded.program.changes.size(), 4u);
-  EXPECT_DOUBLE_EQ(r->budget.remaining.ToDouble(), 145000);
-  EXPECT_DOUBLE_EQ(r->budget.approved_changes.ToDouble(), 45000);
+  EXPECT_DOUBLE_EQ(r->money.contingency_left.ToDouble(), 145000);
+  EXPECT_DOUBLE_EQ(r->money.approved_changes.ToDouble(), 45000);
+  EXPECT_DOUBLE_EQ(r->money.contingency.ToDouble(), 190000);
+  // EAC 2,343,362 (BAC / CPI) plus the 45,000 of CR-02 leaves about 11,638 of headroom.
+  ASSERT_TRUE(r->money.eac.has_value());
+  EXPECT_NEAR(r->money.forecast_final_cost, *r->money.eac + 45000, 1e-6);
+  EXPECT_NEAR(r->money.headroom, 11638, 1);
 }
 
 TEST(ChangeCasesTest, ApprovalIsDatedOnWhenGiven) {

@@ -1,6 +1,6 @@
 // The workspace as the command line opens it: once per process, and only when a command
 // first needs it, so that commands reading a file (-f) never touch a database and a
-// mistyped --db is not created by a read.
+// mistyped --db is not created by a read. Every error of the workspace names it.
 #pragma once
 
 #include <memory>
@@ -15,6 +15,9 @@ struct DeferredStoreOptions {
   // Create the workspace when it does not exist (init, apply, import). Otherwise a
   // missing workspace is kStorage "no workspace at URL: run `tpmkit init` ...".
   bool create = false;
+  // What chose the workspace, when not the command line itself ("TPMKIT_DB"): errors say
+  // "workspace URL (from TPMKIT_DB): ...", so that a user knows which setting to change.
+  std::string origin = "";
 };
 
 class DeferredStore final : public store::Store {
@@ -23,13 +26,17 @@ class DeferredStore final : public store::Store {
   DeferredStore(std::string url, const Clock& clock, DeferredStoreOptions options = {});
   ~DeferredStore() override;
 
-  // Opens the workspace on the first call (applying migrations), then begins.
+  // Opens the workspace on the first call (applying migrations), then begins. Errors of the
+  // workspace (kStorage, kBusy, kInternal), here and from the transaction's calls, name it:
+  // the URL, and options.origin when set.
   Result<std::unique_ptr<store::Transaction>> Begin(store::TxnMode mode) override;
 
   // Opens (or creates, with options.create) the workspace now.
   Status Open();
 
  private:
+  Error Named(Error error) const;
+
   std::string url_;
   const Clock& clock_;
   DeferredStoreOptions options_;

@@ -99,7 +99,8 @@ Status ReadHistory(Env& env, const std::string& program, toolkit::StatusReport& 
   TPMKIT_ASSIGN_OR_RETURN(auto entries, txn->ReadAudit(filter));
   for (const auto& e : entries) {
     if (e.seq <= after_seq) break;  // newest first
-    if (e.change.entity == "snapshot") continue;
+    // Snapshots and the evidence root (workspace.h) are bookkeeping, not program news.
+    if (e.change.entity == "snapshot" || e.change.entity == "evidence_root") continue;
     ++r.changes_total;
     if (r.changes.size() < kMaxChanges) {
       r.changes.push_back({e.at, e.actor, e.change.entity, e.change.entity_id,
@@ -108,6 +109,8 @@ Status ReadHistory(Env& env, const std::string& program, toolkit::StatusReport& 
   }
   return OkStatus();
 }
+
+}  // namespace
 
 Result<toolkit::StatusReport> StatusOf(const model::Program& p, Date as_of,
                                        const ForecastRequest& forecast) {
@@ -121,8 +124,6 @@ Result<toolkit::StatusReport> StatusOf(const model::Program& p, Date as_of,
   TPMKIT_RETURN_IF_ERROR(toolkit::CompleteStatus(p, r));
   return r;
 }
-
-}  // namespace
 
 store::SnapshotRecord ToSnapshot(const std::string& program, const toolkit::StatusFigures& f) {
   std::map<std::string, std::string> v;

@@ -40,6 +40,12 @@ struct ProgramStatusResponse {
 // kStorage.
 Result<ProgramStatusResponse> ProgramStatus(Env& env, const ProgramStatusRequest& request);
 
+// The status report's figures of `program` as of `as_of` (schedule, forecast, earned
+// value, readiness, health; no snapshots or trail): what `status` and `show` lead with.
+// Errors: those of the schedule, the forecast and earned value.
+Result<toolkit::StatusReport> StatusOf(const model::Program& program, Date as_of,
+                                       const ForecastRequest& forecast);
+
 // portfolio: every program of the workspace, its headline figures (p80 vs target, score,
 // readiness, budget vs EAC) and health, by id.
 struct PortfolioRequest {

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "tpmkit/base/check.h"
 #include "tpmkit/formats/mspdi.h"
 #include "tpmkit/formats/program_file.h"
 #include "tpmkit/model/diff.h"
@@ -62,19 +63,43 @@ Status CheckVersion(store::Transaction& txn, const Env& env, const std::string& 
   return OkStatus();
 }
 
-// Stores `after` in place of `before` with its audit entries, inside `txn`.
+// Stores `after` in place of `before` with its audit entries, and the entries of `extra`
+// (what is kept beside the program: its evidence root), inside `txn`.
 Result<ApplyResult> WriteChanges(store::Transaction& txn, const Env& env,
-                                 const model::Program* before, const model::Program& after) {
-  ApplyResult result{after.id, before == nullptr, 0};
+                                 const model::Program* before, const model::Program& after,
+                                 std::vector<model::EntityChange> extra = {}) {
+  ApplyResult result{after.id, before == nullptr, 0, std::nullopt};
   TPMKIT_RETURN_IF_ERROR(CheckVersion(txn, env, after.id));
   auto changes = model::DiffPrograms(before, after);
-  if (changes.empty()) return result;
-  TPMKIT_RETURN_IF_ERROR(txn.PutProgram(after));
+  if (changes.empty() && extra.empty()) return result;
+  if (!changes.empty()) TPMKIT_RETURN_IF_ERROR(txn.PutProgram(after));
+  changes.insert(changes.end(), std::make_move_iterator(extra.begin()),
+                 std::make_move_iterator(extra.end()));
   TPMKIT_ASSIGN_OR_RETURN(auto entries, txn.AppendAudit(env.actor, after.id, changes));
   result.changed = entries.size();
   TPMKIT_RETURN_IF_ERROR(txn.Commit());
   if (env.version && !entries.empty()) env.version->current = entries.back().hash;
   return result;
+}
+
+// The evidence root is kept in the audit trail itself: the newest "evidence_root" entry of
+// the program holds it (field "path"), so that it is stored and audited at once and
+// survives a program file applied again.
+constexpr std::string_view kEvidenceRootEntity = "evidence_root";
+
+Result<std::optional<std::filesystem::path>> EvidenceRootIn(store::Transaction& txn,
+                                                            const std::string& program_id) {
+  store::AuditFilter filter;
+  filter.program = program_id;
+  filter.entity = std::string(kEvidenceRootEntity);
+  TPMKIT_ASSIGN_OR_RETURN(auto entries, txn.ReadAudit(filter));
+  if (entries.empty()) return std::optional<std::filesystem::path>();
+  for (const auto& field : entries.front().change.changes) {
+    if (field.field == "path" && field.new_value) {
+      return std::optional<std::filesystem::path>(*field.new_value);
+    }
+  }
+  return std::optional<std::filesystem::path>();
 }
 
 }  // namespace
@@ -106,8 +131,8 @@ Result<ReadProgramResult> ReadProgram(const std::filesystem::path& path) {
   }
   if (path.extension() == ".xml") return ReadMspdiFile(path);
   TPMKIT_ASSIGN_OR_RETURN(std::string text, ReadTextFile(path));
-  TPMKIT_ASSIGN_OR_RETURN(auto program, formats::ReadProgramFile(text, path.string()));
-  return ReadProgramResult{std::move(program), {}};
+  TPMKIT_ASSIGN_OR_RETURN(auto read, formats::ReadProgramFileWithWarnings(text, path.string()));
+  return ReadProgramResult{std::move(read.program), std::move(read.warnings)};
 }
 
 // MS Project has no external dependencies. A promise date still holding back a task
@@ -158,13 +183,64 @@ Result<std::string> ReadProgramVersion(Env& env, const std::string& program_id) 
   return txn->ProgramVersion(program_id);
 }
 
-Result<ApplyResult> StoreProgram(Env& env, const model::Program& program) {
+Result<ApplyResult> StoreProgram(Env& env, const model::Program& program,
+                                 const StoreProgramOptions& options) {
   // Readers validate already; the write path checks again so that nothing unchecked is
   // ever stored, whatever the caller.
   if (auto issues = model::Validate(program); !issues.empty()) return ValidationError(issues);
   TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kWrite));
   TPMKIT_ASSIGN_OR_RETURN(auto before, txn->LoadProgram(program.id));
-  return WriteChanges(*txn, env, before ? &*before : nullptr, program);
+  std::vector<model::EntityChange> extra;
+  if (options.evidence_root) {
+    TPMKIT_ASSIGN_OR_RETURN(auto recorded, EvidenceRootIn(*txn, program.id));
+    const std::string now = options.evidence_root->string();
+    if (!recorded || recorded->string() != now) {
+      extra.push_back(model::EntityChange{
+          std::string(kEvidenceRootEntity),
+          program.id,
+          recorded ? model::ChangeAction::kUpdate : model::ChangeAction::kCreate,
+          {model::FieldChange{
+              "path", recorded ? std::optional<std::string>(recorded->string()) : std::nullopt,
+              now}}});
+    }
+  }
+  std::optional<std::filesystem::path> moved;
+  if (!extra.empty() && extra.front().changes.front().old_value) {
+    moved = *extra.front().changes.front().old_value;
+  }
+  TPMKIT_ASSIGN_OR_RETURN(
+      auto result, WriteChanges(*txn, env, before ? &*before : nullptr, program, std::move(extra)));
+  result.moved_evidence_root = std::move(moved);
+  return result;
+}
+
+Result<std::optional<std::filesystem::path>> RecordedEvidenceRoot(
+    Env& env, const std::optional<std::string>& program_id) {
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kRead));
+  TPMKIT_ASSIGN_OR_RETURN(auto id, ResolveProgramId(*txn, program_id));
+  return EvidenceRootIn(*txn, id);
+}
+
+Result<DerivedStore> StoreDerivedProgram(Env& env, const std::string& program_id,
+                                         const DeriveFn& derive,
+                                         const DerivedStoreOptions& options) {
+  // A dry run only reads: it neither takes the write lock nor writes.
+  TPMKIT_ASSIGN_OR_RETURN(
+      auto txn, env.store.Begin(options.dry_run ? store::TxnMode::kRead : store::TxnMode::kWrite));
+  TPMKIT_ASSIGN_OR_RETURN(auto before, txn->LoadProgram(program_id));
+  const model::Program* stored = before ? &*before : nullptr;
+  TPMKIT_ASSIGN_OR_RETURN(model::Program after, derive(stored));
+  TPMKIT_CHECK(after.id == program_id);
+  if (auto issues = model::Validate(after); !issues.empty()) return ValidationError(issues);
+  DerivedStore result;
+  result.existed = stored != nullptr;
+  result.changes = model::DiffPrograms(stored, after);
+  if (options.dry_run) {
+    result.applied = ApplyResult{after.id, stored == nullptr, result.changes.size(), std::nullopt};
+    return result;
+  }
+  TPMKIT_ASSIGN_OR_RETURN(result.applied, WriteChanges(*txn, env, stored, after));
+  return result;
 }
 
 Result<ApplyResult> EditProgram(Env& env, const std::optional<std::string>& program_id,

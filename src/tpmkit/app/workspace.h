@@ -63,11 +63,47 @@ struct ApplyResult {
   std::string program;
   bool created = false;
   size_t changed = 0;  // audit entries written
+  // The evidence root recorded before, when StoreProgramOptions::evidence_root replaced it.
+  std::optional<std::filesystem::path> moved_evidence_root;
+};
+
+struct StoreProgramOptions {
+  // The folder that the program's relative evidence paths start from (absolute), kept
+  // beside the program: `apply FILE` gives the file's folder. Recorded in the audit trail
+  // (entity "evidence_root", field "path") when it differs from the one recorded before;
+  // nullopt: the recorded one stays.
+  std::optional<std::filesystem::path> evidence_root;
 };
 
 // Stores a validated program (create or replace) with one audit entry per changed
 // entity, all in one transaction.
-Result<ApplyResult> StoreProgram(Env& env, const model::Program& program);
+Result<ApplyResult> StoreProgram(Env& env, const model::Program& program,
+                                 const StoreProgramOptions& options = {});
+
+// The evidence root recorded for a workspace program (StoreProgramOptions), the program
+// chosen as LoadProgram does; nullopt when none was recorded (an imported program, or one
+// applied before tpmkit kept it). Errors: those of choosing the program; kStorage.
+Result<std::optional<std::filesystem::path>> RecordedEvidenceRoot(
+    Env& env, const std::optional<std::string>& program_id);
+
+// What StoreDerivedProgram did or, in a dry run, would do.
+struct DerivedStore {
+  ApplyResult applied;                       // dry run: `changed` counts the entries it would write
+  bool existed = false;                      // a program of that id was stored before
+  std::vector<model::EntityChange> changes;  // what changed (or would), in audit order
+};
+struct DerivedStoreOptions {
+  bool dry_run = false;  // compute the changes, write nothing
+};
+// Like StoreProgram, but the program to store is `derive(stored)`, where `stored` is the
+// workspace's program `program_id` (nullptr when none), read in the same write transaction
+// so that no other write slips in between (an import that merges into what is stored).
+// `derive` returns an error to abandon (nothing is written); the program it returns must
+// have the id `program_id`, and is validated as StoreProgram does.
+using DeriveFn = std::function<Result<model::Program>(const model::Program* stored)>;
+Result<DerivedStore> StoreDerivedProgram(Env& env, const std::string& program_id,
+                                         const DeriveFn& derive,
+                                         const DerivedStoreOptions& options);
 
 // The one way a command edits a stored program: load it, let `edit` change it, validate,
 // store it and record what changed, in one write transaction. `edit` returns an error to

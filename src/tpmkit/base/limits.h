@@ -57,6 +57,11 @@ inline constexpr double kMaxDurationFactor = 100;
 // A resource's capacity (units available per working day): 0 to 10^6.
 inline constexpr double kMaxCapacity = 1'000'000;
 
+// Forecast seeds (--seed, the API's seed): 0 to 2^63-1, so that the seed a document
+// reports reads back the same in every JSON reader that keeps signed 64-bit integers, and
+// the command line and the API take the same seeds.
+inline constexpr uint64_t kMaxSeed = 9'223'372'036'854'775'807ULL;
+
 inline bool InDateRange(Date d) { return d >= kMinDate && d <= kMaxDate; }
 // Finite and |days| <= kMaxDays (NaN fails).
 inline bool InDaysRange(double days) { return days >= -kMaxDays && days <= kMaxDays; }

@@ -127,7 +127,8 @@ void DefineAccountCommands(CLI::App& root, Invocation& invocation) {
   auto* user = root.add_subcommand("user", "Users of `tpmkit serve`: add, grant, list, disable");
   user->require_subcommand(1);
   user->footer(
-      "Examples:\n  tpmkit user add ana --admin\n  tpmkit user grant priya phoenix editor\n"
+      "Examples:\n  tpmkit user add ana --admin\n  tpmkit user add priya\n"
+      "  tpmkit user grant priya phoenix editor\n"
       "  tpmkit user sessions priya --revoke");
 
   auto add = std::make_shared<UserAddArgs>();
@@ -168,7 +169,8 @@ void DefineAccountCommands(CLI::App& root, Invocation& invocation) {
   auto* token = root.add_subcommand("token", "API tokens for scripts: create, list, revoke");
   token->require_subcommand(1);
   token->footer(
-      "Example:\n  tpmkit token create ci-bot --program phoenix --role viewer --expires 30\n"
+      "Example (a token acts for a user):\n  tpmkit user add ci-bot\n"
+      "  tpmkit token create ci-bot --program phoenix --role viewer --expires 30\n"
       "Send it as 'Authorization: Bearer tpm_...'.");
   auto create = std::make_shared<TokenCreateArgs>();
   c = token->add_subcommand("create", "A new token for a user; prints it once");

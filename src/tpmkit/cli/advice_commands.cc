@@ -22,7 +22,8 @@ Status CheckEmlAddresses(const report::Mailbox& to, const report::Mailbox& from)
     missing.push_back("an email address for the addressee (--to \"" + to.name + " <address>\")");
   }
   if (from.address.empty()) {
-    missing.push_back("an email address for the sender (--from \"" + from.name + " <address>\")");
+    missing.push_back("an email address for the sender (--from \"" +
+                      (from.name.empty() ? std::string("Name") : from.name) + " <address>\")");
   }
   if (missing.empty()) return OkStatus();
   std::string msg = "--format eml needs " + missing[0];
@@ -38,7 +39,8 @@ ExitCode RunEscalate(const EscalateArgs& a, app::Env& env, std::ostream& out, st
                 Error::Usage("--format: expected text, md, eml or json, got '" + a.format + "'"));
   }
   const report::Mailbox to = report::ParseMailbox(a.to);
-  const report::Mailbox from = report::ParseMailbox(a.from.empty() ? env.actor : a.from);
+  // Without --from the program names the sender (app::EscalateRisk), never the OS user.
+  const report::Mailbox from = report::ParseMailbox(a.from);
   if (a.format == "eml") {
     if (auto s = CheckEmlAddresses(to, from); !s.ok()) return Fail(err, s.error());
   }
@@ -94,14 +96,18 @@ void DefineAdviceCommands(CLI::App& root, Invocation& invocation) {
   c->add_option("--to", eo->to,
                 "The sponsor or a stakeholder (id or name); \"Name <address>\" for eml")
       ->required();
-  c->add_option("--from", eo->from, "Who signs (default: the actor); \"Name <address>\" for eml");
+  c->add_option("--from", eo->from,
+                "Who signs (default: the program's sponsor); \"Name <address>\" for eml");
   c->add_option("--format", eo->format, "text | md | eml | json (default text)");
   c->add_option("--iterations", eo->iterations, "Forecast iterations (10000)");
-  c->add_option("--seed", eo->seed, "Forecast seed (1)");
+  c->add_option("--seed", eo->seed, "Forecast seed (1)")->check(SeedRange());
   c->footer(
-      "Without --decision the options are: add resources (the unfinished tasks the risk hits\n"
+      "With --decision the recommendation is the option the decision's rule picks (as decide\n"
+      "does). Without, for a schedule risk: add resources (the unfinished tasks the risk hits\n"
       "take 20% less time for 25% of their cost), reduce scope (the first remove_tasks option\n"
-      "of the program's decisions), extend the deadline (to the p80 finish with the risk).\n"
+      "of the program's decisions), extend the deadline (as the first decision option that\n"
+      "moves the target proposes, else to the p80 finish with the risk); for a cost-only risk:\n"
+      "absorb the cost, reduce scope. md and eml add the full analysis as an appendix.\n"
       "The ask is due on the risk's response_due, else 7 days after the as-of date.\n"
       "Example:\n  tpmkit escalate -f examples/phoenix.yaml --risk R-01 --to \"Dana Lee\"");
   Bind(*c, invocation, eo, RunEscalate);
@@ -114,14 +120,15 @@ void DefineAdviceCommands(CLI::App& root, Invocation& invocation) {
   review->add_option("--bank", ro->bank,
                      "A language-bank YAML file that replaces questions and adds phrases");
   review->add_option("--iterations", ro->iterations, "Forecast iterations for the p90 (10000)");
-  review->add_option("--seed", ro->seed, "Forecast seed (1)");
+  review->add_option("--seed", ro->seed, "Forecast seed (1)")->check(SeedRange());
   review->footer(
       "Themes: assumptions, risks, accountability, dependencies, critical_path, worst_case, "
       "kpis, decision_rule.\n"
       "Bank file:\n  phrases: extend        # or replace\n  themes:\n    risks:\n"
       "      question: Who owns this risk, and when do we hear back?\n"
       "      phrases: [Ask the owner for a date.]\n"
-      "Example:\n  tpmkit review -f examples/phoenix.yaml --strict");
+      "With --strict, a finding exits 1 (for CI).\n"
+      "Example:\n  tpmkit review -f examples/phoenix.yaml");
   Bind(*review, invocation, ro, RunReview);
 }
 

@@ -30,7 +30,7 @@ std::optional<std::string> ProgramArg(const std::string& program) {
 void AddRootOption(CLI::App& command, std::string& evidence_root) {
   command.add_option("--evidence-root", evidence_root,
                      "Folder that relative evidence paths start from (default: the program "
-                     "file's folder)");
+                     "file's folder, or the folder `apply` read the program from)");
 }
 
 }  // namespace
@@ -38,8 +38,19 @@ void AddRootOption(CLI::App& command, std::string& evidence_root) {
 ExitCode RunAudit(const AuditArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
   auto r = app::CheckReadiness(env, {a.source.Source(), a.common.as_of, RootArg(a.evidence_root)});
   if (!r.ok()) return Fail(err, r.error());
-  Print(out, a.common.json ? report::AuditJson(r->readiness)
-                           : report::AuditText(r->readiness, {.color = a.common.color}));
+  std::error_code ec;
+  const std::string root = std::filesystem::absolute(r->evidence_root, ec).string();
+  // The JSON is the API's document too (server.md: the same body), which does not show the
+  // server's folders: each evidence entry's state says what is missing.
+  if (a.common.json) {
+    Print(out, report::AuditJson(r->readiness));
+    return ExitCode::kOk;
+  }
+  std::string text = report::AuditText(r->readiness, {.color = a.common.color});
+  if (auto where = report::EvidenceLookupText(r->readiness, root, r->root_source); !where.empty()) {
+    text += "\n" + where;
+  }
+  Print(out, text);
   return ExitCode::kOk;
 }
 
@@ -65,8 +76,8 @@ ExitCode RunSignoff(const SignoffArgs& a, app::Env& env, std::ostream& out, std:
 }
 
 ExitCode RunPack(const PackArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
-  auto r =
-      app::PackAudit(env, {a.source.Source(), a.common.as_of, RootArg(a.evidence_root), a.output});
+  auto r = app::PackAudit(env, {a.source.Source(), a.common.as_of, RootArg(a.evidence_root),
+                                a.output, a.allow_missing});
   if (!r.ok()) return Fail(err, r.error());
   report::WrittenPack pack{a.output, r->summary.files, r->summary.evidence_files,
                            r->summary.missing, std::nullopt};
@@ -174,7 +185,12 @@ void DefineAuditCommands(CLI::App& root, Invocation& invocation) {
   AddSourceOptions(*pack, po->source);
   AddRootOption(*pack, po->evidence_root);
   pack->add_option("-o,--output", po->output, "The zip file to write")->required();
-  pack->footer("Example:\n  tpmkit audit pack -f examples/phoenix.yaml -o phoenix-audit.zip");
+  pack->add_flag("--allow-missing", po->allow_missing,
+                 "Write the pack even when evidence files are missing (else exit 1, no pack)");
+  pack->footer(
+      "Exit 1 without a pack when evidence files are missing or refused, unless\n"
+      "--allow-missing.\n"
+      "Example:\n  tpmkit audit pack -f examples/phoenix.yaml -o phoenix-audit.zip");
   Bind(*pack, invocation, po, RunPack);
 }
 

@@ -41,6 +41,7 @@ struct PackArgs {
   SourceArgs source;
   std::string evidence_root;
   std::string output;
+  bool allow_missing = false;  // write the pack without the evidence that is not there
 };
 ExitCode RunPack(const PackArgs& args, app::Env& env, std::ostream& out, std::ostream& err);
 

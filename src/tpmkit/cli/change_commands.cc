@@ -46,11 +46,11 @@ ExitCode RunDecision(const ChangeDecisionArgs& a, model::ApprovalDecision decisi
 }  // namespace
 
 ExitCode RunChanges(const ChangesArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
-  auto r = app::ListChanges(env, {a.source.Source()});
+  auto r = app::ListChanges(env, {a.source.Source(), a.common.as_of});
   if (!r.ok()) return Fail(err, r.error());
   const auto& p = r->loaded.program;
-  Print(out, a.common.json ? report::ChangeListJson(p, r->budget)
-                           : report::ChangeListText(p, r->budget, {.color = a.common.color}));
+  Print(out, a.common.json ? report::ChangeListJson(p, r->money)
+                           : report::ChangeListText(p, r->money, {.color = a.common.color}));
   return ExitCode::kOk;
 }
 
@@ -113,7 +113,7 @@ void DefineChangeCommands(CLI::App& root, Invocation& invocation) {
   assess->add_option("ID", assess_args->id, "The change id")->required();
   assess->add_option("--iterations", assess_args->iterations,
                      "Monte Carlo iterations (default 10000)");
-  assess->add_option("--seed", assess_args->seed, "Random seed (default 1)");
+  assess->add_option("--seed", assess_args->seed, "Random seed (default 1)")->check(SeedRange());
   assess->footer(
       "Rejects when the chance of finishing on time would be below targets.p_on_time,\n"
       "or when the change costs more than the budget not yet committed.\n"
@@ -124,29 +124,34 @@ void DefineChangeCommands(CLI::App& root, Invocation& invocation) {
     const char* name;
     const char* what;
     RunFn<ChangeDecisionArgs> run;
+    const char* note;  // of the example
   } decisions[] = {
-      {"approve", "Approve a change request (appends an approval)", RunChangeApprove},
-      {"reject", "Reject a change request (appends a rejection)", RunChangeReject},
+      {"approve", "Approve a change request (appends an approval)", RunChangeApprove,
+       "Funded from contingency"},
+      {"reject", "Reject a change request (appends a rejection)", RunChangeReject,
+       "Not before go-live"},
   };
   for (const auto& d : decisions) {
     auto args = std::make_shared<ChangeDecisionArgs>();
     auto* sub = changes->add_subcommand(d.name, d.what);
-    AddSourceOptions(*sub, args->source);
+    AddProgramOption(*sub, args->source.program);  // an edit of the workspace: no -f
     sub->add_option("ID", args->id, "The change id")->required();
     sub->add_option("--by", args->by, "Who decides")->required();
     sub->add_option("--note", args->note, "Why, in a sentence");
     sub->add_option("--on", args->on, "The date decided (default: the as-of date)");
     sub->footer(std::string("Example:\n  tpmkit changes ") + d.name +
-                " CR-03 --by 'Dana Lee' --note 'Funded from contingency'");
+                " CR-03 --by 'Dana Lee' --note '" + d.note + "'");
     Bind(*sub, invocation, args, d.run);
   }
 
   auto implement_args = std::make_shared<ChangeImplementArgs>();
   auto* implement = changes->add_subcommand(
       "implement", "Add an approved change's tasks to the plan and mark it implemented");
-  AddSourceOptions(*implement, implement_args->source);
+  AddProgramOption(*implement, implement_args->source.program);
   implement->add_option("ID", implement_args->id, "The change id")->required();
-  implement->footer("Example:\n  tpmkit changes implement CR-03");
+  implement->footer(
+      "Example (a change is approved before it is implemented):\n"
+      "  tpmkit changes approve CR-03 --by 'Dana Lee'\n  tpmkit changes implement CR-03");
   Bind(*implement, invocation, implement_args, RunChangeImplement);
 }
 

@@ -17,9 +17,12 @@ TEST(ChangeCommandsTest, ListOfAFileEndsWithTheBudgetPosition) {
   args.source.file = "examples/phoenix.yaml";
   EXPECT_EQ(RunChanges(args, f.env, f.out, f.err), ExitCode::kOk) << f.err.str();
   EXPECT_NE(f.out.str().find("CR-03  proposed"), std::string::npos) << f.out.str();
-  EXPECT_NE(f.out.str().find("\nBudget not yet committed: 145,000 USD (budget 2,400,000 USD"),
-            std::string::npos)
+  // The money model every command shares: contingency left and headroom at the forecast.
+  EXPECT_NE(f.out.str().find("  Contingency left  "), std::string::npos) << f.out.str();
+  EXPECT_NE(f.out.str().find("145,000 USD\n"), std::string::npos) << f.out.str();
+  EXPECT_NE(f.out.str().find("  Headroom (budget - forecast final cost)  "), std::string::npos)
       << f.out.str();
+  EXPECT_NE(f.out.str().find("11,638 USD\n"), std::string::npos) << f.out.str();
   EXPECT_EQ(f.err.str(), "");
 }
 

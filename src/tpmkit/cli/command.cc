@@ -1,6 +1,8 @@
 #include "tpmkit/cli/command.h"
 
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstdint>
 #include <ostream>
 
 #include "tpmkit/base/limits.h"
@@ -106,6 +108,19 @@ Result<std::optional<Date>> OptionalDateArg(const std::string& flag, const std::
   if (text.empty()) return std::optional<Date>();
   TPMKIT_ASSIGN_OR_RETURN(Date d, DateArg(flag, text));
   return std::optional<Date>(d);
+}
+
+CLI::Validator SeedRange() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        uint64_t seed = 0;
+        const char* end = text.data() + text.size();
+        auto [at, ec] = std::from_chars(text.data(), end, seed);
+        if (ec == std::errc() && at == end && !text.empty() && seed <= limits::kMaxSeed) return "";
+        return "a seed is a whole number from 0 to " + std::to_string(limits::kMaxSeed) +
+               " (2^63-1), got '" + text + "'";
+      },
+      "", "seed");
 }
 
 Result<double> NumberArg(const std::string& flag, const std::string& text) {

@@ -18,7 +18,8 @@
 
 namespace CLI {
 class App;
-}
+class Validator;
+}  // namespace CLI
 
 namespace tpmkit::cli {
 
@@ -100,6 +101,8 @@ Result<Date> DateArg(const std::string& flag, const std::string& text);
 Result<std::optional<Date>> OptionalDateArg(const std::string& flag, const std::string& text);
 // Parses a number argument; kUsage "FLAG: expected a number, got 'TEXT'".
 Result<double> NumberArg(const std::string& flag, const std::string& text);
+// The check of every --seed: a whole number from 0 to limits::kMaxSeed (2^63-1).
+CLI::Validator SeedRange();
 
 // Each command file defines its commands on the root app (the table in commands.cc).
 using DefineFn = void (*)(CLI::App& root, Invocation& invocation);

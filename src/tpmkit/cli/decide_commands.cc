@@ -74,7 +74,7 @@ void DefineDecideCommand(CLI::App& root, Invocation& invocation) {
   decide->add_option("-o,--output", args->output, "Write the memo to this file");
   decide->add_option("--iterations", args->iterations,
                      "Monte Carlo iterations per option (default 10000)");
-  decide->add_option("--seed", args->seed, "Random seed (default 1)");
+  decide->add_option("--seed", args->seed, "Random seed (default 1)")->check(SeedRange());
   decide->add_option("--threads", args->threads,
                      "Worker threads (default 0: all cores); results do not depend on it");
   decide->add_option("--choose", args->choose, "Record the decision: the chosen option id");

@@ -118,12 +118,21 @@ ExitCode RunEvm(const EvmArgs& a, app::Env& env, std::ostream& out, std::ostream
 }
 
 ExitCode RunImport(const ImportArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
-  auto r = app::ImportPlan(env, {a.format, a.file, a.program, a.project});
+  app::ImportPlanRequest request{a.format, a.file, a.program, a.project};
+  request.prune = a.prune;
+  request.dry_run = a.dry_run;
+  auto r = app::ImportPlan(env, request);
   if (!r.ok()) return Fail(err, r.error());
   PrintWarnings(err, r->warnings);
-  const report::StoredProgram stored{r->applied.program, r->applied.created, r->applied.changed};
-  Print(out, a.common.json ? report::ImportJson(stored, r->warnings.size())
-                           : report::ImportText(stored, a.file, r->tasks, r->warnings.size()));
+  const report::ImportOutcome outcome{{r->applied.program, r->applied.created, r->applied.changed},
+                                      a.file,
+                                      r->tasks,
+                                      r->warnings.size(),
+                                      r->merged,
+                                      a.dry_run,
+                                      r->pruned,
+                                      r->changes};
+  Print(out, a.common.json ? report::ImportJson(outcome) : report::ImportText(outcome));
   return ExitCode::kOk;
 }
 
@@ -148,7 +157,8 @@ void DefinePlanCommands(CLI::App& root, Invocation& invocation) {
       "most critical and most sensitive tasks");
   AddSourceOptions(*forecast, fo->source);
   forecast->add_option("--iterations", fo->iterations, "Iterations (default 10000)");
-  forecast->add_option("--seed", fo->seed, "Random seed (default 1): same seed, same numbers");
+  forecast->add_option("--seed", fo->seed, "Random seed (default 1): same seed, same numbers")
+      ->check(SeedRange());
   forecast->add_option("--threads", fo->threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   forecast->footer(
@@ -175,11 +185,20 @@ void DefinePlanCommands(CLI::App& root, Invocation& invocation) {
   import->add_option("--id", io->program, "Program id (default: from the file name)");
   import->add_option("--project", io->project,
                      "jira: import only the issues of this Jira project key (e.g. PHX)");
+  import->add_flag("--prune", io->prune,
+                   "Into an existing program: drop the registers' references to tasks the new "
+                   "plan no longer has (else the import is refused)");
+  import->add_flag("--dry-run", io->dry_run, "Say what would change; write nothing");
   import->footer(
       "What the file holds that tpmkit cannot represent is listed as warnings.\n"
+      "Into an existing program (--id EXISTING) the plan is merged: projects, tasks and\n"
+      "links (and from MS Project the start, status date, calendar and resources) are\n"
+      "replaced, every register is kept. Registers that name a task the new plan lacks\n"
+      "refuse the import (exit 2) unless --prune.\n"
       "Jira: epics become projects, issues tasks, 'Blocks' links dependencies.\n"
-      "Examples:\n  tpmkit import mspdi plan.xml --id phoenix\n"
-      "  tpmkit import jira export.csv --id phoenix --project PHX");
+      "Examples:\n  tpmkit import mspdi plan.xml --id phoenix --dry-run\n"
+      "  tpmkit import mspdi plan.xml --id phoenix\n"
+      "  tpmkit import jira export.csv --id phoenix --project PHX --prune");
   Bind(*import, invocation, io, RunImport, {.creates_workspace = true});
 }
 

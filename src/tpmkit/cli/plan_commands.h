@@ -35,7 +35,9 @@ ExitCode RunEvm(const EvmArgs& args, app::Env& env, std::ostream& out, std::ostr
 struct ImportArgs {
   Common common;
   std::string format, file, program;
-  std::string project;  // jira: a Jira project key
+  std::string project;   // jira: a Jira project key
+  bool prune = false;    // drop register references to tasks the new plan lacks
+  bool dry_run = false;  // say what would change, write nothing
 };
 ExitCode RunImport(const ImportArgs& args, app::Env& env, std::ostream& out, std::ostream& err);
 

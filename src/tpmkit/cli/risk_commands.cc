@@ -184,7 +184,7 @@ void DefineRiskCommands(CLI::App& root, Invocation& invocation) {
   AddSourceOptions(*sc, so->source);
   sc->add_flag("--suggest", so->suggest, "Also suggest ratings computed from the data");
   sc->add_option("--iterations", so->iterations, "Forecast iterations for p_on_time (10000)");
-  sc->add_option("--seed", so->seed, "Forecast seed (1)");
+  sc->add_option("--seed", so->seed, "Forecast seed (1)")->check(SeedRange());
   sc->footer(report::ScorecardSuggestionHelp() +
              "\nExamples:\n  tpmkit scorecard -f examples/phoenix.yaml --suggest\n"
              "  tpmkit scorecard assess --rating schedule=4 --rating vendor=5 --by "
@@ -227,10 +227,10 @@ void DefineRiskCommands(CLI::App& root, Invocation& invocation) {
   };
   for (const Verb& v :
        {Verb{"add", "Add a risk", RunRiskAdd,
-             " R-09 --title \"Bank test endpoint slips\" --category vendor --owner "
+             " R-20 --title \"Bank test endpoint slips\" --category vendor --owner "
              "\"Priya Shah\" --probability 0.3 --severity 4"},
-        Verb{"update", "Change fields of a risk", RunRiskUpdate, " R-09 --probability 0.5"},
-        Verb{"close", "Close a risk", RunRiskClose, " R-09"}}) {
+        Verb{"update", "Change fields of a risk", RunRiskUpdate, " R-07 --probability 0.5"},
+        Verb{"close", "Close a risk", RunRiskClose, " R-13"}}) {
     auto o = std::make_shared<RiskEditArgs>();
     auto* c = risk->add_subcommand(v.name, v.help);
     c->add_option("ID", o->id, "The risk id")->required();

@@ -71,7 +71,7 @@ void DefineStakeholderCommands(CLI::App& root, Invocation& invocation) {
   auto* one = root.add_subcommand("stakeholder", "Work with one stakeholder");
   one->require_subcommand(1);
   one->footer(
-      "Example:\n  tpmkit stakeholder contact cfo --on 2026-06-16 --note \"Budget review\"");
+      "Example:\n  tpmkit stakeholder contact cfo --on 2026-06-15 --note \"Budget review\"");
   auto* contact =
       one->add_subcommand("contact", "Log an engagement: kept as history, last_contact updated");
   contact->add_option("ID", contact_args->id, "The stakeholder id")->required();
@@ -79,7 +79,7 @@ void DefineStakeholderCommands(CLI::App& root, Invocation& invocation) {
   contact->add_option("--note", contact_args->note, "What was discussed")->required();
   AddProgramOption(*contact, contact_args->program);
   contact->footer(
-      "Example:\n  tpmkit stakeholder contact cfo --on 2026-06-16 "
+      "Example:\n  tpmkit stakeholder contact cfo --on 2026-06-15 "
       "--note 'Walked through the D-01 options'");
   Bind(*contact, invocation, contact_args, RunContact);
 }

@@ -130,7 +130,7 @@ void DefineStatusCommands(CLI::App& root, Invocation& invocation) {
   status->add_option("--from", so->from,
                      "eml: the sender, \"Name <address>\" (default: the actor)");
   status->add_option("--iterations", so->iterations, "Forecast iterations (10000)");
-  status->add_option("--seed", so->seed, "Forecast seed (1)");
+  status->add_option("--seed", so->seed, "Forecast seed (1)")->check(SeedRange());
   status->footer(
       "Health is red/amber/green per area (docs/health.md). PDF needs Debian's chromium.\n"
       "Examples:\n  tpmkit status -f examples/phoenix.yaml\n"
@@ -144,7 +144,7 @@ void DefineStatusCommands(CLI::App& root, Invocation& invocation) {
   portfolio->add_option("--format", po->format, "text (default), html or json");
   portfolio->add_option("-o,--output", po->output, "Write to FILE instead of stdout");
   portfolio->add_option("--iterations", po->iterations, "Forecast iterations (10000)");
-  portfolio->add_option("--seed", po->seed, "Forecast seed (1)");
+  portfolio->add_option("--seed", po->seed, "Forecast seed (1)")->check(SeedRange());
   portfolio->footer("Example:\n  tpmkit portfolio --format html -o portfolio.html");
   Bind(*portfolio, invocation, po, RunPortfolio);
 

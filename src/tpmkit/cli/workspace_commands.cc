@@ -21,8 +21,21 @@ ExitCode RunInit(const InitArgs& a, app::Env& env, std::ostream& out, std::ostre
 ExitCode RunApply(const ApplyArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
   auto r = app::ApplyFile(env, {a.file});
   if (!r.ok()) return Fail(err, r.error());
-  const report::StoredProgram stored{r->program, r->created, r->changed};
-  Print(out, a.common.json ? report::ApplyJson(stored) : report::ApplyText(stored));
+  PrintWarnings(err, r->warnings);
+  const report::StoredProgram stored{r->applied.program, r->applied.created, r->applied.changed};
+  if (a.common.json) {
+    Print(out, report::ApplyJson(stored));
+    return ExitCode::kOk;
+  }
+  // The evidence root's entry is not a change of the program: say so apart.
+  report::StoredProgram program_only = stored;
+  if (r->applied.moved_evidence_root) program_only.changed -= 1;
+  Print(out, report::ApplyText(program_only));
+  if (r->applied.moved_evidence_root) {
+    Print(out, report::EvidenceRootMovedText(r->applied.program,
+                                             r->applied.moved_evidence_root->string(),
+                                             r->evidence_root.string()));
+  }
   return ExitCode::kOk;
 }
 
@@ -79,6 +92,13 @@ ExitCode RunExportData(const ExportArgs& a, app::Env& env, std::ostream& out, st
 }  // namespace
 
 ExitCode RunExport(const ExportArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
+  // What export writes is a file format of its own; printing YAML or a workbook where a
+  // script expects one JSON document would break the --json promise.
+  if (a.common.json) {
+    return Fail(err, Error::Usage("--json: export writes a program file, MS Project XML, xlsx, "
+                                  "ics or csv (--format), never JSON; for JSON ask the command "
+                                  "that shows what you need, e.g. `tpmkit show --json`"));
+  }
   if (a.format == "xlsx" || a.format == "ics" || a.format == "csv") {
     return RunExportData(a, env, out, err);
   }
@@ -103,7 +123,8 @@ ExitCode RunShow(const ShowArgs& a, app::Env& env, std::ostream& out, std::ostre
   auto r = app::ShowProgram(env, {a.source.Source(), a.common.as_of});
   if (!r.ok()) return Fail(err, r.error());
   PrintWarnings(err, r->loaded.warnings);
-  const report::ShowFigures figures{r->schedule, r->scorecard, r->readiness};
+  const report::ShowFigures figures{r->schedule, r->scorecard, r->readiness,
+                                    r->status ? &*r->status : nullptr};
   Print(out, a.common.json ? report::ShowJson(r->loaded.program, figures)
                            : report::ShowText(r->loaded.program, figures));
   return ExitCode::kOk;
@@ -120,15 +141,32 @@ void DefineWorkspaceCommands(CLI::App& root, Invocation& invocation) {
       "Validate a program file and store it (create or replace), recording every "
       "change in the audit trail");
   apply->add_option("FILE", apply_args->file, "The program file (YAML)")->required();
-  apply->footer("Example:\n  tpmkit apply examples/phoenix.yaml");
+  apply->footer(
+      "The file's folder is remembered as the program's evidence root: `audit` and\n"
+      "`audit pack` look for relative evidence paths there (--evidence-root overrides).\n"
+      "Example:\n  tpmkit apply examples/phoenix.yaml");
   Bind(*apply, invocation, apply_args, RunApply, {.creates_workspace = true});
 
   auto check_args = std::make_shared<CheckArgs>();
   auto* check = root.add_subcommand("check", "Validate a program file; print every problem");
-  check->add_option("-f,--file,FILE", check_args->file, "The program file (YAML)")->required();
+  CLI::Option* file =
+      check->add_option("FILE", check_args->file, "The program file (YAML)")->required();
+  // `-f FILE`, the form the other commands take, still works; it is not listed, so that the
+  // help shows one way. It fills FILE, so that FILE's requirement holds.
+  check
+      ->add_option_function<std::string>(
+          "-f,--file",
+          [file, check_args](const std::string& path) {
+            if (file->count() > 0) {
+              throw CLI::ValidationError("-f,--file", "give the program file once, as FILE");
+            }
+            check_args->file = path;
+            file->add_result(path);
+          })
+      ->group("");
   check->footer(
       "Prints each problem as FILE:LINE:COLUMN: message and exits 2 when there is any.\n"
-      "Example:\n  tpmkit check -f examples/phoenix.yaml");
+      "Example:\n  tpmkit check examples/phoenix.yaml");
   Bind(*check, invocation, check_args, RunCheck);
 
   auto export_args = std::make_shared<ExportArgs>();

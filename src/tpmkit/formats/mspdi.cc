@@ -609,6 +609,13 @@ Result<MspdiImport> Reader::Run() {
     return e;
   }
   program_.start = *start;
+  // A finish before the start (a header edited by hand) is no target the plan could meet.
+  if (program_.target && *program_.target < program_.start) {
+    warnings_.Add("a project finish before the project start is dropped",
+                  fmt::format("{} finish {}", program_.name, program_.target->ToString()),
+                  Offset(Child(root_, "FinishDate")));
+    program_.target.reset();
+  }
   if (calendar_ != model::Calendar{}) program_.calendar = calendar_;
 
   // The contract: what import gives, validation accepts (and export can write back). The

@@ -994,7 +994,8 @@ const YamlNode& Reader::Locate(std::string_view path) const {
 
 }  // namespace
 
-Result<model::Program> ReadProgramFile(std::string_view text, const std::string& file_name) {
+Result<ProgramFileRead> ReadProgramFileWithWarnings(std::string_view text,
+                                                    const std::string& file_name) {
   TPMKIT_ASSIGN_OR_RETURN(YamlTree tree, YamlTree::Parse(text, file_name));
   Reader reader(tree, file_name);
   model::Program program = reader.ReadRoot();
@@ -1006,15 +1007,30 @@ Result<model::Program> ReadProgramFile(std::string_view text, const std::string&
       diags.push_back({file_name, at.line, at.column, std::move(issue.message)});
     }
   }
-  if (diags.empty()) return program;
-  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
-  });
+  };
+  if (diags.empty()) {
+    ProgramFileRead read;
+    for (auto& issue : model::ValidationWarnings(program)) {
+      const YamlNode& at = reader.Locate(issue.path);
+      read.warnings.push_back({file_name, at.line, at.column, std::move(issue.message)});
+    }
+    std::stable_sort(read.warnings.begin(), read.warnings.end(), by_position);
+    read.program = std::move(program);
+    return read;
+  }
+  std::stable_sort(diags.begin(), diags.end(), by_position);
   diags.erase(std::unique(diags.begin(), diags.end()), diags.end());
   Error error = Error::Invalid(
       fmt::format("{} error{} in {}", diags.size(), diags.size() == 1 ? "" : "s", file_name));
   error.diagnostics = std::move(diags);
   return error;
+}
+
+Result<model::Program> ReadProgramFile(std::string_view text, const std::string& file_name) {
+  TPMKIT_ASSIGN_OR_RETURN(auto read, ReadProgramFileWithWarnings(text, file_name));
+  return std::move(read.program);
 }
 
 }  // namespace tpmkit::formats

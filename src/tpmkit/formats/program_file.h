@@ -4,7 +4,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "tpmkit/base/diagnostic.h"
 #include "tpmkit/base/error.h"
 #include "tpmkit/model/program.h"
 
@@ -15,6 +17,16 @@ namespace tpmkit::formats {
 // Covers YAML syntax, types, ranges, enums, unknown keys, required keys, and
 // model::Validate (unique ids, references, estimate ordering, cycles...).
 Result<model::Program> ReadProgramFile(std::string_view text, const std::string& file_name);
+
+// ReadProgramFile, with model::ValidationWarnings located like the problems
+// ({file_name, line, column, message}, sorted by position): what is valid but probably
+// not meant.
+struct ProgramFileRead {
+  model::Program program;
+  std::vector<Diagnostic> warnings;
+};
+Result<ProgramFileRead> ReadProgramFileWithWarnings(std::string_view text,
+                                                    const std::string& file_name);
 
 // Canonical YAML: keys in the order of program-file.md, absent values omitted,
 // days as "Nd", dates as YYYY-MM-DD. ReadProgramFile(WriteProgramFile(p)) == p.

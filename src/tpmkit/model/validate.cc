@@ -324,6 +324,12 @@ class Validator {
     DateBound(p_.start, "program.start", "start");
     DateBound(p_.target, "program.target", "target");
     DateBound(p_.status_date, "program.status_date", "status_date");
+    // No plan can meet a target before it starts: a typo in one of the two dates.
+    if (p_.target && *p_.target < p_.start && limits::InDateRange(*p_.target) &&
+        limits::InDateRange(p_.start)) {
+      Add("program.target", fmt::format("target {} is before the start {}", p_.target->ToString(),
+                                        p_.start.ToString()));
+    }
     if (p_.budget) NotNegative(*p_.budget, "program.budget", "budget");
   }
 
@@ -904,5 +910,35 @@ class Validator {
 }  // namespace
 
 std::vector<ValidationIssue> Validate(const Program& program) { return Validator(program).Run(); }
+
+std::vector<ValidationIssue> ValidationWarnings(const Program& program) {
+  std::vector<ValidationIssue> out;
+  if (!program.status_date) return out;
+  const Date status = *program.status_date;
+  auto after = [&](const Date& d, std::string path, std::string_view what) {
+    if (d <= status) return;
+    out.push_back({std::move(path),
+                   fmt::format("{} {} is after the status date {}: the status date may be out of "
+                               "date (the reports are as of it)",
+                               what, d.ToString(), status.ToString())});
+  };
+  for (size_t i = 0; i < program.stakeholders.size(); ++i) {
+    const auto& s = program.stakeholders[i];
+    const std::string base = fmt::format("stakeholders[{}]", i);
+    if (s.last_contact) after(*s.last_contact, base + ".last_contact", "last contact");
+    for (size_t k = 0; k < s.contacts.size(); ++k) {
+      after(s.contacts[k].on, fmt::format("{}.contacts[{}].on", base, k), "contact");
+    }
+  }
+  if (program.audit) {
+    for (size_t i = 0; i < program.audit->items.size(); ++i) {
+      const auto& item = program.audit->items[i];
+      if (item.signoff) {
+        after(item.signoff->on, fmt::format("audit.items[{}].signoff.on", i), "sign-off");
+      }
+    }
+  }
+  return out;
+}
 
 }  // namespace tpmkit::model

@@ -24,4 +24,10 @@ struct ValidationIssue {
 // Linear in the size of the program (the cycle check is a DFS).
 std::vector<ValidationIssue> Validate(const Program& program);
 
+// What is valid but probably not meant, in the same form, in file order: a contact, last
+// contact or sign-off dated after the program's status date (a user may mean it: the
+// register was updated after the status date was last moved, and then the reports, as
+// of the status date, do not see it yet). Empty without a status date. Linear.
+std::vector<ValidationIssue> ValidationWarnings(const Program& program);
+
 }  // namespace tpmkit::model

@@ -360,5 +360,39 @@ TEST(ValidateTest, ValuesAtTheLimitsPass) {
   EXPECT_THAT(Validate(p), IsEmpty());
 }
 
+TEST(ValidateTest, ATargetBeforeTheStartIsAnError) {
+  Program p = Minimal();
+  p.target = Date::FromYmd(2026, 1, 2);
+  EXPECT_THAT(Validate(p),
+              ElementsAre(ValidationIssue{"program.target",
+                                          "target 2026-01-02 is before the start 2026-01-05"}));
+  p.target = p.start;  // a milestone-only program may finish the day it starts
+  EXPECT_THAT(Validate(p), IsEmpty());
+}
+
+TEST(ValidateTest, DatesAfterTheStatusDateAreWarningsNotErrors) {
+  Program p = Minimal();
+  Stakeholder s;
+  s.id = "cfo";
+  s.name = "Casey";
+  s.last_contact = Date::FromYmd(2026, 6, 20);
+  s.contacts = {{Date::FromYmd(2026, 6, 1), "ok"}, {Date::FromYmd(2026, 7, 1), "later"}};
+  p.stakeholders = {s};
+  AuditItem item;
+  item.id = "training";
+  item.signoff = Signoff{"Dana", Date::FromYmd(2026, 6, 16)};
+  p.audit = Audit{std::nullopt, {item}};
+  EXPECT_THAT(ValidationWarnings(p), IsEmpty());  // no status date: nothing to compare with
+  p.status_date = Date::FromYmd(2026, 6, 15);
+  EXPECT_THAT(Validate(p), IsEmpty());
+  auto warnings = ValidationWarnings(p);
+  ASSERT_EQ(warnings.size(), 3u);
+  EXPECT_EQ(warnings[0].path, "stakeholders[0].last_contact");
+  EXPECT_EQ(warnings[1].path, "stakeholders[0].contacts[1].on");
+  EXPECT_EQ(warnings[2].path, "audit.items[0].signoff.on");
+  EXPECT_THAT(warnings[1].message,
+              ::testing::StartsWith("contact 2026-07-01 is after the status date 2026-06-15"));
+}
+
 }  // namespace
 }  // namespace tpmkit::model

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/base/text.h"
+#include "tpmkit/report/money_text.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -18,14 +19,26 @@ std::string EscalationJson(const toolkit::Escalation& e, const std::string& body
   json options = json::array();
   for (size_t i = 0; i < e.options.size(); ++i) {
     const auto& opt = e.options[i];
-    options.push_back({{"id", opt.id},
-                       {"name", opt.name},
-                       {"summary", e.option_summaries[i]},
-                       {"simulated", opt.simulated},
-                       {"p80_finish", opt.p80 ? json(opt.p80->ToString()) : json(nullptr)},
-                       {"p_on_time", Opt(opt.p_on_time)},
-                       {"target", opt.target ? json(opt.target->ToString()) : json(nullptr)},
-                       {"cost", Opt(opt.cost)}});
+    options.push_back(
+        {{"id", opt.id},
+         {"name", opt.name},
+         {"summary", e.option_summaries[i]},
+         {"brief", e.option_brief[i]},
+         {"simulated", opt.simulated},
+         {"p80_finish", opt.p80 ? json(opt.p80->ToString()) : json(nullptr)},
+         {"p_on_time", Opt(opt.p_on_time)},
+         {"target", opt.target ? json(opt.target->ToString()) : json(nullptr)},
+         {"cost", Opt(opt.cost)},
+         {"final_cost", Opt(opt.final_cost)},
+         {"freeze_start", opt.freeze_start ? json(opt.freeze_start->ToString()) : json(nullptr)}});
+  }
+  json appendix = json::array();
+  for (const auto& section : e.appendix) {
+    appendix.push_back({{"heading", section.heading}, {"items", section.items}});
+  }
+  json money = json::object();
+  for (const auto& [key, value] : MoneyJsonFields(e.money)) {
+    money[key] = value ? json(*value) : json(nullptr);
   }
   return json{{"subject", e.subject},
               {"to", e.to},
@@ -36,12 +49,17 @@ std::string EscalationJson(const toolkit::Escalation& e, const std::string& body
                 {"cost", e.cost},
                 {"p80_before", e.p80_before.ToString()},
                 {"p80_after", e.p80_after.ToString()},
-                {"statements", e.impact}}},
+                {"statements", e.impact},
+                {"brief", e.impact_brief}}},
               {"options", options},
               {"recommendation", {{"option", e.recommended}, {"rationale", e.rationale}}},
               {"ask", e.ask},
               {"ask_by", e.ask_by.ToString()},
               {"signoff", e.signoff},
+              {"kind", e.is_issue ? "issue" : "risk"},
+              {"money", money},
+              {"final_cost_with_risk", Opt(e.final_cost_with_risk)},
+              {"appendix", appendix},
               {"body", body}}
       .dump(2);
 }

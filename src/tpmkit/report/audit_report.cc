@@ -149,4 +149,40 @@ std::string AuditJson(const toolkit::AuditReadiness& a) {
   return out.dump(2);
 }
 
+size_t MissingEvidence(const toolkit::AuditReadiness& a) {
+  size_t n = 0;
+  for (const auto& item : a.items) {
+    for (const auto& e : item.evidence) {
+      if (e.is_path && (e.state == EvidenceState::kMissing || e.state == EvidenceState::kRefused)) {
+        ++n;
+      }
+    }
+  }
+  return n;
+}
+
+std::string EvidenceLookupText(const toolkit::AuditReadiness& a, const std::string& root,
+                               EvidenceRootSource source) {
+  const size_t missing = MissingEvidence(a);
+  if (missing == 0) return "";
+  std::string_view why;
+  switch (source) {
+    case EvidenceRootSource::kOption:
+      why = "--evidence-root";
+      break;
+    case EvidenceRootSource::kRecorded:
+      why = "the folder of the file the program was applied from";
+      break;
+    case EvidenceRootSource::kProgramFile:
+      why = "the program file's folder";
+      break;
+    case EvidenceRootSource::kCurrentFolder:
+      why = "the current folder: no program file was applied, give --evidence-root";
+      break;
+  }
+  return fmt::format("{} missing or refused: evidence paths were looked for under {} ({}).\n",
+                     words::Count(static_cast<long>(missing), "evidence file", "evidence files"),
+                     root, why);
+}
+
 }  // namespace tpmkit::report

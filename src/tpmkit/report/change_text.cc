@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/base/text.h"
+#include "tpmkit/report/money_text.h"
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/wording.h"
 
@@ -15,6 +16,13 @@ namespace rt = register_text;
 
 json DateOrNull(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
 
+json MoneyObject(const toolkit::MoneyPosition& m) {
+  json out = json::object();
+  for (const auto& [key, value] : MoneyJsonFields(m))
+    out[key] = value ? json(*value) : json(nullptr);
+  return out;
+}
+
 template <class T>
 json ValueOrNull(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
@@ -26,7 +34,7 @@ std::string Entries(size_t changed) {
 
 }  // namespace
 
-std::string ChangeListText(const model::Program& p, const toolkit::BudgetPosition& b,
+std::string ChangeListText(const model::Program& p, const toolkit::MoneyPosition& m,
                            const RegisterTextOptions& o) {
   if (p.changes.empty()) return "Program " + p.id + " has no change requests.";
   rt::Table t;
@@ -45,14 +53,12 @@ std::string ChangeListText(const model::Program& p, const toolkit::BudgetPositio
          {toolkit::Amount(toolkit::ChangeCost(c), p.currency), {}},
          {c.title, {}}});
   }
-  return rt::Render(t, o) +
-         "\nBudget not yet committed: " + toolkit::Amount(b.remaining, p.currency) + " (budget " +
-         toolkit::Amount(b.budget, p.currency) + ", planned work " +
-         toolkit::Amount(b.planned, p.currency) + ", approved changes not yet implemented " +
-         toolkit::Amount(b.approved_changes, p.currency) + ").";
+  return rt::Render(t, o) + "\nMoney (the same figures as status, evm, decide and escalate):\n" +
+         MoneyBlock(m, p.currency) + MoneySentence(m, p.currency) +
+         " A new change must fit in the smaller of the contingency left and the headroom.";
 }
 
-std::string ChangeListJson(const model::Program& p, const toolkit::BudgetPosition& b) {
+std::string ChangeListJson(const model::Program& p, const toolkit::MoneyPosition& m) {
   json list = json::array();
   for (const auto& c : p.changes) {
     json tasks = json::array();
@@ -74,7 +80,10 @@ std::string ChangeListJson(const model::Program& p, const toolkit::BudgetPositio
                     {"adds_tasks", tasks},
                     {"approvals", approvals}});
   }
-  return json{{"changes", list}, {"remaining_budget", b.remaining.ToDouble()}}.dump(2);
+  return json{{"changes", list},
+              {"remaining_budget", m.contingency_left.ToDouble()},
+              {"money", MoneyObject(m)}}
+      .dump(2);
 }
 
 std::string ChangeAssessmentText(const model::Program& p, const toolkit::ChangeAssessment& a,
@@ -92,9 +101,9 @@ std::string ChangeAssessmentText(const model::Program& p, const toolkit::ChangeA
       {{"P80 finish", {}}, {day(a.before.p80_finish), {}}, {day(a.after.p80_finish), {}}});
   t.rows.push_back(
       {{"Chance on time", {}}, {pct(a.before.p_on_time), {}}, {pct(a.after.p_on_time), {}}});
-  t.rows.push_back({{"Cost", {}},
-                    {toolkit::Amount(a.before.cost, p.currency), {}},
-                    {toolkit::Amount(a.after.cost, p.currency), {}}});
+  t.rows.push_back({{"Forecast final cost", {}},
+                    {toolkit::WholeAmount(a.before.cost.ToDouble(), p.currency), {}},
+                    {toolkit::WholeAmount(a.after.cost.ToDouble(), p.currency), {}}});
   return "Change " + a.id + ": " + EscapeControls(a.title) + "\nSimulated with " +
          std::to_string(run.iterations) + " iterations, seed " + std::to_string(run.seed) +
          ".\n\n" + rt::Render(t, o) + "\n" + a.reason + "\n\nReply to the requester:\n\n" + a.reply;
@@ -114,6 +123,7 @@ std::string ChangeAssessmentJson(const toolkit::ChangeAssessment& a, SimulationR
               {"cost_after", a.after.cost.ToDouble()},
               {"cost_delta", a.cost_delta.ToDouble()},
               {"remaining_budget", a.budget.remaining.ToDouble()},
+              {"money", MoneyObject(a.money)},
               {"finish_delay_days", a.finish_delay_days},
               {"p80_delay_days", ValueOrNull(a.p80_delay_days)},
               {"iterations", run.iterations},

@@ -10,16 +10,18 @@
 #include "tpmkit/model/program.h"
 #include "tpmkit/report/register_text.h"
 #include "tpmkit/toolkit/change_control.h"
+#include "tpmkit/toolkit/money_position.h"
 
 namespace tpmkit::report {
 
-// The table of change requests (proposed ones in yellow with colour) and the budget not
-// yet committed; a sentence when the program has none.
-std::string ChangeListText(const model::Program& program, const toolkit::BudgetPosition& budget,
+// The table of change requests (proposed ones in yellow with colour) and the money
+// position (report/money_text.h); a sentence when the program has none.
+std::string ChangeListText(const model::Program& program, const toolkit::MoneyPosition& money,
                            const RegisterTextOptions& o);
 // {"changes":[{"id","title","requested_by","requested_on","status","schedule_days","cost",
-// "adds_tasks","approvals":[{"by","on","decision","note"}]}],"remaining_budget"}
-std::string ChangeListJson(const model::Program& program, const toolkit::BudgetPosition& budget);
+// "adds_tasks","approvals":[{"by","on","decision","note"}]}],"remaining_budget" (the
+// contingency left),"money":{MoneyJsonFields}}
+std::string ChangeListJson(const model::Program& program, const toolkit::MoneyPosition& money);
 
 // How a change was simulated.
 struct SimulationRun {
@@ -33,7 +35,8 @@ std::string ChangeAssessmentText(const model::Program& program,
                                  const RegisterTextOptions& o);
 // {"id","title","finish_before","finish_after","p80_before","p80_after","p_on_time_before",
 // "p_on_time_after","p_on_time_target","cost_before","cost_after","cost_delta",
-// "remaining_budget","finish_delay_days","p80_delay_days","iterations","seed",
+// "remaining_budget" (the contingency
+// left),"money":{MoneyJsonFields},"finish_delay_days","p80_delay_days","iterations","seed",
 // "recommendation","reason","reply"}
 std::string ChangeAssessmentJson(const toolkit::ChangeAssessment& assessment, SimulationRun run);
 

@@ -47,7 +47,7 @@ std::string TaskName(const model::Program& p, const std::string& ref) {
 std::string MeasureWords(model::Measure m) {
   switch (m) {
     case model::Measure::kCost:
-      return "measured: total program cost, lower is better";
+      return "measured: forecast final cost of the program with the option, lower is better";
     case model::Measure::kFinish:
       return "measured: planned finish date, earlier is better";
     case model::Measure::kP80Finish:
@@ -99,9 +99,10 @@ std::string ConditionWords(const RuleCondition& c, const std::string& currency) 
       return c.against_target ? "a P80 finish on or before the target"
                               : "a P80 finish on or before " + c.date->ToString();
     case RuleConditionKind::kCostAtMost:
-      return "a total cost of at most " + toolkit::Amount(Money::FromDouble(c.value), currency);
+      return "a forecast final cost of at most " +
+             toolkit::Amount(Money::FromDouble(c.value), currency);
     case RuleConditionKind::kCostBelow:
-      return "a total cost below " + toolkit::Amount(Money::FromDouble(c.value), currency);
+      return "a forecast final cost below " + toolkit::Amount(Money::FromDouble(c.value), currency);
   }
   return "";
 }
@@ -122,7 +123,7 @@ std::string DecisionTableText(const DecisionReportInput& in, const RegisterTextO
     t.header.push_back(fmt::format("{} ({})", c.id, words::Number(c.weight)));
     t.right_aligned.push_back(true);
   }
-  for (const auto& h : {"SCORE", "COST", "FINISH", "P80 FINISH", "P(ON TIME)"}) {
+  for (const auto& h : {"SCORE", "FINAL COST", "PLANNED FINISH", "P80 FINISH", "P(ON TIME)"}) {
     t.header.push_back(h);
     t.right_aligned.push_back(std::string_view(h) != "FINISH" &&
                               std::string_view(h) != "P80 FINISH");
@@ -136,7 +137,7 @@ std::string DecisionTableText(const DecisionReportInput& in, const RegisterTextO
     }
     row.push_back({Score(s.weighted_score), {}});
     if (s.metrics) {
-      row.push_back({toolkit::Amount(s.metrics->cost, p.currency), {}});
+      row.push_back({toolkit::WholeAmount(s.metrics->cost.ToDouble(), p.currency), {}});
       row.push_back({s.metrics->finish.ToString(), {}});
       row.push_back({s.metrics->p80_finish ? s.metrics->p80_finish->ToString() : "-", {}});
       row.push_back({s.metrics->p_on_time ? words::Percent(*s.metrics->p_on_time) : "-", {}});
@@ -149,7 +150,9 @@ std::string DecisionTableText(const DecisionReportInput& in, const RegisterTextO
   const RuleOutcome rule = ApplyDecisionRule(p, d, in.analysis);
   out +=
       "\nScores are 1 (worst) to 5 (best); measured criteria are mapped from the simulated "
-      "metrics.\n";
+      "metrics. FINAL COST is the forecast final cost with the option (EAC + approved changes "
+      "+ what the option adds); PLANNED FINISH is the critical-path finish, P80 FINISH the "
+      "forecast's.\n";
   if (!rule.recommended.empty()) {
     out += fmt::format("Recommended by the decision rule: {}{}.\n", rule.recommended,
                        rule.none_qualifies ? " (no option meets the rule: top of the ranking)"
@@ -229,7 +232,7 @@ std::string ConditionValue(const RuleCondition& c, const toolkit::OptionMetrics&
       return "P80 " + m.p80_finish->ToString();
     case RuleConditionKind::kCostAtMost:
     case RuleConditionKind::kCostBelow:
-      return toolkit::Amount(m.cost, currency);
+      return toolkit::WholeAmount(m.cost.ToDouble(), currency);
   }
   return "";
 }
@@ -284,19 +287,20 @@ std::string MemoMarkdown(const DecisionReportInput& in) {
         m += fmt::format("; its chance of finishing by its target of {} is {}",
                          x.target->ToString(), words::Percent(*x.p_on_time));
       }
-      m += fmt::format("; it costs {} in total.", toolkit::Amount(x.cost, p.currency));
+      m += fmt::format("; its forecast final cost is {}.",
+                       toolkit::WholeAmount(x.cost.ToDouble(), p.currency));
     }
     m += "\n";
   }
-  m += "\n| Option | Planned finish | P80 finish | Chance of finishing by the target | Total "
-       "cost |\n|---|---|---|---|---:|\n";
+  m += "\n| Option | Planned finish | P80 finish | Chance of finishing by the target | "
+       "Forecast final cost |\n|---|---|---|---|---:|\n";
   for (const auto& o : d.options) {
     const auto* s = Scored(a, o.id);
     if (!s || !s->metrics) continue;
     const auto& x = *s->metrics;
     m += fmt::format("| {} | {} | {} | {} | {} |\n", o.id, x.finish.ToString(),
                      x.p80_finish ? x.p80_finish->ToString() : "not simulated", Chance(x),
-                     toolkit::Amount(x.cost, p.currency));
+                     toolkit::WholeAmount(x.cost.ToDouble(), p.currency));
   }
   m += "\nThe planned finish is the schedule's finish date without variation; the P80 finish "
        "is the date by which 80% of the simulated runs finish.\n";
@@ -459,7 +463,8 @@ std::string MemoMarkdown(const DecisionReportInput& in) {
         m += fmt::format(", with a chance of {} of finishing by {}", words::Percent(*x.p_on_time),
                          x.target->ToString());
       }
-      m += fmt::format(", at a total cost of {}", toolkit::Amount(x.cost, p.currency));
+      m += fmt::format(", at a forecast final cost of {}",
+                       toolkit::WholeAmount(x.cost.ToDouble(), p.currency));
     }
     m += ".";
     if (rule.none_qualifies) {

@@ -44,7 +44,7 @@ TEST(DecisionMemoTest, SaysWhichRuleWasAppliedAndHow) {
       << m;
   EXPECT_NE(m.find("We recommend **Play safe** (`safe`), with a weighted score of 3.5 out of 5: "
                    "it finishes on 2026-09-01 as planned, by 2026-09-25 with 80% confidence, "
-                   "with a chance of 85% of finishing by 2026-09-30, at a total cost of "
+                   "with a chance of 85% of finishing by 2026-09-30, at a forecast final cost of "
                    "1,100,000 USD."),
             std::string::npos)
       << m;

@@ -10,12 +10,20 @@
 
 namespace tpmkit::report {
 
-// The message body (what `escalate` prints as text and what the email carries),
-// wrapped at 78 columns.
+// The message (what `escalate` prints as text): "Subject: ...", then the body (issue,
+// impact, options, recommendation, ask; at most about 250 words), wrapped at 78 columns.
 std::string EscalationText(const toolkit::Escalation& e);
 
-// The same content in Markdown (headings, lists).
+// The message followed by the appendix (the full analysis, with the money position):
+// what the email carries.
+std::string EscalationTextWithAppendix(const toolkit::Escalation& e);
+
+// The message and the appendix in Markdown (headings, lists, the money as a table).
 std::string EscalationMarkdown(const toolkit::Escalation& e);
+
+// The number of words in the body (from the greeting to the sign-off, without the
+// subject and the appendix): the message is meant to stay within about 250.
+size_t EscalationBodyWords(const toolkit::Escalation& e);
 
 struct EmlOptions {
   std::string from_address;  // "name@example.com"
@@ -31,7 +39,7 @@ EmlOptions EscalationEmlOptions(std::string_view program_id, const toolkit::Esca
 
 // An RFC 5322 message with MIME headers (From, To, Subject, Date, Message-ID,
 // MIME-Version, Content-Type, Content-Transfer-Encoding), CRLF line ends, the body of
-// EscalationText. Non-ASCII display names and subjects are RFC 2047 encoded.
+// EscalationTextWithAppendix. Non-ASCII display names and subjects are RFC 2047 encoded.
 std::string EscalationEml(const toolkit::Escalation& e, const EmlOptions& options);
 
 }  // namespace tpmkit::report

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/base/text.h"
+#include "tpmkit/report/money_text.h"
 #include "tpmkit/toolkit/amounts.h"
+#include "tpmkit/toolkit/money_position.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -36,9 +38,12 @@ std::string Ratio(const std::optional<double>& v) {
 
 std::string EvmText(const plan::EvmResult& e, const model::Program& p) {
   const std::string& c = p.currency;
+  const toolkit::MoneyPosition money = toolkit::ComputeMoneyPosition(p, e);
   std::string out =
-      fmt::format("Earned value of {} as of {} (budget at completion {}).\n\n",
-                  EscapeControls(p.name), e.as_of.ToString(), toolkit::WholeAmount(e.bac, c));
+      fmt::format("Earned value of {} as of {} (planned cost, BAC, {}; {}).\n\n",
+                  EscapeControls(p.name), e.as_of.ToString(), toolkit::WholeAmount(e.bac, c),
+                  money.budget_approved ? "approved budget " + toolkit::Amount(money.budget, c)
+                                        : std::string("no budget is approved"));
   out += fmt::format(
       "  planned value (PV)   {:>16}\n  earned value (EV)    {:>16}\n"
       "  actual cost (AC)     {:>16}\n\n",
@@ -57,10 +62,10 @@ std::string EvmText(const plan::EvmResult& e, const model::Program& p) {
                      toolkit::WholeAmount(e.ev, c));
   if (e.cpi && e.vac) {
     out += fmt::format(
-        "; at this efficiency (CPI {}) the program finishes {} {} budget, at {} "
-        "(EAC).\n",
-        wording::Number(*e.cpi, 2), toolkit::WholeAmount(std::fabs(*e.vac), c),
-        *e.vac < 0 ? "over" : "under", toolkit::WholeAmount(*e.eac, c));
+        "; at this efficiency (CPI {}) the planned work costs {} in the end (EAC), {} {} "
+        "its planned cost (BAC).\n",
+        wording::Number(*e.cpi, 2), toolkit::WholeAmount(*e.eac, c),
+        toolkit::WholeAmount(std::fabs(*e.vac), c), *e.vac < 0 ? "over" : "under");
   } else {
     out +=
         "; the cost performance index (CPI) and the estimate at completion (EAC) are not "
@@ -80,7 +85,7 @@ std::string EvmText(const plan::EvmResult& e, const model::Program& p) {
   }
   if (e.tcpi) {
     out += fmt::format(
-        "To finish within the budget at completion, each {} still to spend must "
+        "To finish within the planned cost (BAC), each {} still to spend must "
         "deliver {} of work (TCPI {})",
         Money2(1, c), Money2(*e.tcpi, c), wording::Number(*e.tcpi, 2));
     out += e.cpi ? fmt::format(", against {} so far (CPI {}).\n", Money2(*e.cpi, c),
@@ -88,8 +93,8 @@ std::string EvmText(const plan::EvmResult& e, const model::Program& p) {
                  : ".\n";
   } else {
     out +=
-        "The to-complete performance index (TCPI) is not defined: the whole budget at "
-        "completion is spent.\n";
+        "The to-complete performance index (TCPI) is not defined: the whole planned cost "
+        "(BAC) is spent.\n";
   }
   out += fmt::format(
       "Earned schedule {} working days against {} elapsed (SPI_t {}): the work "
@@ -99,7 +104,8 @@ std::string EvmText(const plan::EvmResult& e, const model::Program& p) {
   if (e.ieac_t && e.ieac_t_date) {
     out += fmt::format(
         "; at this pace the {} planned working days take {} working days, "
-        "finishing about {} instead of the planned {}.\n",
+        "finishing about {} (the earned-schedule estimate) instead of {}, the finish planned "
+        "in the baseline.\n",
         e.planned_duration, wording::Number(*e.ieac_t, 1), e.ieac_t_date->ToString(),
         e.planned_finish.ToString());
   } else {
@@ -109,11 +115,19 @@ std::string EvmText(const plan::EvmResult& e, const model::Program& p) {
       "Planned value uses the baseline dates of {} and the plan as drawn for the "
       "others.\n",
       wording::Count(e.baseline_tasks, "task", "tasks"));
+  out += "\nMoney (the same figures as status, show, changes, decide and escalate):\n";
+  out += MoneyBlock(money, c);
+  out += MoneySentence(money, c) + "\n";
   return out;
 }
 
 std::string EvmJson(const plan::EvmResult& e, const model::Program& p) {
-  return json{{"as_of", e.as_of.ToString()},
+  json money = json::object();
+  for (const auto& [key, value] : MoneyJsonFields(toolkit::ComputeMoneyPosition(p, e))) {
+    money[key] = value ? json(*value) : json(nullptr);
+  }
+  return json{{"money", money},
+              {"as_of", e.as_of.ToString()},
               {"currency", p.currency},
               {"pv", e.pv},
               {"ev", e.ev},

@@ -8,8 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/base/text.h"
+#include "tpmkit/report/money_text.h"
 #include "tpmkit/report/prose.h"
 #include "tpmkit/toolkit/amounts.h"
+#include "tpmkit/toolkit/money_position.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -71,6 +73,14 @@ std::string CostReason(const model::Program& p, const StatusReport& r) {
       fmt::format("The estimate at completion {} is {} {} the budget of {}", Money(*f.eac, c),
                   Money(std::fabs(diff), c), diff > 0 ? "over" : "under", Money(f.budget, c));
   if (f.cpi) out += fmt::format(" (CPI {})", wording::Number(*f.cpi, 2));
+  if (f.approved_changes != 0) {
+    // The one money model (toolkit/money_position.h): approved changes are not in the EAC.
+    const double final_cost = *f.eac + f.approved_changes;
+    out += fmt::format(
+        "; with {} of approved changes not yet in the plan, the forecast final "
+        "cost is {}, a headroom of {}",
+        Money(f.approved_changes, c), Money(final_cost, c), Money(f.budget - final_cost, c));
+  }
   return out + ".";
 }
 
@@ -244,8 +254,8 @@ std::string Headline(const model::Program& p, const StatusReport& r, const Statu
     clauses.push_back(c);
   }
   if (f.eac) {
-    const double diff = *f.eac - f.budget;
-    clauses.push_back(fmt::format("the estimate at completion is {} {} budget",
+    const double diff = *f.eac + f.approved_changes - f.budget;
+    clauses.push_back(fmt::format("the forecast final cost is {} {} budget",
                                   Money(std::fabs(diff), p.currency), diff > 0 ? "over" : "under"));
   }
   std::string out = name + " " + state;
@@ -319,15 +329,10 @@ std::vector<std::pair<std::string, std::string>> MoneyRows(const model::Program&
   const StatusFigures& f = r.now;
   const std::string& c = p.currency;
   std::vector<std::pair<std::string, std::string>> out;
-  out.emplace_back(p.budget ? "Approved budget" : "Budget (the planned cost; none approved)",
-                   Money(f.budget, c));
-  out.emplace_back("Planned cost (BAC)", Money(f.bac, c));
-  out.emplace_back("Estimate at completion (EAC)", f.eac ? Money(*f.eac, c) : "not yet known");
-  if (f.eac) out.emplace_back("Variance at completion (budget - EAC)", Money(f.budget - *f.eac, c));
+  // The rows every money table shows (report/money_text.h), then what was spent and earned.
+  out = report::MoneyRows(toolkit::ComputeMoneyPosition(p, r.evm), c);
   out.emplace_back("Spent to date (AC)", Money(f.ac, c));
   out.emplace_back("Earned to date (EV)", Money(f.ev, c));
-  out.emplace_back("Approved changes not yet in the plan", Money(f.approved_changes, c));
-  out.emplace_back("Contingency left", Money(f.contingency_left, c));
   return out;
 }
 
@@ -507,7 +512,8 @@ StatusWords BuildStatusWords(const model::Program& p, const StatusReport& r) {
   w.finish = FinishLines(p, r);
   w.money = MoneyRows(p, r);
   w.money_note =
-      "Contingency left is the budget not yet committed to planned work or to approved changes.";
+      "Contingency left is the budget not yet committed to planned work or to approved changes; "
+      "headroom is what the budget leaves at the forecast final cost.";
   w.top_risks = TopRisks(p, r);
   w.awaiting = Awaiting(p);
   for (const auto& s : r.stakeholders.stakeholders) {
@@ -549,7 +555,7 @@ std::string StatusText(const StatusWords& w) {
   out += "\nFinish\n";
   for (const auto& s : w.finish) out += Wrap(s, kWidth, "  ", "  ");
   out += "\nMoney\n";
-  for (const auto& [label, value] : w.money) out += fmt::format("  {:<40} {:>20}\n", label, value);
+  for (const auto& [label, value] : w.money) out += fmt::format("  {:<44} {:>16}\n", label, value);
   out += Wrap(w.money_note, kWidth, "  ", "  ");
   out += "\nTop risks\n";
   if (w.top_risks.empty()) out += "  No risk is open or mitigating.\n";
@@ -715,6 +721,9 @@ std::string StatusJson(const model::Program& p, const StatusReport& r, const Sta
                 {"bac", f.bac},
                 {"eac", opt(f.eac)},
                 {"variance", f.eac ? json(f.budget - *f.eac) : json(nullptr)},
+                {"contingency", f.budget - f.bac},
+                {"forecast_final_cost", f.eac ? json(*f.eac + f.approved_changes) : json(nullptr)},
+                {"headroom", f.eac ? json(f.budget - *f.eac - f.approved_changes) : json(nullptr)},
                 {"ac", f.ac},
                 {"ev", f.ev},
                 {"pv", f.pv},

@@ -16,6 +16,7 @@
 #include "tpmkit/server/cookies.h"
 #include "tpmkit/server/csrf.h"
 #include "tpmkit/server/problem.h"
+#include "tpmkit/server/web/web_app.h"
 
 namespace tpmkit::server {
 
@@ -33,6 +34,7 @@ struct Api::Impl {
   ApiState state;
   RouteTable table;
   std::vector<RouteSpec> routes;
+  web::WebApp web{options, state};  // every path outside /api/ and the service routes
 };
 
 namespace {
@@ -124,6 +126,10 @@ Reply Api::Handle(HttpRequest& request, const Peer& peer) {
                                       ? std::string_view("GET")
                                       : std::string_view(request.method_string());
   auto match = impl_->table.Find(method, target->segments);
+  if (!match.route && match.allow.empty() &&
+      (target->segments.empty() || target->segments.front() != "api")) {
+    return impl_->web.Handle(request, peer, std::move(*target));
+  }
   if (!match.route) {
     if (!match.allow.empty()) {
       auto response = ProblemResponse(http::status::method_not_allowed,

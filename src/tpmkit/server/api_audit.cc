@@ -80,8 +80,12 @@ HttpResponse AuditPack(Call& call) {
   TPMKIT_OR_RESPOND(as_of, call.AsOf());
   TempFile zip;
   if (zip.path().empty()) return ErrorResponse(Error::Storage("cannot create a temporary file"));
-  auto r = app::PackAudit(
-      call.env, {{std::nullopt, call.Program()}, as_of, call.options.evidence_root, zip.path()});
+  // The API hands the pack over as it is: its manifest gives each evidence file's state.
+  auto r = app::PackAudit(call.env, {{std::nullopt, call.Program()},
+                                     as_of,
+                                     call.options.evidence_root,
+                                     zip.path(),
+                                     /*allow_missing=*/true});
   if (!r.ok()) return ErrorResponse(r.error());
   auto bytes = app::ReadTextFile(zip.path());
   if (!bytes.ok()) return ErrorResponse(Error::Storage(bytes.error().message));

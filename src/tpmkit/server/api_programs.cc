@@ -138,7 +138,8 @@ HttpResponse ShowProgram(Call& call) {
   if (!as_of.ok()) return ErrorResponse(as_of.error());
   auto r = app::ShowProgram(call.env, {Source(call), *as_of});
   if (!r.ok()) return ErrorResponse(r.error());
-  const report::ShowFigures figures{r->schedule, r->scorecard, r->readiness};
+  const report::ShowFigures figures{r->schedule, r->scorecard, r->readiness,
+                                    r->status ? &*r->status : nullptr};
   return JsonResponse(call, report::ShowJson(r->loaded.program, figures));
 }
 

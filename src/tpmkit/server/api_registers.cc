@@ -3,6 +3,8 @@
 // the logged-in user.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "tpmkit/app/advice_cases.h"
 #include "tpmkit/app/change_cases.h"
 #include "tpmkit/app/decision_cases.h"
@@ -241,7 +243,7 @@ HttpResponse Escalate(Call& call) {
   }
   const report::Mailbox to = report::ParseMailbox(*to_text);
   const report::Mailbox from =
-      report::ParseMailbox(from_text && !from_text->empty() ? *from_text : call.who->user);
+      report::ParseMailbox(from_text ? *from_text : std::string());  // empty: the program's
   const bool eml = call.request[http::field::accept].starts_with("message/rfc822");
   if (eml && (to.address.empty() || from.address.empty())) {
     return ErrorResponse(
@@ -257,7 +259,11 @@ HttpResponse Escalate(Call& call) {
   request.from = from.name;
   request.as_of = as_of;
   if (iterations) request.iterations = *iterations;
-  if (seed) request.seed = static_cast<uint64_t>(std::max(0.0, *seed));
+  // As the query's seed: a whole number 0..2^63-1 (limits::kMaxSeed); 2^63 is exact.
+  if (seed && !(*seed >= 0 && *seed < 9223372036854775808.0 && std::floor(*seed) == *seed)) {
+    return ErrorResponse(Error::Invalid("seed: expected a whole number 0..9223372036854775807"));
+  }
+  if (seed) request.seed = static_cast<uint64_t>(*seed);
   auto r = app::EscalateRisk(call.env, request);
   if (!r.ok()) return ErrorResponse(r.error());
   const auto& e = r->escalation;
@@ -342,9 +348,11 @@ HttpResponse ChooseOption(Call& call) {
 }
 
 HttpResponse Changes(Call& call) {
-  auto r = app::ListChanges(call.env, {Source(call)});
+  auto as_of = call.AsOf();
+  if (!as_of.ok()) return ErrorResponse(as_of.error());
+  auto r = app::ListChanges(call.env, {Source(call), *as_of});
   if (!r.ok()) return ErrorResponse(r.error());
-  return JsonResponse(call, report::ChangeListJson(r->loaded.program, r->budget));
+  return JsonResponse(call, report::ChangeListJson(r->loaded.program, r->money));
 }
 
 HttpResponse AssessChange(Call& call) {

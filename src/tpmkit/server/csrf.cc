@@ -1,6 +1,7 @@
 #include "tpmkit/server/csrf.h"
 
 #include "tpmkit/base/secret.h"
+#include "tpmkit/server/form.h"
 
 namespace tpmkit::server {
 
@@ -29,8 +30,15 @@ CsrfVerdict CheckCsrf(const HttpRequest& request, const std::string& public_url,
   const std::string_view origin = request[http::field::origin];
   if (!origin.empty() && origin != ExpectedOrigin(request, public_url))
     return CsrfVerdict::kCrossSite;
-  if (who && !ConstantTimeEqual(std::string(request["X-CSRF-Token"]), who->csrf_token))
-    return CsrfVerdict::kMissingToken;
+  if (who) {
+    std::string token(request["X-CSRF-Token"]);
+    if (token.empty() && IsFormPost(request)) {
+      if (auto form = ParseForm(request.body())) token = form->Value(kCsrfField);
+    }
+    // An empty token never matches, even a session's empty one.
+    if (token.empty() || !ConstantTimeEqual(token, who->csrf_token))
+      return CsrfVerdict::kMissingToken;
+  }
   return CsrfVerdict::kAllowed;
 }
 

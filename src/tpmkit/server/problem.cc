@@ -59,13 +59,17 @@ http::status StatusFor(const Error& error) {
   return http::status::internal_server_error;
 }
 
+void LogServerError(const Error& error) {
+  static std::mutex log_mutex;
+  std::lock_guard lock(log_mutex);
+  std::cerr << "tpmkit serve: " << (error.code == ErrorCode::kStorage ? "storage" : "internal")
+            << " error: " << EscapeControls(error.message) << "\n";
+}
+
 HttpResponse ErrorResponse(const Error& error) {
   const auto status = StatusFor(error);
   if (error.code == ErrorCode::kStorage || error.code == ErrorCode::kInternal) {
-    static std::mutex log_mutex;
-    std::lock_guard lock(log_mutex);
-    std::cerr << "tpmkit serve: " << (error.code == ErrorCode::kStorage ? "storage" : "internal")
-              << " error: " << EscapeControls(error.message) << "\n";
+    LogServerError(error);
     auto response = ProblemResponse(
         status, error.code == ErrorCode::kStorage
                     ? "The workspace database cannot be used right now; try again shortly."

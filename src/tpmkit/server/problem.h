@@ -22,6 +22,10 @@ HttpResponse ProblemResponse(boost::beast::http::status status, const std::strin
 // kStorage 503 (with Retry-After); kCheckFailed 422; kInternal 500.
 boost::beast::http::status StatusFor(const Error& error);
 
+// Writes an error of the server's side (storage, internal) with its text to the operator's
+// log (stderr), one line, control characters escaped.
+void LogServerError(const Error& error);
+
 // The problem response for a use case's error. Errors of the server's side are logged
 // (with their text) through `log_internal` and answered with a fixed sentence.
 HttpResponse ErrorResponse(const Error& error);

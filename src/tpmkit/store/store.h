@@ -130,6 +130,10 @@ struct OpenOptions {
   std::function<std::chrono::system_clock::time_point()> clock = nullptr;
   // Bring the schema only up to this version (0: the newest). For migration tests.
   int schema_version = 0;
+  // Open for reading only, even when the file could be written. A workspace this process
+  // may not write (the file, or its folder) is opened so anyway. Either way reads work and
+  // a write transaction is refused (kStorage, saying why).
+  bool read_only = false;
 };
 
 // Opens the workspace named by `url`: a file path or sqlite://path (SQLite), or ":memory:"

@@ -1,5 +1,6 @@
 #include "tpmkit/toolkit/change_control.h"
 
+#include <algorithm>
 #include <set>
 
 #include "tpmkit/model/task_index.h"
@@ -153,6 +154,12 @@ std::string_view ChangeRecommendationName(ChangeRecommendation r) {
 
 ChangeAssessment AssessChange(const model::Program& program, const model::Change& change,
                               const ChangeMetrics& before, const ChangeMetrics& after) {
+  return AssessChange(program, change, before, after, ComputeMoneyPosition(program, std::nullopt));
+}
+
+ChangeAssessment AssessChange(const model::Program& program, const model::Change& change,
+                              const ChangeMetrics& before, const ChangeMetrics& after,
+                              const MoneyPosition& money) {
   ChangeAssessment a;
   a.id = change.id;
   a.title = change.title;
@@ -161,6 +168,7 @@ ChangeAssessment AssessChange(const model::Program& program, const model::Change
   a.after = after;
   a.cost_delta = ChangeCost(change);
   a.budget = ComputeBudgetPosition(program);
+  a.money = money;
   if (program.targets) a.p_on_time_target = program.targets->p_on_time;
   if (auto cal = plan::WorkCalendar::ForProgram(program); cal.ok()) {
     a.finish_delay_days = static_cast<int>(cal->PosEnd(after.finish) - cal->PosEnd(before.finish));
@@ -172,7 +180,12 @@ ChangeAssessment AssessChange(const model::Program& program, const model::Change
   const std::string& cur = program.currency;
   a.below_p_on_time_target =
       a.p_on_time_target && after.p_on_time && *after.p_on_time < *a.p_on_time_target;
-  a.over_budget = a.cost_delta > a.budget.remaining;
+  // The change must fit in what the budget has left both on paper (contingency left) and
+  // at the forecast (headroom): a program overrunning its plan has less than its
+  // contingency left to give.
+  const double room = std::min(money.contingency_left.ToDouble(), money.headroom);
+  const bool headroom_binds = money.headroom < money.contingency_left.ToDouble();
+  a.over_budget = a.cost_delta.ToDouble() > room + 0.005;
   a.recommendation = (a.below_p_on_time_target || a.over_budget) ? ChangeRecommendation::kReject
                                                                  : ChangeRecommendation::kApprove;
 
@@ -191,8 +204,11 @@ ChangeAssessment AssessChange(const model::Program& program, const model::Change
                    wording::Percent(*before.p_on_time) + " to " +
                    wording::Percent(*after.p_on_time);
   }
-  std::string cost_words = "it costs " + Amount(a.cost_delta, cur) + " against " +
-                           Amount(a.budget.remaining, cur) + " of budget not yet committed";
+  const std::string room_words =
+      "a contingency left of " + Amount(money.contingency_left, cur) + " and a headroom of " +
+      WholeAmount(money.headroom, cur) + " (the approved budget " + Amount(money.budget, cur) +
+      " less the forecast final cost " + WholeAmount(money.forecast_final_cost, cur) + ")";
+  std::string cost_words = "it costs " + Amount(a.cost_delta, cur) + " against " + room_words;
 
   std::vector<std::string> why;
   if (a.below_p_on_time_target) {
@@ -206,8 +222,8 @@ ChangeAssessment AssessChange(const model::Program& program, const model::Change
   }
   if (a.over_budget) {
     why.push_back("its cost of " + Amount(a.cost_delta, cur) + " exceeds the " +
-                  Amount(a.budget.remaining, cur) + " of budget left after planned work and " +
-                  "approved changes");
+                  (headroom_binds ? "headroom of " + WholeAmount(money.headroom, cur)
+                                  : "contingency left of " + Amount(money.contingency_left, cur)));
   }
   std::string facts = "Change " + change.id + " " + p80_words +
                       (chance_words.empty() ? "" : "; " + chance_words) + "; " + cost_words + ".";
@@ -236,9 +252,8 @@ ChangeAssessment AssessChange(const model::Program& program, const model::Change
     a.reply = who + ",\n\nThank you for change request " + subject +
               ". We simulated it against the current plan: it " + p80_words +
               (chance_words.empty() ? "" : ", " + chance_words) + ", and it costs " +
-              Amount(a.cost_delta, cur) + ", which the remaining budget of " +
-              Amount(a.budget.remaining, cur) +
-              " covers. We can accept it; once it is approved we will add the work to the "
+              Amount(a.cost_delta, cur) + ", which " + room_words +
+              " cover. We can accept it; once it is approved we will add the work to the "
               "plan and confirm the dates with you.\n";
   }
   return a;

@@ -13,6 +13,7 @@
 #include "tpmkit/base/money.h"
 #include "tpmkit/model/program.h"
 #include "tpmkit/toolkit/decisions.h"
+#include "tpmkit/toolkit/money_position.h"
 
 namespace tpmkit::toolkit {
 
@@ -64,7 +65,9 @@ struct ChangeMetrics {
   Date finish;                      // deterministic schedule
   std::optional<Date> p80_finish;   // forecast
   std::optional<double> p_on_time;  // forecast; nullopt without a target
-  Money cost;                       // sum of task costs (+ the change's cost after)
+  // The forecast final cost (money_position.h) without the change; with it, that plus
+  // the change's cost.
+  Money cost;
 };
 
 enum class ChangeRecommendation { kApprove, kReject };
@@ -80,11 +83,13 @@ struct ChangeAssessment {
   int finish_delay_days = 0;          // working days from the finish before to the finish after
   std::optional<int> p80_delay_days;  // likewise for the p80 finish
   BudgetPosition budget;
+  MoneyPosition money;                     // the program's money as it stands
   std::optional<double> p_on_time_target;  // targets.p_on_time
   ChangeRecommendation recommendation = ChangeRecommendation::kApprove;
   // Reject when (a) targets.p_on_time is set, the program has a target, and p_on_time
   // after the change is below targets.p_on_time; or (b) cost_delta exceeds the
-  // remaining budget. Otherwise approve.
+  // contingency left or the headroom (budget - forecast final cost), whichever is
+  // smaller. Otherwise approve.
   bool below_p_on_time_target = false;
   bool over_budget = false;
   std::string reason;  // the rule applied, in words, with the numbers
@@ -92,12 +97,18 @@ struct ChangeAssessment {
 };
 
 // Applies the rule to simulated metrics. `before` and `after` come from the program
-// without and with ProgramWithChange. Pure; O(1) apart from the calendar.
+// without and with ProgramWithChange; `money` is the program's money position (without
+// it: no earned value, so the forecast final cost stands on the planned cost). Pure; O(1)
+// apart from the calendar.
+ChangeAssessment AssessChange(const model::Program& program, const model::Change& change,
+                              const ChangeMetrics& before, const ChangeMetrics& after,
+                              const MoneyPosition& money);
 ChangeAssessment AssessChange(const model::Program& program, const model::Change& change,
                               const ChangeMetrics& before, const ChangeMetrics& after);
 
 // Simulates the program without and with the change (schedule and forecast with the
-// given iterations and seed, same seed both times) and assesses it.
+// given iterations and seed, same seed both times) and assesses it, with the money
+// position as of options.as_of (earned value; none without an as-of date).
 // Errors: kNotFound for an unknown id; those of ProgramWithChange, the schedule and the
 // forecast.
 Result<ChangeAssessment> SimulateChange(const model::Program& program, const std::string& change_id,

@@ -26,9 +26,12 @@ Result<ChangeAssessment> SimulateChange(const model::Program& program, const std
   TPMKIT_ASSIGN_OR_RETURN(auto with, ProgramWithChange(program, *change));
   TPMKIT_ASSIGN_OR_RETURN(auto before, Measure(program, options));
   TPMKIT_ASSIGN_OR_RETURN(auto after, Measure(with, options));
-  // The change's cost is what it asks for, whether or not its tasks carry costs.
+  TPMKIT_ASSIGN_OR_RETURN(MoneyPosition money, MoneyPositionAsOf(program, options.as_of));
+  // Costs are forecast final costs; the change's cost is what it asks for, whether or not
+  // its tasks carry costs.
+  before.cost = Money::FromDouble(money.forecast_final_cost);
   after.cost = before.cost + ChangeCost(*change);
-  return AssessChange(program, *change, before, after);
+  return AssessChange(program, *change, before, after, money);
 }
 
 }  // namespace tpmkit::toolkit

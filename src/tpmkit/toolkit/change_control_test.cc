@@ -153,7 +153,26 @@ TEST(ChangeControl, RejectsWhenTheCostExceedsTheRemainingBudget) {
                         M(D(2026, 3, 2), D(2026, 3, 10), 0.9, 851));
   EXPECT_EQ(a.recommendation, ChangeRecommendation::kReject);
   EXPECT_TRUE(a.over_budget);
-  EXPECT_NE(a.reason.find("251 USD exceeds the 250 USD"), std::string::npos) << a.reason;
+  EXPECT_NE(a.reason.find("251 USD exceeds the contingency left of 250 USD"), std::string::npos)
+      << a.reason;
+}
+
+TEST(ChangeControl, RejectsWhenTheCostExceedsTheHeadroomAtTheForecast) {
+  auto p = Program();
+  p.changes[1].impact = model::ChangeImpact{std::nullopt, U(100)};
+  // Earned value says the plan runs over: EAC 850 + 150 of approved changes leaves a
+  // headroom of 0 although 250 of contingency is left on paper.
+  plan::EvmResult evm;
+  evm.eac = 850;
+  evm.cpi = 0.7;
+  const MoneyPosition money = ComputeMoneyPosition(p, evm);
+  EXPECT_EQ(money.contingency_left, U(250));
+  EXPECT_DOUBLE_EQ(money.forecast_final_cost, 850 + 150);
+  EXPECT_DOUBLE_EQ(money.headroom, 0);
+  auto a = AssessChange(p, p.changes[1], M(D(2026, 3, 2), D(2026, 3, 10), 0.9, 1000),
+                        M(D(2026, 3, 2), D(2026, 3, 10), 0.9, 1100), money);
+  EXPECT_TRUE(a.over_budget);
+  EXPECT_NE(a.reason.find("100 USD exceeds the headroom of 0 USD"), std::string::npos) << a.reason;
 }
 
 TEST(ChangeControl, ApprovesWithinBudgetAndTarget) {

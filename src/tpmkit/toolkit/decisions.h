@@ -100,8 +100,11 @@ std::optional<double> CrossingNearest(const ScoreLine& top, const ScoreLine& cha
                                       double current, double lo = 0, double hi = 100);
 
 // Simulates each option's scenario (plan::ApplyScenario, then SimulateOption with the
-// given iterations and seed). Errors: those of the scenario (prefixed with the decision
-// and the option), the schedule and the forecast. O(options * iterations * (tasks + links)).
+// given iterations and seed). Each option's cost is its forecast final cost: the
+// program's (money_position.h, as of options.as_of, else status_date) plus the cost the
+// scenario adds to the plan (negative for a saving). Errors: those of the scenario (prefixed with
+// the decision and the option), the schedule and the forecast. O(options * iterations * (tasks +
+// links)).
 Result<std::map<std::string, OptionMetrics>> MeasureOptions(const model::Program& program,
                                                             const model::Decision& decision,
                                                             const SimulationOptions& options);

@@ -6,6 +6,7 @@
 #include "tpmkit/plan/forecast.h"
 #include "tpmkit/plan/schedule.h"
 #include "tpmkit/toolkit/decisions.h"
+#include "tpmkit/toolkit/money_position.h"
 
 namespace tpmkit::toolkit {
 namespace {
@@ -88,7 +89,11 @@ TEST(SimulateOption, DecisionsMeasureTheirOptionsWithIt) {
     auto m = SimulateOption(*applied, Small());
     ASSERT_TRUE(m.ok());
     const auto& got = measured->at(o.id);
-    EXPECT_EQ(got.cost, m->cost);
+    // The cost is the forecast final cost with the option.
+    auto money = MoneyPositionAsOf(p, p.status_date);
+    ASSERT_TRUE(money.ok());
+    EXPECT_EQ(got.cost, Money::FromDouble(money->forecast_final_cost +
+                                          (m->cost - p.TotalTaskCost()).ToDouble()));
     EXPECT_EQ(got.finish, m->finish);
     EXPECT_EQ(got.p80_finish, m->p80_finish);
     EXPECT_EQ(got.p_on_time, m->p_on_time);

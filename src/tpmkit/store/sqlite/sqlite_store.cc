@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <string_view>
 #include <utility>
@@ -34,12 +36,49 @@ constexpr Migration kMigrations[] = {
 
 int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
+namespace {
+
+// Why this process cannot write the existing workspace file at `path` ("" when it can):
+// the file itself, or its folder, where SQLite must create the -wal file (unless one is
+// there already).
+std::string WhyNotWritable(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return "";
+  if (access(path.c_str(), W_OK) != 0) {
+    return errno == EROFS ? "it is on a read-only file system" : "the file is read-only";
+  }
+  fs::path folder = fs::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  if (!fs::exists(path + "-wal", ec) && access(folder.c_str(), W_OK) != 0) {
+    return fmt::format("its folder {} is not writable", folder.string());
+  }
+  return "";
+}
+
+// `path` as an SQLite URI that reads the file as immutable (no locks, no -shm file).
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+}  // namespace
+
 struct SqliteStore::Impl {
   explicit Impl(sqlite3* handle) : db(handle) {}
 
   Db db;
   std::function<std::chrono::system_clock::time_point()> clock;
   bool in_transaction = false;
+  std::string path;
+  std::string read_only;  // why the workspace is read-only; "" when it is not
 
   Result<int> UserVersion() {
     int v = 0;
@@ -56,6 +95,12 @@ struct SqliteStore::Impl {
           current, LatestSchemaVersion()));
     }
     if (current >= target) return OkStatus();
+    if (!read_only.empty()) {
+      return Error::Storage(fmt::format(
+          "the workspace {} has schema version {} and this tpmkit reads version {}; it cannot "
+          "be upgraded because {}: run any command once with write access to it",
+          path, current, target, read_only));
+    }
     TPMKIT_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
     // Another process may have migrated between the check and the lock.
     auto apply = [&]() -> Status {
@@ -213,14 +258,32 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
       return Error::NotFound(fmt::format("no workspace at {} (run `tpmkit init`)", path));
     }
   }
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-  if (options.create || memory) flags |= SQLITE_OPEN_CREATE;
+  std::string read_only;
+  if (!memory)
+    read_only = options.read_only ? "it was opened for reading only" : WhyNotWritable(path);
+  int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = path;
+  if (read_only.empty()) {
+    flags |= SQLITE_OPEN_READWRITE;
+    if (options.create || memory) flags |= SQLITE_OPEN_CREATE;
+  } else {
+    flags |= SQLITE_OPEN_READONLY;
+    // A WAL workspace keeps its -wal file while any connection has it open: without one,
+    // nobody is writing.
+    std::error_code ec;
+    if (!std::filesystem::exists(path + "-wal", ec)) {
+      flags |= SQLITE_OPEN_URI;
+      name = ImmutableUri(path);
+    }
+  }
   sqlite3* handle = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &handle, flags, nullptr);
   // The Impl owns the handle from here, also when opening failed (SQLite may still
   // allocate one to carry the error).
   auto impl = std::make_unique<Impl>(handle);
   impl->clock = options.clock;
+  impl->path = path;
+  impl->read_only = read_only;
   if (rc != SQLITE_OK) {
     return Error::Storage(fmt::format("cannot open the workspace {}: {}", path,
                                       handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc)));
@@ -228,7 +291,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   sqlite3_extended_result_codes(handle, 0);
   sqlite3_busy_timeout(handle, options.busy_timeout_ms);
   TPMKIT_RETURN_IF_ERROR(impl->db.Exec("PRAGMA foreign_keys = ON"));
-  if (!memory) TPMKIT_RETURN_IF_ERROR(impl->db.Exec("PRAGMA journal_mode = WAL"));
+  if (!memory && read_only.empty()) {
+    TPMKIT_RETURN_IF_ERROR(impl->db.Exec("PRAGMA journal_mode = WAL"));
+  }
   TPMKIT_RETURN_IF_ERROR(impl->db.Exec("PRAGMA synchronous = NORMAL"));
   int target = options.schema_version > 0 ? std::min(options.schema_version, LatestSchemaVersion())
                                           : LatestSchemaVersion();
@@ -239,6 +304,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(TxnMode mode) {
   if (impl_->in_transaction) {
     return Error{ErrorCode::kInternal, "a transaction is already open on this workspace", {}};
+  }
+  if (mode == TxnMode::kWrite && !impl_->read_only.empty()) {
+    return Error::Storage(
+        fmt::format("cannot write to the workspace {}: {}", impl_->path, impl_->read_only));
   }
   TPMKIT_RETURN_IF_ERROR(impl_->db.Exec(mode == TxnMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"));
   impl_->in_transaction = true;

@@ -21,6 +21,13 @@ class SqliteStore : public Store {
   // transaction. Errors: kNotFound (no file and !create), kBusy (another writer holds
   // the lock past the busy timeout while migrating), kStorage (anything else,
   // including a schema newer than this build knows).
+  //
+  // Read-only (options.read_only, or a file or folder this process may not write): no
+  // migration (an older schema is kStorage), no journal mode change, and Begin(kWrite) is
+  // kStorage "cannot write to the workspace PATH: WHY". When no -wal file exists no other
+  // connection is writing, and the file is read as immutable, which needs no -shm file
+  // beside it (a read-only folder could not hold one); a writer that starts during such a
+  // read is not seen.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
                                                    const OpenOptions& options = {});
   ~SqliteStore() override;

@@ -115,5 +115,78 @@ TEST(OldWorkspaceTest, PhoenixFromVersion1VerifiesAndLoads) {
   EXPECT_EQ(verify->entries, kV1PhoenixEntries + 1);
 }
 
+// PRAGMA user_version of the SQLite file at `path`, read directly.
+int UserVersion(const std::string& path) {
+  sqlite3* db = nullptr;
+  int version = -1;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_exec(
+        db, "PRAGMA user_version",
+        [](void* out, int, char** values, char**) {
+          *static_cast<int*>(out) = std::stoi(values[0]);
+          return 0;
+        },
+        &version, nullptr);
+  }
+  sqlite3_close(db);
+  return version;
+}
+
+TEST(ReadOnlyWorkspaceTest, AnOlderSchemaIsNotUpgradedWhenReadOnly) {
+  DumpedWorkspace old("tests/data/workspaces/v1-phoenix.sql");
+  ASSERT_EQ(old.error(), "");
+  const int version = UserVersion(old.path());
+  ASSERT_LT(version, LatestSchemaVersion());
+  auto store = SqliteStore::Open(old.path(), {.create = false, .read_only = true});
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().code, ErrorCode::kStorage);
+  EXPECT_EQ(store.error().message,
+            "the workspace " + old.path() + " has schema version " + std::to_string(version) +
+                " and this tpmkit reads version " + std::to_string(LatestSchemaVersion()) +
+                "; it cannot be upgraded because it was opened for reading only: run any command "
+                "once with write access to it");
+  EXPECT_EQ(UserVersion(old.path()), version);
+  // A writable open upgrades it.
+  ASSERT_TRUE(SqliteStore::Open(old.path(), {.create = false}).ok());
+  EXPECT_EQ(UserVersion(old.path()), LatestSchemaVersion());
+}
+
+TEST(ReadOnlyWorkspaceTest, ReadsWorkWritesAreRefusedAndNothingIsWritten) {
+  DumpedWorkspace old("tests/data/workspaces/v1-phoenix.sql");
+  ASSERT_EQ(old.error(), "");
+  {
+    auto upgraded = SqliteStore::Open(old.path(), {.create = false});
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  }
+  // The last connection's close checkpoints and removes the -wal and -shm files.
+  ASSERT_FALSE(fs::exists(old.path() + "-wal"));
+  const auto size = fs::file_size(old.path());
+  const auto modified = fs::last_write_time(old.path());
+
+  auto store = SqliteStore::Open(old.path(), {.create = false, .read_only = true});
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  {
+    auto txn = (*store)->Begin(TxnMode::kRead);
+    ASSERT_TRUE(txn.ok()) << txn.error().message;
+    auto program = (*txn)->LoadProgram("phoenix");
+    ASSERT_TRUE(program.ok()) << program.error().message;
+    EXPECT_TRUE(program->has_value());
+    auto verify = (*txn)->VerifyAudit();
+    ASSERT_TRUE(verify.ok()) << verify.error().message;
+    EXPECT_TRUE(verify->ok) << verify->reason;
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  auto write = (*store)->Begin(TxnMode::kWrite);
+  ASSERT_FALSE(write.ok());
+  EXPECT_EQ(write.error().code, ErrorCode::kStorage);
+  EXPECT_EQ(write.error().message,
+            "cannot write to the workspace " + old.path() + ": it was opened for reading only");
+  // Read as immutable: no -wal or -shm file, the file as it was.
+  EXPECT_FALSE(fs::exists(old.path() + "-wal"));
+  EXPECT_FALSE(fs::exists(old.path() + "-shm"));
+  EXPECT_EQ(fs::file_size(old.path()), size);
+  EXPECT_EQ(fs::last_write_time(old.path()), modified);
+}
+
 }  // namespace
 }  // namespace tpmkit::store::sqlite
