@@ -21,6 +21,4 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$(nproc)" -L 'unit|golden|e2e'
 
 echo "== fuzzing, 60 s per harness"
-for target in program_file mspdi http_request; do
-  scripts/fuzz.sh "$target" "${TPMKIT_FUZZ_SECONDS:-60}"
-done
+scripts/fuzz.sh all "${TPMKIT_FUZZ_SECONDS:-60}"

@@ -12,6 +12,7 @@
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/money_position.h"
 #include "tpmkit/toolkit/program_health.h"
+#include "tpmkit/toolkit/risk_register.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -261,9 +262,8 @@ std::string ShowText(const model::Program& p, const ShowFigures& f) {
     out << "  " << pr.id << "  " << EscapeControls(pr.name) << "  (" << pr.tasks.size() << " tasks"
         << (pr.owner.empty() ? "" : ", owner " + pr.owner) << ")\n";
   }
-  auto open_risks = CountIf(p.risks, [](const model::Risk& r) {
-    return r.status == model::RiskStatus::kOpen || r.status == model::RiskStatus::kMitigating;
-  });
+  auto open_risks =
+      CountIf(p.risks, [](const model::Risk& r) { return toolkit::IsActive(r.status); });
   auto open_decisions = CountIf(p.decisions, [](const model::Decision& d) {
     return d.status == model::DecisionStatus::kOpen;
   });

@@ -16,6 +16,7 @@
 #include "tpmkit/report/svg/roadmap.h"
 #include "tpmkit/report/svg/stakeholder_matrix.h"
 #include "tpmkit/report/svg/trend_chart.h"
+#include "tpmkit/toolkit/risk_register.h"
 
 namespace tpmkit::report {
 
@@ -85,8 +86,7 @@ std::string RiskHeatMapSvg(const toolkit::RiskRegister& reg) {
   svg::HeatMapInput in;
   in.counts = reg.heatmap;
   for (const auto& risk : reg.risks) {
-    if (risk.status != model::RiskStatus::kOpen && risk.status != model::RiskStatus::kMitigating)
-      continue;
+    if (!toolkit::IsActive(risk.status)) continue;
     in.ids[risk.likelihood - 1][risk.severity - 1].push_back(risk.id);
   }
   return svg::HeatMap(in,

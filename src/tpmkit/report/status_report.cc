@@ -12,6 +12,7 @@
 #include "tpmkit/report/prose.h"
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/money_position.h"
+#include "tpmkit/toolkit/risk_register.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -84,16 +85,9 @@ std::string CostReason(const model::Program& p, const StatusReport& r) {
   return out + ".";
 }
 
-std::string ScopeReason(const model::Program& p, const toolkit::HealthInputs*,
-                        const StatusReport& r) {
+std::string ScopeReason(const model::Program& p, const StatusReport& r) {
   const std::string& c = p.currency;
-  double approved = 0;
-  for (const auto& ch : p.changes) {
-    if (ch.status == model::ChangeStatus::kApproved ||
-        ch.status == model::ChangeStatus::kImplemented) {
-      approved += toolkit::ChangeCost(ch).ToDouble();
-    }
-  }
+  const double approved = r.health.inputs.approved_change_cost;
   if (approved == 0) {
     return fmt::format("No approved change adds cost to the planned {}.", Money(r.now.bac, c));
   }
@@ -114,8 +108,7 @@ std::string RiskReason(const model::Program& p, const StatusReport& r) {
   }
   const toolkit::RiskRow* top = nullptr;
   for (const auto& risk : r.risks.risks) {
-    if (risk.status != model::RiskStatus::kOpen && risk.status != model::RiskStatus::kMitigating)
-      continue;
+    if (!toolkit::IsActive(risk.status)) continue;
     if (risk.exposure_cost && (!top || *risk.exposure_cost > *top->exposure_cost)) top = &risk;
   }
   if (top) {
@@ -138,10 +131,7 @@ std::string ComplianceReason(const StatusReport& r) {
 }
 
 std::string StakeholderReason(const StatusReport& r) {
-  int overdue_key = 0;
-  for (const auto& s : r.stakeholders.stakeholders) {
-    if (s.quadrant == toolkit::Quadrant::kManageClosely && s.overdue) ++overdue_key;
-  }
+  const int overdue_key = r.health.inputs.overdue_key_stakeholders;
   std::string out =
       overdue_key > 0
           ? fmt::format("{} overdue for contact.",
@@ -340,8 +330,7 @@ std::vector<StatusWords::Risk> TopRisks(const model::Program& p, const StatusRep
   std::vector<StatusWords::Risk> out;
   for (const auto& risk : r.risks.risks) {
     if (out.size() == kTopRisks) break;
-    if (risk.status != model::RiskStatus::kOpen && risk.status != model::RiskStatus::kMitigating)
-      continue;
+    if (!toolkit::IsActive(risk.status)) continue;
     StatusWords::Risk w{risk.id,
                         EscapeControls(risk.title),
                         EscapeControls(risk.owner),
@@ -481,7 +470,7 @@ StatusWords BuildStatusWords(const model::Program& p, const StatusReport& r) {
         reason = CostReason(p, r);
         break;
       case toolkit::HealthArea::kScope:
-        reason = ScopeReason(p, nullptr, r);
+        reason = ScopeReason(p, r);
         break;
       case toolkit::HealthArea::kRisk:
         reason = RiskReason(p, r);

@@ -83,7 +83,7 @@ std::vector<RiskRowWords> RiskRowsOf(const model::Program& program,
     for (const auto& part : parts) w.exposure += (w.exposure.empty() ? "" : ", ") + part;
     if (w.exposure.empty()) w.exposure = "-";
     w.response_due = r.response_due ? r.response_due->ToString() : "-";
-    w.active = r.status == model::RiskStatus::kOpen || r.status == model::RiskStatus::kMitigating;
+    w.active = toolkit::IsActive(r.status);
     rows.push_back(std::move(w));
   }
   return rows;

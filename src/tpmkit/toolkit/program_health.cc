@@ -121,6 +121,7 @@ std::string_view HealthRuleName(HealthRule rule) {
 
 ProgramHealth ComputeProgramHealth(const HealthInputs& in) {
   ProgramHealth out;
+  out.inputs = in;
   if (in.targets) out.kpis = ComputeHealth(*in.targets, in.kpi_values);
   const struct {
     HealthArea area;

@@ -68,6 +68,7 @@ struct ProgramHealth {
   std::vector<AreaHealth> areas;  // in HealthArea order
   std::optional<Rag> overall;     // the worst area
   Health kpis;                    // the section 9 ratings
+  HealthInputs inputs;            // the figures the rules read, for the reasons' words
 };
 
 // Thresholds of the data rules (docs/health.md). Changes at most kScopeGreenShare of BAC

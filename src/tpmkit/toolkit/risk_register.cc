@@ -27,9 +27,11 @@ std::optional<int> ResidualScore(const model::Risk& risk) {
          ClampRating(risk.residual->severity);
 }
 
-bool IsActive(const model::Risk& risk) {
-  return risk.status == model::RiskStatus::kOpen || risk.status == model::RiskStatus::kMitigating;
+bool IsActive(model::RiskStatus status) {
+  return status == model::RiskStatus::kOpen || status == model::RiskStatus::kMitigating;
 }
+
+bool IsActive(const model::Risk& risk) { return IsActive(risk.status); }
 
 RiskRegister ComputeRiskRegister(const model::Program& program) {
   RiskRegister out;

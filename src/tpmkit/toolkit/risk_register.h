@@ -23,6 +23,7 @@ std::optional<int> ResidualScore(const model::Risk& risk);
 
 // True for the statuses the heat map and the forecast count: open and mitigating.
 bool IsActive(const model::Risk& risk);
+bool IsActive(model::RiskStatus status);
 
 struct RiskRow {
   std::string id;

@@ -205,7 +205,7 @@ CommunicationPlan ComputeCommunicationPlan(const model::Program& program, Date a
     const bool closely = s.quadrant == Quadrant::kManageClosely;
 
     for (const auto& r : reg.risks) {
-      if (r.status != model::RiskStatus::kOpen && r.status != model::RiskStatus::kMitigating) {
+      if (!IsActive(r.status)) {
         continue;
       }
       std::vector<std::string> why;

@@ -65,7 +65,7 @@ StatusFigures FiguresOf(const model::Program& p, const StatusReport& r, const He
   f.score = r.scorecard.score;
   f.active_risks = r.risks.active;
   for (const auto& risk : r.risks.risks) {
-    if (risk.status != model::RiskStatus::kOpen && risk.status != model::RiskStatus::kMitigating) {
+    if (!IsActive(risk.status)) {
       continue;
     }
     f.exposure_cost += risk.exposure_cost.value_or(0);
