@@ -117,6 +117,7 @@ Result<ReviewReport> ReviewOf(const model::Program& program, Date as_of,
   report.bank = toolkit::ApplyBankOverrides(toolkit::DefaultLanguageBank(), bank);
   TPMKIT_ASSIGN_OR_RETURN(plan::Schedule schedule, ScheduleOf(program, as_of));
   toolkit::ReviewInputs in;
+  in.as_of = as_of;
   in.schedule = &schedule;
   // One forecast serves the worst case (p90) and the p_on_time KPI.
   std::optional<plan::Forecast> forecast;

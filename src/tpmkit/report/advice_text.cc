@@ -6,6 +6,7 @@
 
 #include "tpmkit/base/text.h"
 #include "tpmkit/report/money_text.h"
+#include "tpmkit/report/prose.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -90,13 +91,15 @@ std::string ReviewText(const std::string& program_name, Date as_of,
     for (const auto& f : findings) {
       if (f.theme != theme) continue;
       if (!header) {
-        text += fmt::format("\n{}: {}\n", toolkit::ThemeName(theme), bank.Entry(theme).question);
+        text += fmt::format("\n{}: {}\n", toolkit::ThemeTitle(theme), bank.Entry(theme).question);
         header = true;
       }
-      text += fmt::format("  - {}: {}\n", f.subject, f.detail);
+      text += Wrap(fmt::format("{}: {}", f.subject, f.detail), 100, "  - ", "    ");
     }
     if (header) {
-      for (const auto& phrase : bank.Entry(theme).phrases) text += "    > " + phrase + "\n";
+      for (const auto& phrase : toolkit::PhrasesFor(bank.Entry(theme), findings)) {
+        text += Wrap(phrase, 100, "    > ", "      ");
+      }
     }
   }
   return text;

@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/base/text.h"
+#include "tpmkit/report/prose.h"
+#include "tpmkit/report/register_text.h"
 #include "tpmkit/toolkit/amounts.h"
 #include "tpmkit/toolkit/wording.h"
 
@@ -128,22 +131,100 @@ std::string RiskHeatmapText(const toolkit::Heatmap& h) {
   return out;
 }
 
+namespace {
+
+namespace rt = register_text;
+
+// The register's lines stay within this many columns.
+constexpr size_t kRegisterWidth = 100;
+
+rt::Cell C(std::string text) { return {std::move(text), {}}; }
+
+// A table whose last column (the title) is written under each row, indented to the
+// second column and wrapped, so that no line passes kRegisterWidth however long the title.
+std::string TitledTable(rt::Table table) {
+  std::vector<std::string> titles;
+  for (auto& row : table.rows) {
+    titles.push_back(row.back().text);
+    row.pop_back();
+  }
+  table.header.pop_back();
+  size_t indent = 2 + 2 + rt::Width(table.header[0]);
+  for (const auto& row : table.rows) indent = std::max(indent, 2 + 2 + rt::Width(row[0].text));
+  const std::string pad(indent, ' ');
+  const std::string rendered = rt::Render(table, {});
+  std::string text;
+  size_t from = 0, line = 0;
+  for (size_t nl = rendered.find('\n'); nl != std::string::npos;
+       nl = rendered.find('\n', from), ++line) {
+    text += "  " + rendered.substr(from, nl - from) + "\n";
+    if (line > 0) text += Wrap(titles[line - 1], kRegisterWidth, pad, pad);
+    from = nl + 1;
+  }
+  return text;
+}
+
+std::string OwnerOf(const toolkit::RiskRow& r) {
+  return r.owner.empty() ? "(no owner)" : rt::Fit(EscapeControls(r.owner), 16);
+}
+
+std::string Days(double days) { return wording::Number(days, 1) + "d"; }
+
+}  // namespace
+
 std::string RiskRegisterText(const model::Program& p, const toolkit::RiskRegister& reg) {
   if (reg.risks.empty()) return fmt::format("Program {} has no risks in its register.", p.id);
-  std::string text =
-      fmt::format("Risk register of {}: {}, {} open or mitigating.\n\n", EscapeControls(p.name),
-                  wording::Count(static_cast<long>(reg.risks.size()), "risk", "risks"), reg.active);
-  text += fmt::format("  {:<8} {:<11} {:>3} {:>3} {:>5} {:>8} {:>14} {:>9}  {:<16} {}\n", "id",
-                      "status", "L", "S", "score", "residual", "exposure", "exp.days", "owner",
-                      "title");
+  double total_cost = 0, total_days = 0;
+  std::vector<const toolkit::RiskRow*> active, realized, closed;
   for (const auto& r : reg.risks) {
+    if (toolkit::IsActive(r.status)) {
+      active.push_back(&r);
+      total_cost += r.exposure_cost.value_or(0);
+      total_days += r.exposure_days.value_or(0);
+    } else if (r.status == model::RiskStatus::kRealized) {
+      realized.push_back(&r);
+    } else {
+      closed.push_back(&r);
+    }
+  }
+  std::string text =
+      fmt::format("Risk register of {}: {}, {} open or mitigating.\n", EscapeControls(p.name),
+                  wording::Count(static_cast<long>(reg.risks.size()), "risk", "risks"), reg.active);
+  if (!active.empty()) {
     text += fmt::format(
-        "  {:<8} {:<11} {:>3} {:>3} {:>5} {:>8} {:>14} {:>9}  {:<16} {}\n", r.id,
-        model::Name(r.status), r.likelihood, r.severity, r.score,
-        r.residual_score ? std::to_string(*r.residual_score) : "-",
-        r.exposure_cost ? toolkit::UngroupedAmount(*r.exposure_cost, p.currency) : "-",
-        r.exposure_days ? wording::Number(*r.exposure_days, 1) + "d" : "-",
-        r.owner.empty() ? "(no owner)" : EscapeControls(r.owner), EscapeControls(r.title));
+        "Total exposure of the open and mitigating risks: {} and {} working days.\n\n"
+        "Open and mitigating:\n",
+        toolkit::WholeAmount(total_cost, p.currency), wording::Number(total_days, 1));
+    rt::Table t{{"id", "status", "L", "S", "score", "resid.", "exposure", "days", "owner", "title"},
+                {false, false, true, true, true, true, true, true, false, false},
+                {}};
+    for (const auto* r : active) {
+      t.rows.push_back(
+          {C(r->id), C(std::string(model::Name(r->status))), C(std::to_string(r->likelihood)),
+           C(std::to_string(r->severity)), C(std::to_string(r->score)),
+           C(r->residual_score ? std::to_string(*r->residual_score) : "-"),
+           C(r->exposure_cost ? toolkit::WholeAmount(*r->exposure_cost, p.currency) : "-"),
+           C(r->exposure_days ? Days(*r->exposure_days) : "-"), C(OwnerOf(*r)),
+           C(EscapeControls(r->title))});
+    }
+    text += TitledTable(std::move(t));
+  } else {
+    text += "\nNo risk is open or mitigating.\n";
+  }
+  // Realized risks are issues now: what they cost is no longer an expectation, so they
+  // carry no exposure; closed ones are history.
+  for (const auto& [label, rows] :
+       {std::pair{"Realized (now issues to manage, not counted in the exposure):", &realized},
+        std::pair{"Closed:", &closed}}) {
+    if (rows->empty()) continue;
+    text += fmt::format("\n{}\n", label);
+    rt::Table t{
+        {"id", "status", "score", "owner", "title"}, {false, false, true, false, false}, {}};
+    for (const auto* r : *rows) {
+      t.rows.push_back({C(r->id), C(std::string(model::Name(r->status))),
+                        C(std::to_string(r->score)), C(OwnerOf(*r)), C(EscapeControls(r->title))});
+    }
+    text += TitledTable(std::move(t));
   }
   text += "\n" + RiskHeatmapText(reg.heatmap);
   return text;

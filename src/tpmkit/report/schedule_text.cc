@@ -8,6 +8,7 @@
 
 #include "tpmkit/base/json_text.h"
 #include "tpmkit/base/text.h"
+#include "tpmkit/plan/calendar.h"
 #include "tpmkit/report/register_text.h"
 
 namespace tpmkit::report {
@@ -72,6 +73,15 @@ std::string ScheduleGantt(const model::Program& program, const plan::Schedule& s
     lo = std::min<int64_t>(lo, s.early_start);
     hi = std::max<int64_t>(hi, s.early_finish);
   }
+  // The status date (the start of its day) and the target (the end of its day) as
+  // positions; the axis stretches to show the target when the plan finishes before it.
+  std::optional<int64_t> status_pos, target_pos;
+  auto calendar = plan::WorkCalendar::ForProgram(program);
+  if (calendar.ok()) {
+    if (schedule.status_date) status_pos = calendar->Pos(*schedule.status_date);
+    if (schedule.target) target_pos = calendar->PosEnd(*schedule.target) + 1;
+  }
+  if (target_pos && *target_pos > hi && *target_pos - lo <= 2 * (hi - lo)) hi = *target_pos;
   const double span = static_cast<double>(std::max<int64_t>(1, hi - lo));
   auto col = [&](int64_t pos) {
     return std::clamp(static_cast<int>(std::floor((pos - lo) * bar_w / span)), 0, bar_w);
@@ -83,17 +93,31 @@ std::string ScheduleGantt(const model::Program& program, const plan::Schedule& s
           : std::min_element(schedule.tasks.begin(), schedule.tasks.end(),
                              [](const auto& a, const auto& b) { return a.start < b.start; })
                 ->start.ToString();
-  std::string last = schedule.finish.ToString();
+  std::string last = calendar.ok() && hi > schedule.finish_position
+                         ? calendar->FinishDate(lo, hi).ToString()
+                         : schedule.finish.ToString();
   std::string axis(static_cast<size_t>(bar_w), ' ');
   axis.replace(0, first.size(), first);
   if (static_cast<int>(last.size()) <= bar_w - static_cast<int>(first.size()) - 1) {
     axis.replace(axis.size() - last.size(), last.size(), last);
   }
+  // A marker column, when its position lies on the axis.
+  auto marker = [&](std::optional<int64_t> pos) -> std::optional<int> {
+    if (!pos || *pos < lo || *pos > hi) return std::nullopt;
+    return std::min(col(*pos), bar_w - 1);
+  };
+  const auto status_col = marker(status_pos), target_col = marker(target_pos);
+  auto with_markers = [&](std::string line) {
+    if (status_col) line[static_cast<size_t>(*status_col)] = ':';
+    if (target_col) line[static_cast<size_t>(*target_col)] = '|';
+    return line;
+  };
   std::string out = std::string(label_w, ' ') + " |" + axis + "\n";
-  out += std::string(label_w, ' ') + " +" + std::string(static_cast<size_t>(bar_w), '-') + "\n";
+  out += std::string(label_w, ' ') + " +" +
+         with_markers(std::string(static_cast<size_t>(bar_w), '-')) + "\n";
   for (size_t i = 0; i < tasks.size(); ++i) {
     const auto& s = schedule.tasks[i];
-    std::string row(static_cast<size_t>(bar_w), ' ');
+    std::string row = with_markers(std::string(static_cast<size_t>(bar_w), ' '));
     const bool milestone = s.early_finish <= s.early_start;
     char glyph = s.progress == plan::Progress::kFinished ? '.'
                  : milestone                             ? (s.critical ? '@' : 'o')
@@ -115,6 +139,21 @@ std::string ScheduleGantt(const model::Program& program, const plan::Schedule& s
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += "\n";
   }
+  // The legend, its items laid out two spaces apart within the chart's width.
+  std::vector<std::string> items = {"= task", "# critical task", "o milestone",
+                                    "@ critical milestone", ". finished"};
+  if (status_col) items.push_back(": status date " + schedule.status_date->ToString());
+  if (target_col) items.push_back("| target " + schedule.target->ToString());
+  out += "\n";
+  std::string line = "  Legend:";
+  for (const auto& item : items) {
+    if (line.size() + 2 + item.size() > static_cast<size_t>(width)) {
+      out += line + "\n";
+      line = "         ";
+    }
+    line += "  " + item;
+  }
+  out += line + "\n";
   return out;
 }
 

@@ -21,7 +21,9 @@ std::string ScheduleTable(const model::Program& program, const plan::Schedule& s
 
 // One row per task: the id, then a bar over a time axis from the first start to the finish,
 // scaled to fit `options.width`. Bars: `=` a task, `#` a critical task, `o` a milestone,
-// `@` a critical milestone, `.` a finished task.
+// `@` a critical milestone, `.` a finished task. Vertical lines mark the status date (`:`)
+// and the target (`|`; the axis stretches to it, up to twice the plan's span). A legend
+// follows.
 std::string ScheduleGantt(const model::Program& program, const plan::Schedule& schedule,
                           const ScheduleTextOptions& options = {});
 

@@ -52,6 +52,13 @@ TEST(ScheduleText, TableAndChart) {
   for (size_t at = 0, next; (next = chart.find('\n', at)) != std::string::npos; at = next + 1) {
     EXPECT_LE(next - at, 60u);
   }
+  EXPECT_NE(chart.find("  Legend:  = task  # critical task"), std::string::npos) << chart;
+  EXPECT_NE(chart.find("| target 2026-01-16"), std::string::npos) << chart;
+  p.status_date = Date::FromYmd(2026, 1, 7);
+  s = plan::ComputeSchedule(p).value();
+  chart = ScheduleGantt(p, s, {.color = false, .width = 60});
+  EXPECT_NE(chart.find(": status date 2026-01-07"), std::string::npos) << chart;
+  EXPECT_NE(chart.find("-:-"), std::string::npos) << chart;  // the line on the ruler
   std::string colored = ScheduleGantt(p, s, {.color = true, .width = 60});
   EXPECT_NE(colored.find("\x1b[31m"), std::string::npos);
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tpmkit/base/text.h"
+#include "tpmkit/report/prose.h"
 #include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
@@ -18,11 +19,6 @@ using toolkit::Quadrant;
 
 std::string Label(const toolkit::StakeholderRow& s) {
   return s.name.empty() ? s.id : fmt::format("{} ({})", EscapeControls(s.name), s.id);
-}
-
-std::string CadenceWords(const toolkit::StakeholderRow& s) {
-  return fmt::format("every {}{}", words::Count(s.cadence_days, "day", "days"),
-                     s.default_cadence ? " (the quadrant's default)" : "");
 }
 
 std::string QuadrantWords(Quadrant q) { return words::Lower(toolkit::QuadrantTitle(q)); }
@@ -110,37 +106,78 @@ std::string StakeholderGridText(const toolkit::StakeholderMatrix& m, const Regis
   return out;
 }
 
+namespace {
+
+// When and how to talk next, in one clause.
+std::string TimingWords(const toolkit::CommunicationEntry& e, Date as_of) {
+  const auto& s = e.stakeholder;
+  const std::string how = s.channel.empty() ? "" : EscapeControls(s.channel) + ", ";
+  const std::string cadence = fmt::format("every {}", words::Count(s.cadence_days, "day", "days"));
+  if (!s.last_contact) return fmt::format("{}{}; never contacted: make contact now", how, cadence);
+  if (s.overdue) {
+    return fmt::format("{}{}; {} overdue (last contact {}): talk now", how, cadence,
+                       words::Count(as_of - *s.next_contact, "day", "days"),
+                       s.last_contact->ToString());
+  }
+  return fmt::format("{}{}; next on {}", how, cadence, e.contact_on.ToString());
+}
+
+// "6 risks and a change request" for the topics other than the key one.
+std::string OthersWords(const toolkit::CommunicationEntry& e) {
+  int risks = 0, decisions = 0, changes = 0;
+  for (size_t i = 0; i < e.topics.size(); ++i) {
+    if (e.key && *e.key == i) continue;
+    switch (e.topics[i].kind) {
+      case toolkit::TopicKind::kRisk:
+        ++risks;
+        break;
+      case toolkit::TopicKind::kDecision:
+        ++decisions;
+        break;
+      case toolkit::TopicKind::kChange:
+        ++changes;
+        break;
+    }
+  }
+  std::vector<std::string> parts;
+  if (risks > 0) parts.push_back(words::Count(risks, "risk", "risks"));
+  if (decisions > 0) parts.push_back(words::Count(decisions, "open decision", "open decisions"));
+  if (changes > 0) parts.push_back(words::Count(changes, "change request", "change requests"));
+  return words::JoinList(parts);
+}
+
+}  // namespace
+
 std::string CommunicationPlanText(const toolkit::CommunicationPlan& plan,
                                   const RegisterTextOptions& o) {
-  std::string out = fmt::format("Communication plan as of {}.\n", plan.as_of.ToString());
+  int overdue = 0;
+  for (const auto& e : plan.entries) overdue += e.stakeholder.overdue ? 1 : 0;
+  std::string out = fmt::format(
+      "Communication plan as of {}: {}, {} due for contact now.\n", plan.as_of.ToString(),
+      words::Count(static_cast<long>(plan.entries.size()), "stakeholder", "stakeholders"), overdue);
   int n = 0;
   for (const auto& e : plan.entries) {
     const auto& s = e.stakeholder;
-    out += fmt::format("\n{}. {}{}: {}, priority {}, {}.\n", ++n, rt::Paint(Label(s), rt::kBold, o),
-                       s.role.empty() ? "" : ", " + s.role, QuadrantWords(s.quadrant), s.priority,
-                       model::Name(s.stance));
-    out += fmt::format("   Channel: {}; {}; last contact: {}.\n",
-                       s.channel.empty() ? "not set" : s.channel, CadenceWords(s),
-                       s.last_contact ? s.last_contact->ToString() : "never");
-    std::string next;
-    if (!s.last_contact) {
-      next = fmt::format("{}, now: they have never been contacted", e.contact_on.ToString());
-    } else if (s.overdue) {
-      next = fmt::format("{}, now: {} overdue since {}", e.contact_on.ToString(),
-                         words::Count(plan.as_of - *s.next_contact, "day", "days"),
-                         s.next_contact->ToString());
+    const std::string who = s.name.empty() ? s.id : EscapeControls(s.name);
+    std::string text =
+        fmt::format("{}{}: {}, {}. {}.", who, s.role.empty() ? "" : ", " + EscapeControls(s.role),
+                    QuadrantWords(s.quadrant), model::Name(s.stance),
+                    words::Capitalized(TimingWords(e, plan.as_of)));
+    if (e.key) {
+      text += " Key message: " + words::Capitalized(EscapeControls(e.topics[*e.key].message));
+      if (const auto others = OthersWords(e); !others.empty()) {
+        text += fmt::format(" Also in view for them: {}.", others);
+      }
     } else {
-      next = e.contact_on.ToString();
+      text += " Nothing open concerns them: a short note on the headline keeps them with us.";
     }
-    out += "   Next contact: " + (s.overdue ? rt::Paint(next, rt::kRed, o) : next) + ".\n";
-    if (e.topics.empty()) {
-      out += "   Nothing open concerns them.\n";
-      continue;
+    const std::string number = fmt::format("{}. ", ++n);
+    std::string paragraph = Wrap(text, 100, number, std::string(number.size(), ' '));
+    if (o.color && s.overdue) {
+      // The name leads the paragraph; colour it as the table does an overdue contact.
+      paragraph.replace(number.size(), who.size(), rt::Paint(who, rt::kRed, o));
     }
-    out += "   To raise:\n";
-    for (const auto& t : e.topics) {
-      out += fmt::format("   - {} Why them: {}.\n", t.text, t.why);
-    }
+    out += "\n" + paragraph;
   }
   return out;
 }
@@ -182,6 +219,8 @@ std::string StakeholdersJson(const toolkit::StakeholderMatrix& m,
                          {"cadence_days", e.stakeholder.cadence_days},
                          {"next_contact", DateOrNull(e.stakeholder.next_contact)},
                          {"contact_on", e.contact_on.ToString()},
+                         {"key_message", e.key ? nlohmann::json(e.topics[*e.key].message)
+                                               : nlohmann::json(nullptr)},
                          {"topics", std::move(topics)}});
     }
     out["communication_plan"] = std::move(entries);

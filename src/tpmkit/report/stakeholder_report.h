@@ -18,15 +18,16 @@ std::string StakeholderTableText(const toolkit::StakeholderMatrix& m, const Regi
 // each quadrant lists "Name (id)" of its stakeholders in matrix order.
 std::string StakeholderGridText(const toolkit::StakeholderMatrix& m, const RegisterTextOptions& o);
 
-// The communication plan: per stakeholder, channel, cadence, next contact and the
-// topics to raise with why each concerns them.
+// The communication plan: one short paragraph per stakeholder, in matrix order: how and
+// when to talk next, the one key message (CommunicationEntry::key) with what to ask of
+// them, and how many other open items concern them.
 std::string CommunicationPlanText(const toolkit::CommunicationPlan& plan,
                                   const RegisterTextOptions& o);
 
 // {"as_of","overdue","stakeholders":[{"id","name","role","quadrant","priority","influence",
 // "impact","stance","channel","cadence_days","last_contact","next_contact","overdue"}],
 // "communication_plan":[{"stakeholder","channel","cadence_days","next_contact",
-// "contact_on","topics":[{"kind","id","title","why","text"}]}]}; the plan key is null
+// "contact_on","key_message","topics":[{"kind","id","title","why","text"}]}]}; the plan key is null
 // when `plan` is absent.
 std::string StakeholdersJson(const toolkit::StakeholderMatrix& m,
                              const std::optional<toolkit::CommunicationPlan>& plan);

@@ -81,7 +81,7 @@ std::vector<std::string> Themes(const std::vector<Finding>& fs) {
 
 TEST(Review, CompleteProgramHasNoFindings) {
   auto sched = ScheduleWithFloat(3, true);
-  ReviewInputs in{&sched, D(2026, 3, 30), std::nullopt};
+  ReviewInputs in{&sched, D(2026, 3, 30), std::nullopt, std::nullopt};
   EXPECT_TRUE(ReviewProgram(Complete(), in).empty());
 }
 
@@ -145,18 +145,20 @@ TEST(Review, EachRuleRaisesItsTheme) {
   {
     auto p = Complete();
     auto zero = ScheduleWithFloat(0, true);
-    auto fs = ReviewProgram(p, ReviewInputs{&zero, std::nullopt, std::nullopt});
+    auto fs = ReviewProgram(p, ReviewInputs{&zero, std::nullopt, std::nullopt, std::nullopt});
     EXPECT_EQ(Themes(fs), V{"critical_path:task build"});
     auto late = ScheduleWithFloat(-4, true);
-    fs = ReviewProgram(p, ReviewInputs{&late, std::nullopt, std::nullopt});
+    fs = ReviewProgram(p, ReviewInputs{&late, std::nullopt, std::nullopt, std::nullopt});
     ASSERT_EQ(fs.size(), 1u);
     EXPECT_NE(fs[0].detail.find("4 working days after the target"), std::string::npos);
     auto not_critical = ScheduleWithFloat(0, false);
-    EXPECT_TRUE(ReviewProgram(p, ReviewInputs{&not_critical, std::nullopt, std::nullopt}).empty());
+    EXPECT_TRUE(
+        ReviewProgram(p, ReviewInputs{&not_critical, std::nullopt, std::nullopt, std::nullopt})
+            .empty());
   }
   {
     auto p = Complete();
-    auto fs = ReviewProgram(p, ReviewInputs{nullptr, D(2026, 4, 10), std::nullopt});
+    auto fs = ReviewProgram(p, ReviewInputs{nullptr, D(2026, 4, 10), std::nullopt, std::nullopt});
     ASSERT_EQ(Themes(fs), V{"worst_case:program ok"});
     EXPECT_NE(fs[0].detail.find("10 calendar days after"), std::string::npos) << fs[0].detail;
     p.projects[0].tasks[0].estimate.reset();
@@ -174,7 +176,7 @@ TEST(Review, EachRuleRaisesItsTheme) {
     auto p = Complete();
     KpiValues values;
     values.cpi = 0.8;  // 0.8 against 0.95: more than 10% short, red
-    ReviewInputs in{nullptr, std::nullopt, ComputeHealth(*p.targets, values)};
+    ReviewInputs in{nullptr, std::nullopt, ComputeHealth(*p.targets, values), std::nullopt};
     auto fs = ReviewProgram(p, in);
     ASSERT_EQ(Themes(fs), V{"kpis:kpi cpi"});
     EXPECT_NE(fs[0].detail.find("0.8 against a target of at least 0.95"), std::string::npos)
@@ -218,9 +220,97 @@ TEST(Review, DefaultBankCoversEveryThemeInOrder) {
   for (size_t i = 0; i < bank.entries.size(); ++i) {
     EXPECT_EQ(bank.entries[i].theme, AllThemes()[i]);
     EXPECT_EQ(bank.entries[i].question.back(), '?');
-    EXPECT_FALSE(bank.entries[i].phrases.empty());
+    EXPECT_FALSE(bank.entries[i].phrases.empty() && bank.entries[i].rule_phrases.empty());
+    EXPECT_FALSE(ThemeTitle(AllThemes()[i]).empty());
     EXPECT_EQ(ParseTheme(ThemeName(AllThemes()[i])), AllThemes()[i]);
   }
+}
+
+// The follow-ups ask only for what the data lacks: a program with targets is never told
+// to set them, one with estimates never told to give them.
+TEST(Review, PhrasesFollowTheRulesThatFired) {
+  auto p = Complete();
+  KpiValues values;
+  values.cpi = 0.8;
+  ReviewInputs red{nullptr, std::nullopt, ComputeHealth(*p.targets, values), std::nullopt};
+  auto fs = ReviewProgram(p, red);
+  auto phrases = PhrasesFor(DefaultLanguageBank().Entry(Theme::kKpis), fs);
+  EXPECT_EQ(phrases,
+            std::vector<std::string>{"For each red KPI, say what brings it back and by when."});
+  p.targets.reset();
+  fs = ReviewProgram(p, ReviewInputs{});
+  phrases = PhrasesFor(DefaultLanguageBank().Entry(Theme::kKpis), fs);
+  EXPECT_EQ(phrases,
+            std::vector<std::string>{"Set a target for each KPI the steering committee reads."});
+
+  p = Complete();
+  fs = ReviewProgram(p, ReviewInputs{nullptr, D(2026, 4, 10), std::nullopt, std::nullopt});
+  phrases = PhrasesFor(DefaultLanguageBank().Entry(Theme::kWorstCase), fs);
+  ASSERT_EQ(phrases.size(), 1u);
+  EXPECT_NE(phrases[0].find("90th-percentile"), std::string::npos);  // not "give estimates"
+}
+
+TEST(Review, KpiGapsAreQuantified) {
+  auto p = Complete();
+  p.targets->p_on_time = 0.8;
+  p.targets->readiness = 90;
+  p.targets->risk_score = 40;
+  p.targets->satisfaction = 4;
+  KpiValues values;
+  values.p_on_time = 0.36;
+  values.readiness = 66.7;
+  values.risk_score = 57.5;
+  values.satisfaction = 3.12;
+  ReviewInputs in{nullptr, std::nullopt, ComputeHealth(*p.targets, values), std::nullopt};
+  std::string details;
+  for (const auto& f : ReviewProgram(p, in)) details += f.detail + "\n";
+  EXPECT_NE(details.find("36% against a target of at least 80%, 44 points short."),
+            std::string::npos)
+      << details;
+  EXPECT_NE(details.find("23.3 points short"), std::string::npos) << details;  // 66.7 vs 90
+  EXPECT_NE(details.find("17.5 points over"), std::string::npos) << details;   // 57.5 vs 40
+  EXPECT_NE(details.find("0.88 short"), std::string::npos) << details;         // 3.12 vs 4
+}
+
+TEST(Review, RaisesWhatIsLateAsOfTheDate) {
+  using V = std::vector<std::string>;
+  auto p = Complete();
+  p.audit = model::Audit{};
+  model::AuditItem item;
+  item.id = "change_trail";
+  item.owner = "Ana";
+  item.status = model::AuditStatus::kInProgress;
+  item.due = D(2026, 3, 1);
+  p.audit->items.push_back(item);
+  model::Stakeholder cfo;
+  cfo.id = "cfo";
+  cfo.name = "Rob";
+  cfo.influence = 5;
+  cfo.impact = 5;
+  cfo.last_contact = D(2026, 2, 20);  // every 7 days: next 2026-02-27
+  p.stakeholders.push_back(cfo);
+  p.risks[0].response_due = D(2026, 2, 1);
+  auto sched = ScheduleWithFloat(3, true);
+  sched.tasks[0].deadline_missed = true;
+  sched.tasks[0].finish = D(2026, 3, 31);
+  p.projects[0].tasks[0].deadline = D(2026, 3, 20);
+  ReviewInputs in{&sched, std::nullopt, std::nullopt, D(2026, 3, 10)};
+  const auto fs = ReviewProgram(p, in);
+  EXPECT_EQ(Themes(fs), (V{"risks:risk R-1", "accountability:audit item change_trail",
+                           "accountability:stakeholder cfo", "critical_path:task build"}));
+  EXPECT_NE(fs[0].detail.find("its response was due on 2026-02-01, 37 calendar days ago"),
+            std::string::npos)
+      << fs[0].detail;
+  EXPECT_NE(fs[1].detail.find("was due on 2026-03-01, 9 calendar days ago; its owner is Ana"),
+            std::string::npos)
+      << fs[1].detail;
+  EXPECT_NE(fs[2].detail.find("the last was on 2026-02-20: 11 days overdue"), std::string::npos)
+      << fs[2].detail;
+  EXPECT_NE(fs[3].detail.find("11 calendar days after its deadline 2026-03-20"), std::string::npos)
+      << fs[3].detail;
+  // Without the date, nothing is measured as late.
+  in.as_of.reset();
+  EXPECT_EQ(Themes(ReviewProgram(p, in)), V{"critical_path:task build"});
 }
 
 }  // namespace

@@ -82,6 +82,63 @@ std::string Sentence(std::string text) {
   return text;
 }
 
+// What to say about a risk, and what to ask of this stakeholder.
+std::string RiskMessage(const RiskRow& r, Tie tie, std::string_view currency) {
+  std::vector<std::string> cost;
+  if (r.exposure_cost) cost.push_back(WholeAmount(*r.exposure_cost, currency));
+  if (r.exposure_days) cost.push_back(wording::Number(*r.exposure_days, 1) + " working days");
+  std::string text = fmt::format("risk {} ({}) scores {} of 25", r.id, r.title, r.score);
+  if (!cost.empty()) text += ", an expected cost of " + wording::JoinList(cost);
+  if (tie == Tie::kTheirs) {
+    return text + fmt::format(
+                      "; it is theirs: ask what the mitigation has achieved and what "
+                      "they need to bring it down{}.",
+                      r.response_due ? " by " + r.response_due->ToString() : "");
+  }
+  if (tie == Tie::kRole) return text + "; tell them where it stands and what is being done.";
+  return text + "; tell them where it stands and what we need from them.";
+}
+
+std::string DecisionMessage(const model::Decision& d, Tie tie) {
+  const std::string text =
+      fmt::format("decision {} is open with {}: {}", d.id,
+                  wording::Count(static_cast<long>(d.options.size()), "option", "options"),
+                  Sentence(d.question));
+  if (tie == Tie::kWeights) return text + " Ask for their view before it is decided.";
+  return text + " Tell them the options and when it will be decided.";
+}
+
+std::string ChangeMessage(const model::Change& c, Tie tie, std::string_view currency) {
+  std::vector<std::string> impact;
+  if (c.impact && c.impact->schedule) {
+    impact.push_back(wording::Number(*c.impact->schedule) + " working days");
+  }
+  if (c.impact && c.impact->cost) impact.push_back(Amount(*c.impact->cost, currency));
+  std::string text = fmt::format("change request {} ({}) is proposed", c.id, c.title);
+  if (!impact.empty()) text += " and would add " + wording::JoinList(impact);
+  if (tie == Tie::kTheirs) {
+    return text +
+           "; they asked for it: tell them what it costs the program and when it will "
+           "be decided.";
+  }
+  return text + "; ask for their view before it is decided.";
+}
+
+// Each stakeholder's lead topic: the most direct tie, then a topic nobody before them
+// leads with (so that one big risk does not crowd out everything else), then the score.
+void ChooseKeyMessages(CommunicationPlan& plan) {
+  std::vector<std::pair<TopicKind, std::string>> used;
+  for (auto& e : plan.entries) {
+    auto rank = [&](const Topic& t) {
+      const bool fresh = std::find(used.begin(), used.end(), std::pair{t.kind, t.id}) == used.end();
+      return std::tuple(static_cast<int>(t.tie), fresh, t.weight);
+    };
+    for (size_t i = 0; i < e.topics.size(); ++i) {
+      if (!e.key || rank(e.topics[i]) > rank(e.topics[*e.key])) e.key = i;
+    }
+    if (e.key) used.emplace_back(e.topics[*e.key].kind, e.topics[*e.key].id);
+  }
+}
 }  // namespace
 
 std::string_view QuadrantName(Quadrant q) {
@@ -209,13 +266,20 @@ CommunicationPlan ComputeCommunicationPlan(const model::Program& program, Date a
         continue;
       }
       std::vector<std::string> why;
-      if (SamePerson(r.owner, s)) why.push_back("they own it");
+      std::optional<Tie> tie;
+      auto tied = [&](Tie t) { tie = tie ? std::max(*tie, t) : t; };
+      if (SamePerson(r.owner, s)) {
+        why.push_back("they own it");
+        tied(Tie::kTheirs);
+      }
       if (auto word = RoleMatch(r.category, s.role); !word.empty()) {
         why.push_back(
             fmt::format("its category {} matches the role word \"{}\"", r.category, word));
+        tied(Tie::kRole);
       }
       if (closely && r.score >= kHighRiskScore) {
         why.push_back(fmt::format("it scores {} of 25 and they are managed closely", r.score));
+        tied(Tie::kManagedClosely);
       }
       if (why.empty()) continue;
       std::string text = fmt::format(
@@ -232,15 +296,18 @@ CommunicationPlan ComputeCommunicationPlan(const model::Program& program, Date a
                         wording::Number(*r.exposure_days));
       }
       text += ".";
-      e.topics.push_back({TopicKind::kRisk, r.id, r.title, wording::JoinList(why), text});
+      e.topics.push_back({TopicKind::kRisk, r.id, r.title, wording::JoinList(why), text, *tie,
+                          r.score, RiskMessage(r, *tie, program.currency)});
     }
 
     for (const auto& d : program.decisions) {
       if (d.status != model::DecisionStatus::kOpen) continue;
       std::vector<std::string> why;
+      Tie tie = Tie::kManagedClosely;
       for (const auto& [who, weights] : d.stakeholder_weights) {
         if (SamePerson(who, s)) {
           why.push_back("their weights are in the decision");
+          tie = Tie::kWeights;
           break;
         }
       }
@@ -249,13 +316,15 @@ CommunicationPlan ComputeCommunicationPlan(const model::Program& program, Date a
       std::string text = Sentence(fmt::format(
           "Decision {} is open with {} to weigh: {}", d.id,
           wording::Count(static_cast<long>(d.options.size()), "option", "options"), d.question));
-      e.topics.push_back({TopicKind::kDecision, d.id, d.question, wording::JoinList(why), text});
+      e.topics.push_back({TopicKind::kDecision, d.id, d.question, wording::JoinList(why), text, tie,
+                          0, DecisionMessage(d, tie)});
     }
 
     for (const auto& c : program.changes) {
       if (c.status != model::ChangeStatus::kProposed) continue;
       std::vector<std::string> why;
-      if (SamePerson(c.requested_by, s)) why.push_back("they requested it");
+      const Tie tie = SamePerson(c.requested_by, s) ? Tie::kTheirs : Tie::kManagedClosely;
+      if (tie == Tie::kTheirs) why.push_back("they requested it");
       if (closely) why.push_back("they are managed closely");
       if (why.empty()) continue;
       std::string text = fmt::format("Change request {} ({}) is proposed", c.id, c.title);
@@ -268,10 +337,12 @@ CommunicationPlan ComputeCommunicationPlan(const model::Program& program, Date a
       }
       if (!impact.empty()) text += ", adding " + wording::JoinList(impact);
       text += ".";
-      e.topics.push_back({TopicKind::kChange, c.id, c.title, wording::JoinList(why), text});
+      e.topics.push_back({TopicKind::kChange, c.id, c.title, wording::JoinList(why), text, tie, 0,
+                          ChangeMessage(c, tie, program.currency)});
     }
     plan.entries.push_back(std::move(e));
   }
+  ChooseKeyMessages(plan);
   return plan;
 }
 

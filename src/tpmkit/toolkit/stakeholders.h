@@ -66,12 +66,20 @@ inline constexpr int kHighRiskScore = 12;
 enum class TopicKind { kRisk, kDecision, kChange };
 std::string_view TopicKindName(TopicKind k);  // risk, decision, change
 
+// How directly a topic concerns a stakeholder, weakest first: they are managed closely
+// and it is big; it is in their line of work (role); their weights are in the decision;
+// it is theirs (they own the risk or requested the change).
+enum class Tie { kManagedClosely, kRole, kWeights, kTheirs };
+
 struct Topic {
   TopicKind kind = TopicKind::kRisk;
   std::string id;
-  std::string title;  // risk title, decision question, change title
-  std::string why;    // why it concerns the stakeholder, in words
-  std::string text;   // one sentence to raise, with the numbers
+  std::string title;               // risk title, decision question, change title
+  std::string why;                 // why it concerns the stakeholder, in words
+  std::string text;                // one sentence to raise, with the numbers
+  Tie tie = Tie::kManagedClosely;  // the strongest of the reasons in `why`
+  int weight = 0;                  // the risk's score; 0 for decisions and changes
+  std::string message;             // `text` with what to ask of this stakeholder: the key message
 };
 
 struct CommunicationEntry {
@@ -79,6 +87,9 @@ struct CommunicationEntry {
   // When to talk next: next_contact, or as_of when overdue or never contacted.
   Date contact_on;
   std::vector<Topic> topics;  // risks (register order), then decisions, then changes
+  // The one topic to lead with (an index into topics): the most direct tie, preferring a
+  // topic no stakeholder earlier in the plan leads with, then the highest risk score.
+  std::optional<size_t> key;
 };
 
 struct CommunicationPlan {

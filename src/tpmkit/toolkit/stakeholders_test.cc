@@ -196,5 +196,43 @@ TEST(CommunicationPlanTest, RoleWordsMatchWholeWordPrefixesOnly) {
   EXPECT_EQ(TopicIds(plan.entries[1]), (std::vector<std::string>{"T-1"}));
 }
 
+// One key message each: the most direct tie wins (the cfo's weights in D-01 over a big
+// risk; ops-lead's own R-03), a topic another stakeholder already leads with gives way at
+// the same tie, and the message says what to ask of them.
+TEST(CommunicationPlanTest, OneKeyMessageEach) {
+  const auto plan = ComputeCommunicationPlan(Sample(), D(2026, 6, 15));
+  auto key = [&](size_t i) {
+    const auto& e = plan.entries[i];
+    return e.key ? e.topics[*e.key].id : std::string("-");
+  };
+  EXPECT_EQ(key(0), "D-01");   // cfo: their weights are in it
+  EXPECT_EQ(key(1), "R-03");   // ops-lead: they own it
+  EXPECT_EQ(key(2), "-");      // auditor: nothing open
+  EXPECT_EQ(key(3), "CR-07");  // vp-sales: they requested it
+  EXPECT_EQ(plan.entries[0].topics[*plan.entries[0].key].message,
+            "decision D-01 is open with 2 options: Add people or move the date? Ask for their "
+            "view before it is decided.");
+  EXPECT_EQ(plan.entries[3].topics[0].message,
+            "change request CR-07 (Partner SSO) is proposed and would add 5 working days and "
+            "30,000 USD; they asked for it: tell them what it costs the program and when it "
+            "will be decided.");
+
+  // Two people managed closely, tied to risks by score alone, lead with different ones.
+  model::Program p;
+  p.stakeholders = {Person("a", "Ann", "Sponsor", 5, 5, model::Stance::kNeutral),
+                    Person("b", "Bob", "Director", 5, 5, model::Stance::kNeutral)};
+  for (const auto& [id, pr, sev] : {std::tuple{"R-1", 0.9, 5}, std::tuple{"R-2", 0.7, 4}}) {
+    model::Risk r;
+    r.id = id;
+    r.title = id;
+    r.probability = pr;
+    r.severity = sev;
+    p.risks.push_back(r);
+  }
+  const auto two = ComputeCommunicationPlan(p, D(2026, 1, 1));
+  EXPECT_EQ(two.entries[0].topics[*two.entries[0].key].id, "R-1");  // the higher score first
+  EXPECT_EQ(two.entries[1].topics[*two.entries[1].key].id, "R-2");
+}
+
 }  // namespace
 }  // namespace tpmkit::toolkit

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -35,6 +36,17 @@ std::string JoinList(const std::vector<std::string>& items) {
 std::string Lower(std::string_view text) {
   std::string out(text);
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Capitalized(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+std::string Spaced(std::string_view key) {
+  std::string out(key);
+  std::replace(out.begin(), out.end(), '_', ' ');
   return out;
 }
 

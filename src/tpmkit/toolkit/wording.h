@@ -18,5 +18,9 @@ std::string Percent(double fraction);
 std::string JoinList(const std::vector<std::string>& items);
 // Lower-case ASCII copy.
 std::string Lower(std::string_view text);
+// The text with its first letter upper-case (ASCII): "risk R-07 ..." -> "Risk R-07 ...".
+std::string Capitalized(std::string text);
+// A key in words: "at_risk" -> "at risk".
+std::string Spaced(std::string_view key);
 
 }  // namespace tpmkit::toolkit::wording
