@@ -9,99 +9,24 @@
 // Run: node tests/browser/web.test.mjs build/tpmkit   (exit 77: skipped, see the message)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BINARY = path.resolve(process.argv[2] || process.env.TPMKIT_BINARY || 'build/tpmkit');
-const CHROMIUM = process.env.TPMKIT_CHROMIUM || '/usr/bin/chromium';
-const SHOTS = process.env.TPMKIT_SCREENSHOTS || path.join(SOURCE, 'build', 'screenshots');
-const PASSWORD = 'tangerine-harbour-42';
-const SKIP = 77;
+import { startWeb, watchedPage, logIn as logInAs, screenshot, tabThrough } from './support.mjs';
 
-const require = createRequire(path.join(SOURCE, 'package.json'));
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch {
-  console.log('skipped: node_modules/playwright-core is missing; run `npm ci` first');
-  process.exit(SKIP);
-}
-if (!existsSync(CHROMIUM)) {
-  console.log(`skipped: no chromium at ${CHROMIUM}; install Debian's chromium`);
-  process.exit(SKIP);
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'tpmkit-browser-'));
-const db = path.join(dir, 'team.db');
-const cli = (args, input) =>
-  execFileSync(BINARY, ['--db', db, ...args], { input, encoding: 'utf8' });
-
-let server;
+let env;
 let base;
 let browser;
+let cli;
 
 before(async () => {
-  cli(['apply', path.join(SOURCE, 'examples', 'phoenix.yaml')]);
-  for (const [name, role] of [['ed', 'editor'], ['vi', 'viewer']]) {
-    cli(['user', 'add', name, '--password-stdin'], PASSWORD + '\n');
-    cli(['user', 'grant', name, 'phoenix', role]);
-  }
-  server = spawn(BINARY, ['--db', db, 'serve', '--listen', '127.0.0.1:0',
-                          '--evidence-root', path.join(dir, 'evidence')],
-                 { stdio: ['ignore', 'ignore', 'pipe'] });
-  base = await new Promise((resolve, reject) => {
-    let err = '';
-    server.stderr.on('data', (chunk) => {
-      err += chunk;
-      const m = err.match(/on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', () => reject(new Error('tpmkit serve stopped: ' + err)));
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  mkdirSync(SHOTS, { recursive: true });
+  env = await startWeb();
+  ({ base, browser, cli } = env);
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server) {
-    server.removeAllListeners('exit');
-    server.kill('SIGTERM');
-  }
-  rmSync(dir, { recursive: true, force: true });
+  if (env) await env.stop();
 });
 
-// A page that records every console error, page error and failed request.
-async function watchedPage(context) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  // A request the browser itself cancels (a navigation that starts before an earlier
-  // page's asset finished, under load) is not a failure of the app.
-  page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText !== 'net::ERR_ABORTED') {
-      problems.push(`failed: ${r.url()} (${r.failure()?.errorText})`);
-    }
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
-  });
-  return { page, problems };
-}
-
-async function logIn(page, user) {
-  await page.goto(base + '/login');
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password (required)').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(base + '/');
-}
+const logIn = (page, user) => logInAs(page, base, user);
 
 test('every page renders without errors, with the P80 and the heat map', async () => {
   const context = await browser.newContext();
@@ -116,7 +41,7 @@ test('every page renders without errors, with the P80 and the heat map', async (
   for (const [name, url] of Object.entries(pages)) {
     const response = await page.goto(base + url);
     assert.equal(response.status(), 200, url);
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    await screenshot(page, name);
   }
   await page.goto(base + '/programs/phoenix');
   await assert.doesNotReject(page.locator('svg#heat-map').waitFor());
@@ -140,7 +65,7 @@ test('add a risk through the form; the trail records the user', async () => {
   await page.getByRole('button', { name: 'Add the risk' }).click();
   await page.waitForURL(/\/programs\/phoenix\/risks\?added=R-UI1/);
   assert.match(await page.locator('.notice').innerText(), /Added risk R-UI1/);
-  await page.screenshot({ path: path.join(SHOTS, 'risk-added.png'), fullPage: true });
+  await screenshot(page, 'risk-added');
   const risks = JSON.parse(cli(['--json', 'risks', '-p', 'phoenix'])).risks;
   assert.ok(risks.some((r) => r.id === 'R-UI1' && r.title === 'Vendor API deprecation'));
   const log = JSON.parse(cli(['--json', 'log', '-p', 'phoenix'])).entries;
@@ -153,7 +78,7 @@ test('add a risk through the form; the trail records the user', async () => {
   await page.getByRole('button', { name: 'Add the risk' }).click();
   assert.equal(await page.getByLabel('Title (required)').inputValue(), 'Typed and kept');
   assert.ok(await page.locator('#f-probability-error').isVisible());
-  await page.screenshot({ path: path.join(SHOTS, 'risk-errors.png'), fullPage: true });
+  await screenshot(page, 'risk-errors');
   // The 422 of that answer is expected (chromium logs it too); nothing else may fail.
   assert.deepEqual(problems.filter((p) => !p.startsWith('422:') && !p.includes('status of 422')),
                    []);
@@ -172,14 +97,7 @@ test('a viewer gets no form; the keyboard reaches every field of the form', asyn
   const { page: ed } = await watchedPage(editor);
   await logIn(ed, 'ed');
   await ed.goto(base + '/programs/phoenix/risks');
-  const wanted = new Set(await ed.locator('form.edit [name]:not([type=hidden])')
-    .evaluateAll((els) => els.map((e) => e.name)));
-  const reached = new Set();
-  for (let i = 0; i < 200 && reached.size < wanted.size; i++) {
-    await ed.keyboard.press('Tab');
-    const name = await ed.evaluate(() => document.activeElement && document.activeElement.name);
-    if (name && wanted.has(name)) reached.add(name);
-  }
-  assert.deepEqual([...reached].sort(), [...wanted].sort());
+  const { reached, wanted } = await tabThrough(ed, 'form.edit');
+  assert.deepEqual(reached, wanted);
   await editor.close();
 });

@@ -27,7 +27,9 @@ class OneVoiceTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory(prefix="tpmkit-one-voice-")
-        cls.env = dict(os.environ, TPMKIT_DB=os.path.join(cls.tmp.name, "w.db"),
+        # TPMKIT_TEST_DB: an empty workspace elsewhere, e.g. PostgreSQL (e2e.one_voice_postgres).
+        workspace = os.environ.get("TPMKIT_TEST_DB") or os.path.join(cls.tmp.name, "w.db")
+        cls.env = dict(os.environ, TPMKIT_DB=workspace,
                        TPMKIT_ACTOR="e2e", NO_COLOR="1", TPMKIT_NOW="2026-06-15T09:30:00Z")
         cls.run_json("apply", PHOENIX)
         cls.show = cls.run_json("show")

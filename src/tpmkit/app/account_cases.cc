@@ -215,6 +215,21 @@ Result<UserSessionsResponse> UserSessions(Env& env, const UserSessionsRequest& r
   return response;
 }
 
+Status RevokeSession(Env& env, const std::string& user, const std::string& id) {
+  TPMKIT_ASSIGN_OR_RETURN(auto txn, env.store.Begin(store::TxnMode::kWrite));
+  TPMKIT_ASSIGN_OR_RETURN(auto sessions, txn->Accounts().ListSessions(user));
+  // A handle is the first 12 hex digits of the hash: exactly that many, so that a short
+  // prefix cannot match (and end) sessions it does not name.
+  auto it = std::find_if(sessions.begin(), sessions.end(), [&](const auto& s) {
+    return id.size() == 12 && s.id_hash.starts_with(id);
+  });
+  if (it == sessions.end()) return Error::NotFound(fmt::format("no session '{}'", id));
+  TPMKIT_RETURN_IF_ERROR(txn->Accounts().DeleteSession(it->id_hash));
+  TPMKIT_RETURN_IF_ERROR(
+      RecordEvent(*txn, env.actor, user, fmt::format("session {} revoked", id), ""));
+  return txn->Commit();
+}
+
 Result<CreateTokenResponse> CreateToken(Env& env, const CreateTokenRequest& request) {
   if (request.role != Role::kViewer && request.role != Role::kEditor)
     return Error::Invalid("a token's role is viewer or editor");

@@ -135,6 +135,10 @@ Result<std::vector<TokenInfo>> ListTokens(Env& env, const std::string& user);
 // Revokes the token `id` of `user`. Errors: kNotFound when the user has no such token.
 Status RevokeToken(Env& env, const std::string& user, const std::string& id);
 
+// Ends one live session of `user`, named by its handle (SessionInfo::id, as the lists
+// show it). Errors: kNotFound when the user has no session with that handle.
+Status RevokeSession(Env& env, const std::string& user, const std::string& id);
+
 // Logging in with a password (and a TOTP code when the user has a second factor).
 struct LoginRequest {
   std::string user;

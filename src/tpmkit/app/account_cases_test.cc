@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tpmkit/app/deferred_store.h"
 #include "tpmkit/base/password.h"
 #include "tpmkit/base/totp.h"
@@ -179,6 +181,35 @@ TEST_F(AccountCasesTest, LogoutAndLogoutOfOtherSessions) {
   EXPECT_FALSE(AuthenticateSession(env_, c->session_secret).ok());
   ASSERT_TRUE(Logout(env_, *who).ok());
   EXPECT_FALSE(AuthenticateSession(env_, a->session_secret).ok());
+}
+
+TEST_F(AccountCasesTest, RevokeSessionEndsOnlyTheSessionItNames) {
+  AddUser("ivy");
+  AddUser("jo");
+  auto a = LogIn("ivy");
+  auto b = LogIn("ivy");
+  auto other = LogIn("jo");
+  auto who = AuthenticateSession(env_, a->session_secret);
+  ASSERT_TRUE(who.ok());
+  auto listed = UserSessions(env_, {"ivy", false, who->session_id_hash});
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->sessions.size(), 2u);
+  const auto& b_info = listed->sessions[0].current ? listed->sessions[1] : listed->sessions[0];
+  // Another user's session, a prefix and an unknown handle are not theirs to end.
+  EXPECT_EQ(RevokeSession(env_, "jo", b_info.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(RevokeSession(env_, "ivy", b_info.id.substr(0, 4)).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(RevokeSession(env_, "ivy", b_info.id).ok());
+  EXPECT_TRUE(AuthenticateSession(env_, a->session_secret).ok());
+  EXPECT_FALSE(AuthenticateSession(env_, b->session_secret).ok());
+  EXPECT_TRUE(AuthenticateSession(env_, other->session_secret).ok());
+  EXPECT_EQ(RevokeSession(env_, "ivy", b_info.id).error().code, ErrorCode::kNotFound);
+  // The trail says whose session ended, under the actor, without the session's value.
+  const auto entries = UserEntries();
+  const std::string event = "session " + b_info.id + " revoked";
+  EXPECT_TRUE(std::any_of(entries.begin(), entries.end(), [&](const store::AuditEntry& e) {
+    return e.change.entity_id == "ivy" && e.actor == "root" && !e.change.changes.empty() &&
+           e.change.changes.front().new_value == event;
+  }));
 }
 
 TEST_F(AccountCasesTest, TokensAreScopedCappedAndExpire) {

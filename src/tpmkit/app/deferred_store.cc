@@ -106,6 +106,9 @@ class NamedTransaction final : public store::Transaction {
       const std::vector<model::EntityChange>& changes) override {
     return Pass(txn_->AppendAudit(actor, program, changes));
   }
+  Status CopyAudit(const std::vector<store::AuditEntry>& entries) override {
+    return Pass(txn_->CopyAudit(entries));
+  }
   Result<std::vector<store::AuditEntry>> ReadAudit(const store::AuditFilter& filter) override {
     return Pass(txn_->ReadAudit(filter));
   }
@@ -141,13 +144,17 @@ DeferredStore::DeferredStore(std::string url, const Clock& clock, DeferredStoreO
 
 DeferredStore::~DeferredStore() = default;
 
+std::string ShownWorkspace(const std::string& url) { return store::RedactUrl(url); }
+
 Error DeferredStore::Named(Error error) const {
   if (!OfTheWorkspace(error.code)) return error;
+  // A database URL's password is never shown (the store's messages redact it too).
+  const std::string shown = store::RedactUrl(url_);
   const std::string name =
-      options_.origin.empty() ? url_ : url_ + " (from " + options_.origin + ")";
+      options_.origin.empty() ? shown : shown + " (from " + options_.origin + ")";
   // Messages that name the workspace already get the origin beside the name.
-  if (const size_t at = error.message.find(url_); at != std::string::npos) {
-    error.message.replace(at, url_.size(), name);
+  if (const size_t at = error.message.find(shown); at != std::string::npos) {
+    error.message.replace(at, shown.size(), name);
   } else {
     error.message = "workspace " + name + ": " + error.message;
   }
@@ -163,7 +170,7 @@ Status DeferredStore::Open() {
   if (!opened.ok()) {
     if (opened.error().code == ErrorCode::kNotFound) {
       return Named(Error{ErrorCode::kStorage,
-                         "no workspace at " + url_ +
+                         "no workspace at " + store::RedactUrl(url_) +
                              ": run `tpmkit init` or `tpmkit apply FILE` first, or name one "
                              "with --db",
                          {}});

@@ -20,6 +20,9 @@ struct DeferredStoreOptions {
   std::string origin = "";
 };
 
+// The workspace `url` as it may be printed: a database URL without its password.
+std::string ShownWorkspace(const std::string& url);
+
 class DeferredStore final : public store::Store {
  public:
   // `clock` stamps the audit trail's entries; it must outlive the store.

@@ -121,6 +121,7 @@ void DefineAccountCommands(CLI::App& root, Invocation& invocation);  // user [..
 void DefineServeCommand(CLI::App& root, Invocation& invocation);     // serve
 void DefineImpactCommand(CLI::App& root, Invocation& invocation);    // impact
 void DefineStatusCommands(CLI::App& root, Invocation& invocation);   // status portfolio programs
+void DefineMigrateCommand(CLI::App& root, Invocation& invocation);   // migrate
 
 // The whole command line as a function: parses `args` (without the program name),
 // opens the workspace once when the command needs it, runs the command and returns its

@@ -25,7 +25,7 @@ constexpr DefineFn kCommandTable[] = {
     DefineWorkspaceCommands, DefineLogCommands,    DefinePlanCommands,        DefineRiskCommands,
     DefineAdviceCommands,    DefineDecideCommand,  DefineStakeholderCommands, DefineAuditCommands,
     DefineChangeCommands,    DefineStatusCommands, DefineImpactCommand,       DefineServeCommand,
-    DefineAccountCommands,
+    DefineAccountCommands,   DefineMigrateCommand,
 };
 
 struct GlobalArgs {
@@ -201,7 +201,8 @@ ExitCode Dispatch(const std::vector<std::string>& args, std::ostream& out, std::
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--db", global.db,
-                 "Workspace: a SQLite file path (default $TPMKIT_DB, else ./tpmkit.db)");
+                 "Workspace: a SQLite file path or a postgresql:// URL (default $TPMKIT_DB, "
+                 "else ./tpmkit.db)");
   app.add_flag("--json", global.json, "Print one JSON document on stdout");
   app.add_option("--actor", global.actor,
                  "Who is acting, for the audit trail (default $TPMKIT_ACTOR, else the OS user)");

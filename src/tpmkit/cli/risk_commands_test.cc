@@ -20,7 +20,7 @@ TEST(RiskCommandsTest, RisksOfAFileStartWithTheHighestScore) {
       f.out.str().rfind("Risk register of Project Phoenix: 13 risks, 10 open or mitigating.\n", 0),
       0u)
       << f.out.str();
-  EXPECT_NE(f.out.str().find("  R-07     open"), std::string::npos);
+  EXPECT_NE(f.out.str().find("  R-07  open"), std::string::npos);
   EXPECT_EQ(f.err.str(), "");
 }
 

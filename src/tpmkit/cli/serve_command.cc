@@ -7,6 +7,7 @@
 
 #include "tpmkit/app/account_cases.h"
 #include "tpmkit/server/api.h"
+#include "tpmkit/server/client_address.h"
 #include "tpmkit/server/http_server.h"
 
 namespace tpmkit::cli {
@@ -30,6 +31,12 @@ ExitCode RunServe(const ServeArgs& a, app::Env& env, std::ostream& out, std::ost
     return Fail(err, Error::Usage("--public-url: expected http://... or https://..., got '" +
                                   a.public_url + "'"));
   }
+  for (const auto& proxy : a.trusted_proxies) {
+    if (!server::IsIpAddress(proxy)) {
+      return Fail(err,
+                  Error::Usage("--trusted-proxy: expected an IP address, got '" + proxy + "'"));
+    }
+  }
   // The workspace must exist: open it now, so a wrong --db fails here and not per request.
   auto users = app::ListUsers(env);
   if (!users.ok()) return Fail(err, users.error());
@@ -51,6 +58,7 @@ ExitCode RunServe(const ServeArgs& a, app::Env& env, std::ostream& out, std::ost
   options.listen = a.listen;
   options.threads = a.threads;
   options.https_public_url = a.public_url.rfind("https://", 0) == 0;
+  options.trusted_proxies = a.trusted_proxies;
   options.limits.read_timeout =
       std::chrono::milliseconds(static_cast<int64_t>(a.read_timeout * 1000));
   auto status = server::RunServer(
@@ -80,6 +88,8 @@ void DefineServeCommand(CLI::App& root, Invocation& invocation) {
       ->add_option("--read-timeout", args->read_timeout,
                    "Seconds a client has to send a whole request (default 30)")
       ->check(CLI::Range(0.1, 3600.0));
+  serve->add_option("--trusted-proxy", args->trusted_proxies,
+                    "A proxy (nginx) whose X-Forwarded-For names the client; repeatable");
   serve
       ->add_option("--max-simulations", args->max_simulations,
                    "Forecasts and simulations run at once; others wait (default 2)")

@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "tpmkit/cli/command.h"
 
@@ -17,6 +18,7 @@ struct ServeArgs {
   std::string evidence_root;  // default: "evidence" beside the workspace file
   double read_timeout = 30;   // seconds
   int max_simulations = 2;
+  std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For names the client
 };
 ExitCode RunServe(const ServeArgs& args, app::Env& env, std::ostream& out, std::ostream& err);
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <ostream>
 
+#include "tpmkit/app/deferred_store.h"
 #include "tpmkit/app/export_cases.h"
 #include "tpmkit/app/program_cases.h"
 #include "tpmkit/cli/command.h"
@@ -14,7 +15,8 @@ namespace tpmkit::cli {
 
 ExitCode RunInit(const InitArgs& a, app::Env& env, std::ostream& out, std::ostream& err) {
   if (auto r = app::InitWorkspace(env, {}); !r.ok()) return Fail(err, r.error());
-  Print(out, a.common.json ? report::InitJson(a.common.db_url) : report::InitText(a.common.db_url));
+  const std::string shown = app::ShownWorkspace(a.common.db_url);  // never a password
+  Print(out, a.common.json ? report::InitJson(shown) : report::InitText(shown));
   return ExitCode::kOk;
 }
 

@@ -82,8 +82,12 @@ std::string EvmSvg(const model::Program& p, const StatusReport& r) {
 
 }  // namespace
 
-std::string RiskHeatMapSvg(const toolkit::RiskRegister& reg) {
+std::string RiskHeatMapSvg(const toolkit::RiskRegister& reg) { return RiskHeatMapSvg(reg, {}); }
+
+std::string RiskHeatMapSvg(const toolkit::RiskRegister& reg,
+                           const std::function<std::string(int, int)>& link) {
   svg::HeatMapInput in;
+  in.link = link;
   in.counts = reg.heatmap;
   for (const auto& risk : reg.risks) {
     if (!toolkit::IsActive(risk.status)) continue;
@@ -93,22 +97,18 @@ std::string RiskHeatMapSvg(const toolkit::RiskRegister& reg) {
                       {.width = 420, .height = 320, .id = "heat-map", .title = "Risk heat map"});
 }
 
-namespace {
-
-std::string HeatSvg(const StatusReport& r) { return RiskHeatMapSvg(r.risks); }
-
-std::string TrendSvg(const StatusReport& r) {
+std::string ScorecardTrendSvg(const toolkit::ScorecardResult& card) {
   svg::TrendChartInput in;
-  for (const auto& t : r.scorecard.trend) {
+  for (const auto& t : card.trend) {
     if (t.score) in.points.push_back({t.date, *t.score});
   }
   return svg::TrendChart(
       in, {.width = 420, .height = 320, .id = "trend-chart", .title = "Scorecard trend"});
 }
 
-std::string StakeholderSvg(const StatusReport& r) {
+std::string StakeholderMatrixSvg(const toolkit::StakeholderMatrix& matrix) {
   svg::StakeholderMatrixInput in;
-  for (const auto& s : r.stakeholders.stakeholders) {
+  for (const auto& s : matrix.stakeholders) {
     const svg::StakeholderStance stance =
         s.stance == model::Stance::kSupportive  ? svg::StakeholderStance::kSupportive
         : s.stance == model::Stance::kResistant ? svg::StakeholderStance::kResistant
@@ -117,6 +117,14 @@ std::string StakeholderSvg(const StatusReport& r) {
   }
   return svg::StakeholderMatrix(in, {.id = "stakeholder-matrix", .title = "Stakeholders"});
 }
+
+namespace {
+
+std::string HeatSvg(const StatusReport& r) { return RiskHeatMapSvg(r.risks); }
+
+std::string TrendSvg(const StatusReport& r) { return ScorecardTrendSvg(r.scorecard); }
+
+std::string StakeholderSvg(const StatusReport& r) { return StakeholderMatrixSvg(r.stakeholders); }
 
 std::string RoadmapSvg(const model::Program& p, const StatusReport& r) {
   svg::RoadmapInput in;

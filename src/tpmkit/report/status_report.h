@@ -4,6 +4,7 @@
 // same sentences with the same numbers.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,16 @@ StatusCharts BuildStatusCharts(const model::Program& program, const toolkit::Sta
 // The 5x5 heat map of the register's open and mitigating risks, with their ids (the
 // chart of the status report and of the web app's risk page; id "heat-map").
 std::string RiskHeatMapSvg(const toolkit::RiskRegister& reg);
+// The same, each cell with risks linking to `link(likelihood, severity)` (the web app's
+// dashboard links them to the register filtered to the cell).
+std::string RiskHeatMapSvg(const toolkit::RiskRegister& reg,
+                           const std::function<std::string(int, int)>& link);
+
+// The scorecard's trend (id "trend-chart") and the stakeholder matrix with overdue
+// contacts ringed (id "stakeholder-matrix"): charts of the status report and of the web
+// app's scorecard and stakeholder pages.
+std::string ScorecardTrendSvg(const toolkit::ScorecardResult& card);
+std::string StakeholderMatrixSvg(const toolkit::StakeholderMatrix& matrix);
 
 // {"program","name","as_of","health","areas","headline","kpis","finish","money","top_risks",
 //  "awaiting","stakeholders_overdue","readiness","changed","previous","snapshot_taken"}

@@ -2,6 +2,7 @@
 
 #include "tpmkit/base/secret.h"
 #include "tpmkit/server/form.h"
+#include "tpmkit/server/multipart.h"
 
 namespace tpmkit::server {
 
@@ -34,6 +35,12 @@ CsrfVerdict CheckCsrf(const HttpRequest& request, const std::string& public_url,
     std::string token(request["X-CSRF-Token"]);
     if (token.empty() && IsFormPost(request)) {
       if (auto form = ParseForm(request.body())) token = form->Value(kCsrfField);
+    } else if (token.empty()) {
+      // A file form (multipart/form-data) carries it as a part, as any other field.
+      const auto boundary = MultipartBoundary(request[http::field::content_type]);
+      if (boundary) {
+        if (auto form = ParseMultipart(request.body(), *boundary)) token = form->Value(kCsrfField);
+      }
     }
     // An empty token never matches, even a session's empty one.
     if (token.empty() || !ConstantTimeEqual(token, who->csrf_token))

@@ -27,8 +27,8 @@ std::string ExpectedOrigin(const HttpRequest& request, const std::string& public
 
 // The verdict for `request` from `who` (nullptr: anonymous, e.g. a login). Safe methods
 // (GET, HEAD, OPTIONS) are always allowed; so are token requests. The token is the
-// X-CSRF-Token header, else, for a form post (application/x-www-form-urlencoded), the
-// body's csrf_token field.
+// X-CSRF-Token header, else, for a form post (application/x-www-form-urlencoded or
+// multipart/form-data), the body's csrf_token field.
 CsrfVerdict CheckCsrf(const HttpRequest& request, const std::string& public_url,
                       const app::Principal* who);
 

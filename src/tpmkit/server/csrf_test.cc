@@ -66,6 +66,22 @@ TEST(CsrfTest, FormPostCarriesTheTokenAsAField) {
             CsrfVerdict::kMissingToken);
 }
 
+TEST(CsrfTest, FileFormCarriesTheTokenAsAPart) {
+  const auto who = Session();
+  const char* kMultipart = "multipart/form-data; boundary=b";
+  const auto body = [](const char* token) {
+    return std::string("--b\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n") +
+           token +
+           "\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; "
+           "filename=\"a\"\r\n\r\nx\r\n--b--\r\n";
+  };
+  EXPECT_EQ(CheckCsrf(FormPost(body("tok-123"), kMultipart), "", &who), CsrfVerdict::kAllowed);
+  EXPECT_EQ(CheckCsrf(FormPost(body("tok-124"), kMultipart), "", &who), CsrfVerdict::kMissingToken);
+  EXPECT_EQ(CheckCsrf(FormPost(body("tok-123"), "multipart/form-data"), "", &who),
+            CsrfVerdict::kMissingToken);
+  EXPECT_EQ(CheckCsrf(FormPost("--b\r\nbroken", kMultipart), "", &who), CsrfVerdict::kMissingToken);
+}
+
 TEST(CsrfTest, CrossSiteWritesAreRefusedEvenWithTheToken) {
   const auto who = Session();
   EXPECT_EQ(CheckCsrf(Request(http::verb::post,

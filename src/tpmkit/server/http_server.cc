@@ -20,6 +20,7 @@
 #include <thread>
 #include <tuple>
 
+#include "tpmkit/server/client_address.h"
 #include "tpmkit/server/problem.h"
 
 namespace tpmkit::server {
@@ -265,7 +266,11 @@ class Server {
       const bool keep_alive = request.keep_alive();
       const auto started = std::chrono::steady_clock::now();
       Reply reply = co_await net::co_spawn(
-          workers_, [&]() -> net::awaitable<Reply> { co_return Handle(request, address); },
+          workers_,
+          [&]() -> net::awaitable<Reply> {
+            co_return Handle(request, ClientAddress(address, request["X-Forwarded-For"],
+                                                    options_.trusted_proxies));
+          },
           net::use_awaitable);
       const double ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)

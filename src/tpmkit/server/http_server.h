@@ -12,6 +12,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "tpmkit/base/error.h"
 
@@ -34,12 +35,14 @@ struct ServerOptions {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free one
   int threads = 0;                        // request workers; 0: one per core
   bool https_public_url = false;          // adds Strict-Transport-Security
+  // Proxies (nginx) whose X-Forwarded-For names the client (client_address.h).
+  std::vector<std::string> trusted_proxies;
   ServerLimits limits;
 };
 
 // What a handler sees of the connection.
 struct Peer {
-  std::string address;  // the client's IP address
+  std::string address;  // the client's IP address (behind a trusted proxy: the one it names)
 };
 
 // A handler's answer and who it was for (the access log's user; "" when anonymous).

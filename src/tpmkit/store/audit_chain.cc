@@ -148,6 +148,37 @@ std::optional<VerifyResult> CheckAnchors(const std::map<std::string, ProgramTrai
 
 }  // namespace
 
+Status CopyToChain(AuditLog& log, const std::vector<AuditEntry>& entries) {
+  TPMKIT_ASSIGN_OR_RETURN(std::optional<AuditHead> head, log.ReadHead());
+  if (!head) return Error::Storage("the audit trail has no head record: it cannot be written");
+  if (head->last_seq != 0) {
+    return Error{ErrorCode::kConflict, "the workspace's audit trail is not empty", {}};
+  }
+  std::map<std::string, TrailAnchor> anchors;
+  for (const AuditEntry& e : entries) {
+    AuditRow row;
+    row.seq = e.seq;
+    row.at = e.at;
+    row.actor = e.actor;
+    row.program = e.program;
+    row.entity = e.change.entity;
+    row.entity_id = e.change.entity_id;
+    row.action = std::string(model::Name(e.change.action));
+    row.changes = CanonicalChangesJson(e.change.changes);
+    row.prev_hash = e.prev_hash;
+    row.hash = e.hash;
+    TPMKIT_RETURN_IF_ERROR(log.Insert(row));
+    TrailAnchor& anchor = anchors[e.program];
+    anchor.program = e.program;
+    anchor.entries += 1;
+    anchor.last_hash = e.hash;
+  }
+  if (entries.empty()) return OkStatus();
+  TPMKIT_RETURN_IF_ERROR(log.WriteHead({entries.back().seq, entries.back().hash}));
+  for (const auto& [program, anchor] : anchors) TPMKIT_RETURN_IF_ERROR(log.WriteAnchor(anchor));
+  return OkStatus();
+}
+
 Result<VerifyResult> VerifyAuditLog(AuditLog& log) {
   ChainVerifier verifier;
   std::map<std::string, ProgramTrail> trails;

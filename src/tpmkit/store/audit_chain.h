@@ -81,6 +81,10 @@ Result<std::vector<AuditEntry>> AppendToChain(
     const std::string& actor, const std::string& program,
     const std::vector<model::EntityChange>& changes);
 
+// Writes `entries` (oldest first) into the empty `log` as they are, then the head and the
+// anchors they imply (Transaction::CopyAudit). kConflict when the log has entries already.
+Status CopyToChain(AuditLog& log, const std::vector<AuditEntry>& entries);
+
 // Recomputes the whole chain of `log` against its head (see ChainVerifier); rows that
 // cannot be decoded count as bad entries. Then checks each program's entries against its
 // anchor: fewer or more entries than the anchor records, a newest hash that differs, or

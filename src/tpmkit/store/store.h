@@ -1,7 +1,8 @@
 // The workspace: where programs and their audit trail live. Store is the seam between
-// the use cases (app/) and a database; SQLite implements it (sqlite/sqlite_store.h), and
-// a PostgreSQL implementation can be added without touching callers: OpenStore (store.cc)
-// picks the backend, and the audit chain's rules are shared (audit_chain.h).
+// the use cases (app/) and a database; SQLite (sqlite/sqlite_store.h) and PostgreSQL
+// (postgres/postgres_store.h) implement it: OpenStore (store.cc) picks the backend, the
+// rows are written by the same code (sql/) and the audit chain's rules are shared
+// (audit_chain.h).
 //
 // Every command that writes opens one write Transaction, loads what it needs, saves
 // the new state and appends the audit entries of what changed, then commits: all or
@@ -98,6 +99,11 @@ class Transaction {
       const std::vector<model::EntityChange>& changes) = 0;
   // Entries matching the filter, newest first.
   virtual Result<std::vector<AuditEntry>> ReadAudit(const AuditFilter& filter) = 0;
+  // Writes `entries` (a whole trail read from another workspace, oldest first) as they
+  // are: the same seq, time and hashes, so that the chain still verifies; moves the head
+  // and each program's anchor to them. For moving a workspace to another backend
+  // (`tpmkit migrate`): kConflict when this trail is not empty.
+  virtual Status CopyAudit(const std::vector<AuditEntry>& entries) = 0;
   // Recomputes the whole chain.
   virtual Result<VerifyResult> VerifyAudit() = 0;
   // The version of a program for optimistic concurrency (the server's ETag): the hash of
@@ -136,9 +142,13 @@ struct OpenOptions {
   bool read_only = false;
 };
 
-// Opens the workspace named by `url`: a file path or sqlite://path (SQLite), or ":memory:"
-// (a private SQLite database). postgresql:// URLs are reported as not supported yet
-// (kUsage).
+// Opens the workspace named by `url`: a file path or sqlite://path (SQLite), ":memory:"
+// (a private SQLite database), or a postgresql:// or postgres:// URL (PostgreSQL,
+// postgres/postgres_store.h).
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url, const OpenOptions& options = {});
+
+// `url` as it may be shown: a PostgreSQL URL's password (user:password@, password=) is
+// replaced by "***"; other URLs are returned as they are.
+std::string RedactUrl(const std::string& url);
 
 }  // namespace tpmkit::store

@@ -1,6 +1,6 @@
 // The storage test suite: written once against the Store interface and run for every
-// backend (SQLite in memory, SQLite on a file; PostgreSQL can join as another
-// StoreBackend).
+// backend (SQLite in memory, SQLite on a file, and PostgreSQL when TPMKIT_TEST_POSTGRES
+// names a database: see PostgresBackend).
 #include "tpmkit/store/store.h"
 
 #include <fmt/format.h>
@@ -8,17 +8,20 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 
 #include "generate.h"
 #include "tpmkit/store/audit_trail.h"
+#include "tpmkit/store/postgres/pg_db.h"
+#include "tpmkit/store/postgres/postgres_store.h"
 #include "tpmkit/store/sqlite/sqlite_store.h"
 
 namespace tpmkit::store {
 namespace {
 
 using model::Program;
-using sqlite::LatestSchemaVersion;
+using postgres::PostgresStore;
 using sqlite::SqliteStore;
 
 // How the suite reaches one kind of workspace.
@@ -32,21 +35,35 @@ class StoreBackend {
   virtual Status Exec(Store& store, const std::string& sql) = 0;
   // Removes the workspace, so that the next Open starts from nothing.
   virtual void Wipe() = 0;
+  // The schema version of the workspace behind `store`, and the newest this build knows.
+  virtual Result<int> SchemaVersion(Store& store) = 0;
+  virtual int LatestSchemaVersion() const = 0;
+  // Marks the workspace as written by a newer tpmkit (a schema version this build lacks).
+  virtual Status MarkNewerSchema(Store& store) = 0;
 };
 
-class SqliteMemoryBackend : public StoreBackend {
+class SqliteBackend : public StoreBackend {
+ public:
+  Status Exec(Store& store, const std::string& sql) override {
+    return dynamic_cast<SqliteStore&>(store).ExecRaw(sql);
+  }
+  Result<int> SchemaVersion(Store& store) override {
+    return dynamic_cast<SqliteStore&>(store).SchemaVersion();
+  }
+  int LatestSchemaVersion() const override { return sqlite::LatestSchemaVersion(); }
+  Status MarkNewerSchema(Store& store) override { return Exec(store, "PRAGMA user_version = 99"); }
+};
+
+class SqliteMemoryBackend : public SqliteBackend {
  public:
   Result<std::unique_ptr<Store>> Open(const OpenOptions& options) override {
     return OpenStore(":memory:", options);
   }
   bool persistent() const override { return false; }
-  Status Exec(Store& store, const std::string& sql) override {
-    return dynamic_cast<SqliteStore&>(store).ExecRaw(sql);
-  }
   void Wipe() override {}
 };
 
-class SqliteFileBackend : public StoreBackend {
+class SqliteFileBackend : public SqliteBackend {
  public:
   SqliteFileBackend() {
     static std::atomic<int> counter{0};
@@ -60,9 +77,6 @@ class SqliteFileBackend : public StoreBackend {
     return OpenStore(path(), options);
   }
   bool persistent() const override { return true; }
-  Status Exec(Store& store, const std::string& sql) override {
-    return dynamic_cast<SqliteStore&>(store).ExecRaw(sql);
-  }
   std::string path() const { return (dir_ / "tpmkit.db").string(); }
   void Wipe() override {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path() + suffix);
@@ -70,6 +84,60 @@ class SqliteFileBackend : public StoreBackend {
 
  private:
   std::filesystem::path dir_;
+};
+
+// A PostgreSQL workspace in a schema of its own (so that tests running at once do not
+// meet), in the database that TPMKIT_TEST_POSTGRES names (a libpq URL; "postgresql://"
+// takes everything from the PG* variables, as pg_virtualenv sets them). Make() gives
+// nullptr when the variable is not set, and the suite skips the backend.
+class PostgresBackend : public StoreBackend {
+ public:
+  static std::unique_ptr<StoreBackend> Make() {
+    const char* base = std::getenv("TPMKIT_TEST_POSTGRES");
+    if (base == nullptr || *base == '\0') return nullptr;
+    return std::unique_ptr<StoreBackend>(new PostgresBackend(base));
+  }
+  explicit PostgresBackend(std::string base) : base_(std::move(base)) {
+    static std::atomic<int> counter{0};
+    schema_ = fmt::format("tpmkit_test_{}_{}", getpid(), counter++);
+    url_ = base_ + (base_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+           schema_;
+    Admin("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
+  }
+  ~PostgresBackend() override { Admin("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE"); }
+  Result<std::unique_ptr<Store>> Open(const OpenOptions& options) override {
+    return OpenStore(url_, options);
+  }
+  bool persistent() const override { return true; }
+  Status Exec(Store& store, const std::string& sql) override {
+    return dynamic_cast<PostgresStore&>(store).ExecRaw(sql);
+  }
+  void Wipe() override {
+    Admin("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
+  }
+  Result<int> SchemaVersion(Store& store) override {
+    return dynamic_cast<PostgresStore&>(store).SchemaVersion();
+  }
+  int LatestSchemaVersion() const override { return postgres::LatestSchemaVersion(); }
+  Status MarkNewerSchema(Store& store) override {
+    return Exec(store,
+                "INSERT INTO schema_migrations (version, name) VALUES (99, 'from a newer tpmkit')");
+  }
+  const std::string& url() const { return url_; }
+
+ private:
+  // DDL on the database itself, outside any workspace. The schema's name is the test's
+  // own, never input.
+  void Admin(const std::string& sql) {
+    auto c = postgres::Connection::Open(base_, 10000);
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    Status s = (*c)->Exec(sql);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+  }
+
+  std::string base_;
+  std::string schema_;
+  std::string url_;
 };
 
 struct BackendParam {
@@ -94,6 +162,10 @@ class StoreTest : public ::testing::TestWithParam<BackendParam> {
  protected:
   void SetUp() override {
     backend_ = GetParam().make();
+    if (!backend_) {
+      GTEST_SKIP() << GetParam().name
+                   << ": no database named (set TPMKIT_TEST_POSTGRES, e.g. under pg_virtualenv)";
+    }
     store_ = OpenOrDie();
   }
 
@@ -532,8 +604,7 @@ TEST_P(StoreTest, MigratesAnOlderWorkspaceAtOpen) {
     OpenOptions old;
     old.schema_version = 1;
     auto s = OpenOrDie(old);
-    auto sqlite = dynamic_cast<SqliteStore*>(s.get());
-    ASSERT_EQ(*sqlite->SchemaVersion(), 1);
+    ASSERT_EQ(*backend_->SchemaVersion(*s), 1);
     auto t = Begin(TxnMode::kWrite, s.get());
     ASSERT_TRUE(t->PutProgram(EveryField()).ok());
     // Version 1 has no audit trail yet.
@@ -541,7 +612,7 @@ TEST_P(StoreTest, MigratesAnOlderWorkspaceAtOpen) {
     ASSERT_TRUE(t->Commit().ok());
   }
   store_ = OpenOrDie();
-  EXPECT_EQ(*dynamic_cast<SqliteStore*>(store_.get())->SchemaVersion(), LatestSchemaVersion());
+  EXPECT_EQ(*backend_->SchemaVersion(*store_), backend_->LatestSchemaVersion());
   EXPECT_EQ(Load("phoenix"), EveryField());
   Program p = EveryField();
   p.name = "After the upgrade";
@@ -549,7 +620,7 @@ TEST_P(StoreTest, MigratesAnOlderWorkspaceAtOpen) {
   EXPECT_TRUE(Verify().ok);
 
   // A workspace from a newer tpmkit is refused, not damaged.
-  ASSERT_TRUE(Exec("PRAGMA user_version = 99").ok());
+  ASSERT_TRUE(backend_->MarkNewerSchema(*store_).ok());
   store_.reset();
   auto newer = backend_->Open({});
   ASSERT_FALSE(newer.ok());
@@ -579,7 +650,7 @@ TEST_P(StoreTest, AppendsAndReadsTheAuditTrail) {
 
   auto t = Begin(TxnMode::kRead);
   auto all = t->ReadAudit({});
-  ASSERT_TRUE(all.ok());
+  ASSERT_TRUE(all.ok()) << all.error().message;
   const size_t created = model::DiffPrograms(nullptr, p).size();
   ASSERT_EQ(all->size(), created + 2 + 1);
   // Newest first, seq 1.. in write order, each linked to the one before.
@@ -644,6 +715,7 @@ class StoreTamperTest : public StoreTest {
   // Five entries (seq 1..5), across two transactions.
   void SetUp() override {
     StoreTest::SetUp();
+    if (IsSkipped()) return;
     auto t = Begin(TxnMode::kWrite);
     std::vector<model::EntityChange> first, second;
     for (int i = 1; i <= 5; ++i) {
@@ -1130,7 +1202,7 @@ TEST_P(StoreTest, MigratesAVersion3WorkspaceToAccounts) {
     OpenOptions old;
     old.schema_version = 3;
     auto s = OpenOrDie(old);
-    ASSERT_EQ(*dynamic_cast<SqliteStore*>(s.get())->SchemaVersion(), 3);
+    ASSERT_EQ(*backend_->SchemaVersion(*s), 3);
     auto t = Begin(TxnMode::kWrite, s.get());
     ASSERT_TRUE(t->PutProgram(EveryField()).ok());
     auto written = t->AppendAudit("ana", "phoenix", model::DiffPrograms(nullptr, EveryField()));
@@ -1144,7 +1216,7 @@ TEST_P(StoreTest, MigratesAVersion3WorkspaceToAccounts) {
     ASSERT_TRUE(t->Commit().ok());
   }
   store_ = OpenOrDie();
-  EXPECT_EQ(*dynamic_cast<SqliteStore*>(store_.get())->SchemaVersion(), LatestSchemaVersion());
+  EXPECT_EQ(*backend_->SchemaVersion(*store_), backend_->LatestSchemaVersion());
   EXPECT_EQ(Load("phoenix"), EveryField());
   EXPECT_TRUE(Verify().ok);
   {
@@ -1168,7 +1240,8 @@ INSTANTIATE_TEST_SUITE_P(
         BackendParam{"SqliteMemory",
                      [] { return std::unique_ptr<StoreBackend>(new SqliteMemoryBackend); }},
         BackendParam{"SqliteFile",
-                     [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }}),
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }},
+        BackendParam{"Postgres", PostgresBackend::Make}),
     [](const auto& info) { return info.param.name; });
 INSTANTIATE_TEST_SUITE_P(
     Backends, StoreTamperTest,
@@ -1176,14 +1249,30 @@ INSTANTIATE_TEST_SUITE_P(
         BackendParam{"SqliteMemory",
                      [] { return std::unique_ptr<StoreBackend>(new SqliteMemoryBackend); }},
         BackendParam{"SqliteFile",
-                     [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }}),
+                     [] { return std::unique_ptr<StoreBackend>(new SqliteFileBackend); }},
+        BackendParam{"Postgres", PostgresBackend::Make}),
     [](const auto& info) { return info.param.name; });
 
-TEST(OpenStoreTest, RefusesPostgresqlForNow) {
-  auto s = OpenStore("postgresql://localhost/tpmkit");
+TEST(OpenStoreTest, UnreachablePostgresqlIsStorageAndKeepsThePasswordSecret) {
+  // Port 1 on loopback: nothing listens, the connection is refused at once.
+  auto s = OpenStore("postgresql://ana:s3cret@127.0.0.1:1/tpmkit?password=s3cret");
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code, ErrorCode::kUsage);
-  EXPECT_EQ(s.error().message, "PostgreSQL workspaces are not supported yet");
+  EXPECT_EQ(s.error().code, ErrorCode::kStorage);
+  EXPECT_NE(s.error().message.find("cannot reach the database postgresql://ana:***@127.0.0.1:1"),
+            std::string::npos)
+      << s.error().message;
+  EXPECT_EQ(s.error().message.find("s3cret"), std::string::npos) << s.error().message;
+}
+
+TEST(OpenStoreTest, RedactsPostgresqlPasswords) {
+  EXPECT_EQ(RedactUrl("postgresql://ana:pw@db:5432/t"), "postgresql://ana:***@db:5432/t");
+  EXPECT_EQ(RedactUrl("postgres://ana:p@w@db/t"), "postgres://ana:***@db/t");
+  EXPECT_EQ(RedactUrl("postgresql://ana@db/t?sslmode=require&password=pw"),
+            "postgresql://ana@db/t?sslmode=require&password=***");
+  EXPECT_EQ(RedactUrl("postgresql://"), "postgresql://");
+  EXPECT_EQ(RedactUrl("postgresql:///t?host=/run/pg"), "postgresql:///t?host=/run/pg");
+  // Files are shown as they are.
+  EXPECT_EQ(RedactUrl("/home/ana:x@y/tpmkit.db"), "/home/ana:x@y/tpmkit.db");
 }
 
 TEST(OpenStoreTest, MissingFileWithoutCreateIsNotFound) {

@@ -7,6 +7,7 @@
 // deliberate change to a chart, rewrite them with
 //   TPMKIT_UPDATE_GOLDEN=1 ctest --test-dir build -R Svg
 // and look at the diff (and the pictures) before committing.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -23,9 +24,12 @@
 
 #include "tpmkit/report/svg/evm_chart.h"
 #include "tpmkit/report/svg/finish_chart.h"
+#include "tpmkit/report/svg/finish_histogram.h"
+#include "tpmkit/report/svg/gantt_chart.h"
 #include "tpmkit/report/svg/heat_map.h"
 #include "tpmkit/report/svg/roadmap.h"
 #include "tpmkit/report/svg/stakeholder_matrix.h"
+#include "tpmkit/report/svg/tornado_chart.h"
 #include "tpmkit/report/svg/trend_chart.h"
 
 namespace tpmkit::report::svg {
@@ -242,6 +246,70 @@ RoadmapInput Milestones() {
   return in;
 }
 
+// Two projects: a critical chain with a milestone, a task with float and a baseline, a
+// finished task, and a critical milestone at the end.
+GanttInput Plan() {
+  GanttInput in;
+  in.target = D(2026, 9, 30);
+  in.status_date = D(2026, 6, 15);
+  auto task = [](std::string project, std::string label, Date start, Date finish) {
+    GanttTask t;
+    t.project = std::move(project);
+    t.label = std::move(label);
+    t.start = start;
+    t.finish = finish;
+    return t;
+  };
+  GanttTask design = task("Platform", "Design", D(2026, 4, 1), D(2026, 5, 12));
+  design.done = true;
+  design.baseline_start = D(2026, 4, 1);
+  design.baseline_finish = D(2026, 5, 5);
+  GanttTask build = task("Platform", "Build the service", D(2026, 5, 13), D(2026, 7, 24));
+  build.critical = true;
+  build.total_float = 0;
+  build.late_finish = D(2026, 7, 24);
+  build.baseline_start = D(2026, 5, 6);
+  build.baseline_finish = D(2026, 7, 10);
+  GanttTask docs = task("Platform", "Write the ops' guide", D(2026, 6, 1), D(2026, 6, 26));
+  docs.total_float = 20;
+  docs.late_finish = D(2026, 7, 24);
+  GanttTask alpha = task("Platform", "Alpha", D(2026, 7, 24), D(2026, 7, 24));
+  alpha.milestone = true;
+  alpha.critical = true;
+  alpha.total_float = 0;
+  GanttTask migrate = task("Migration", "Migrate the EU tenants", D(2026, 7, 27), D(2026, 9, 4));
+  migrate.critical = true;
+  migrate.total_float = 0;
+  GanttTask ga = task("Migration", "General availability", D(2026, 9, 4), D(2026, 9, 4));
+  ga.milestone = true;
+  ga.critical = true;
+  ga.total_float = 0;
+  in.tasks = {design, build, docs, alpha, migrate, ga};
+  return in;
+}
+
+FinishHistogramInput Spread() {
+  FinishHistogramInput in;
+  for (const FinishPoint& p : Forecast().cumulative) in.finishes.push_back(p.date);
+  in.p50 = D(2026, 9, 20);
+  in.p80 = D(2026, 10, 5);
+  in.p90 = D(2026, 10, 14);
+  in.target = D(2026, 9, 30);
+  in.target_chance = 0.71;
+  return in;
+}
+
+TornadoInput Sensitivity() {
+  TornadoInput in;
+  in.bars = {{"Build the service", 0.62},
+             {"Migrate the EU tenants", 0.48},
+             {"Security review", 0.21},
+             {"Vendor onboarding", -0.08},
+             {"Design", 0},
+             {"Load test", 0.33}};
+  return in;
+}
+
 // --- Goldens ----------------------------------------------------------------------------
 
 TEST(SvgGolden, FinishChart) {
@@ -298,6 +366,32 @@ TEST(SvgGolden, Roadmap) {
   std::string svg = Roadmap(Milestones());
   CheckSvg(svg);
   Golden("roadmap", svg);
+}
+
+TEST(SvgGolden, GanttChart) {
+  std::string svg = GanttChart(Plan());
+  CheckSvg(svg);
+  Golden("gantt_chart", svg);
+}
+
+TEST(SvgGolden, FinishHistogram) {
+  std::string svg = FinishHistogram(Spread());
+  CheckSvg(svg);
+  Golden("finish_histogram", svg);
+}
+
+TEST(SvgGolden, TornadoChart) {
+  std::string svg = TornadoChart(Sensitivity());
+  CheckSvg(svg);
+  Golden("tornado_chart", svg);
+}
+
+TEST(SvgGolden, HeatMapWithLinks) {
+  HeatMapInput in = Risks();
+  in.link = [](int l, int s) { return fmt::format("/programs/p&q/risks?cell={},{}", l, s); };
+  std::string svg = HeatMap(in, Options(420, 320, "linked"));
+  CheckSvg(svg);
+  Golden("heat_map_linked", svg);
 }
 
 // --- What each chart says ---------------------------------------------------------------
@@ -416,6 +510,145 @@ TEST(SvgRoadmap, GrowsForManyRows) {
   EXPECT_GT(doc.child("svg").attribute("height").as_double(), 320);
 }
 
+TEST(SvgGanttChart, GroupsMarksCriticalFloatAndBaselines) {
+  std::string svg = GanttChart(Plan());
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(svg.c_str()));
+  // One bold header per project, above its tasks.
+  auto platform = doc.select_node("//text[. = 'Platform']").node();
+  auto migration = doc.select_node("//text[. = 'Migration']").node();
+  ASSERT_TRUE(platform);
+  ASSERT_TRUE(migration);
+  EXPECT_STREQ(platform.attribute("font-weight").value(), "bold");
+  auto build = doc.select_node("//text[. = 'Build the service']").node();
+  auto docs = doc.select_node("//text[. = \"Write the ops' guide\"]").node();
+  ASSERT_TRUE(build);
+  ASSERT_TRUE(docs);
+  EXPECT_LT(platform.attribute("y").as_double(), build.attribute("y").as_double());
+  EXPECT_LT(build.attribute("y").as_double(), migration.attribute("y").as_double());
+  // Critical tasks are bold and red; the others are not.
+  EXPECT_STREQ(build.attribute("font-weight").value(), "bold");
+  EXPECT_STREQ(docs.attribute("font-weight").value(), "");
+  // The float tail is labelled with its working days; critical tasks have none.
+  EXPECT_NE(svg.find(">20 d<"), std::string::npos);
+  EXPECT_EQ(svg.find(">0 d<"), std::string::npos);
+  // Two baselines (thin grey bars), three diamonds (two milestones and the legend's).
+  EXPECT_EQ(doc.select_nodes("//rect[@height='3']").size(), 3u);  // and the legend's sample
+  EXPECT_EQ(doc.select_nodes("//polygon").size(), 3u);
+  for (const char* s : {">Target 2026-09-30<", ">Status 2026-06-15<", ">Critical<", ">Baseline<",
+                        ">Total float<", ">Milestone<"}) {
+    EXPECT_NE(svg.find(s), std::string::npos) << s;
+  }
+  EXPECT_NE(svg.find("6 tasks in 2 projects, from 2026-04-01 to 2026-09-04. Critical path (4 "
+                     "tasks): Build the service, Alpha, Migrate the EU tenants, General "
+                     "availability."),
+            std::string::npos)
+      << svg;
+}
+
+TEST(SvgGanttChart, LargePlansKeepTheCriticalTasksWithinTheRowCap) {
+  GanttInput in;
+  for (int i = 0; i < 300; ++i) {
+    GanttTask t;
+    t.project = "P" + std::to_string(i / 100);
+    t.label = "T" + std::to_string(i);
+    t.start = D(2026, 1, 5) + i;
+    t.finish = t.start + 10;
+    t.critical = i % 50 == 7;  // six critical tasks
+    t.total_float = t.critical ? 0 : 300 - i;
+    t.late_finish = t.finish + *t.total_float;
+    in.tasks.push_back(std::move(t));
+  }
+  in.max_rows = 40;
+  std::string svg = GanttChart(in);
+  CheckSvg(svg);
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(svg.c_str()));
+  for (int i = 7; i < 300; i += 50) {
+    EXPECT_TRUE(doc.select_node(("//text[. = 'T" + std::to_string(i) + "']").c_str()))
+        << "critical T" << i << " left out";
+  }
+  EXPECT_TRUE(doc.select_node("//text[. = 'T299']"));  // the least float
+  EXPECT_FALSE(doc.select_node("//text[. = 'T0']"));   // the most float
+  EXPECT_NE(svg.find(">Showing 40 of 300 tasks: the critical path, milestones and the least "
+                     "float first.<"),
+            std::string::npos);
+  // Rows never shrink below 14 px: the chart grows instead.
+  EXPECT_GE(doc.child("svg").attribute("height").as_double(), 43 * 14.0);
+}
+
+TEST(SvgFinishHistogram, BarsSumToAllFinishesAndSplitAtTheTarget) {
+  std::string svg = FinishHistogram(Spread());
+  for (const char* s : {">P50 2026-09-20<", ">P80 2026-10-05<", ">P90 2026-10-14<",
+                        ">Target 2026-09-30 (71% chance)<", ">By the target<", ">After the target<",
+                        ">Share of simulated finishes<", ">Finish date<"}) {
+    EXPECT_NE(svg.find(s), std::string::npos) << s;
+  }
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(svg.c_str()));
+  int early = 0;
+  int late = 0;
+  for (auto r : doc.select_nodes("//g/rect")) {
+    std::string fill = r.node().attribute("fill").value();
+    early += fill == "#0072b2";
+    late += fill == "#e69f00";
+  }
+  EXPECT_GT(early, 3);
+  EXPECT_GT(late, 3);
+  // One finish is one whole bar of 100%.
+  FinishHistogramInput one;
+  one.finishes = {D(2026, 9, 1)};
+  svg = FinishHistogram(one);
+  CheckSvg(svg);
+  EXPECT_NE(svg.find(">100%<"), std::string::npos);
+  EXPECT_EQ(svg.find("By the target"), std::string::npos);  // no target, no legend
+}
+
+TEST(SvgTornadoChart, LargestFirstSignedAndCapped) {
+  std::string svg = TornadoChart(Sensitivity());
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(svg.c_str()));
+  auto y = [&](const char* label) {
+    auto n = doc.select_node((std::string("//text[. = '") + label + "']").c_str()).node();
+    EXPECT_TRUE(n) << label;
+    return n.attribute("y").as_double();
+  };
+  EXPECT_LT(y("Build the service"), y("Migrate the EU tenants"));
+  EXPECT_LT(y("Migrate the EU tenants"), y("Load test"));
+  EXPECT_LT(y("Load test"), y("Security review"));
+  EXPECT_LT(y("Security review"), y("Vendor onboarding"));
+  EXPECT_FALSE(doc.select_node("//text[. = 'Design']"));  // no effect, no bar
+  for (const char* s : {">+0.62<", ">-0.08<", ">-0.70<", ">+0.70<", ">0<"}) {
+    EXPECT_NE(svg.find(s), std::string::npos) << s;
+  }
+  TornadoInput in = Sensitivity();
+  in.max_bars = 2;
+  svg = TornadoChart(in);
+  CheckSvg(svg);
+  EXPECT_EQ(svg.find(">Security review<"), std::string::npos);
+  EXPECT_NE(svg.find(">3 more tasks with a smaller effect not shown.<"), std::string::npos);
+}
+
+TEST(SvgHeatMap, CellsWithRisksLinkOnlyWhenAsked) {
+  EXPECT_EQ(HeatMap(Risks()).find("<a "), std::string::npos);
+  HeatMapInput in = Risks();
+  in.link = [](int l, int s) {
+    return l == 1 && s == 1 ? std::string() : fmt::format("/risks?cell={},{}", l, s);
+  };
+  std::string svg = HeatMap(in);
+  CheckSvg(svg);
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(svg.c_str()));
+  // Six cells hold risks; the one at 1,1 gets no address from the builder.
+  EXPECT_EQ(doc.select_nodes("//a").size(), 5u);
+  auto a = doc.select_node("//a[@href='/risks?cell=5,4']").node();
+  ASSERT_TRUE(a);
+  EXPECT_STREQ(a.attribute("aria-label").value(), "Likelihood 5, severity 4: 2 risks");
+  EXPECT_TRUE(a.child("rect"));
+  EXPECT_TRUE(doc.select_node("//a[@href='/risks?cell=3,3']"));
+  EXPECT_FALSE(doc.select_node("//a[@href='/risks?cell=2,2']"));  // an empty cell
+}
+
 // --- Empty, degenerate and hostile input ------------------------------------------------
 
 TEST(SvgCharts, EmptyInput) {
@@ -425,6 +658,12 @@ TEST(SvgCharts, EmptyInput) {
   CheckChart([] { return EvmChart({}); });
   CheckChart([] { return StakeholderMatrix({}); });
   CheckChart([] { return Roadmap({}); });
+  CheckChart([] { return GanttChart({}); });
+  CheckChart([] { return FinishHistogram({}); });
+  CheckChart([] { return TornadoChart({}); });
+  EXPECT_NE(GanttChart({}).find(">No tasks yet<"), std::string::npos);
+  EXPECT_NE(FinishHistogram({}).find(">No forecast yet<"), std::string::npos);
+  EXPECT_NE(TornadoChart({}).find(">No task moves the finish<"), std::string::npos);
   EXPECT_NE(FinishChart({}).find(">No forecast yet<"), std::string::npos);
   EXPECT_NE(EvmChart({}).find(">No earned value data yet<"), std::string::npos);
   EXPECT_NE(Roadmap({}).find(">No milestones yet<"), std::string::npos);
@@ -470,6 +709,28 @@ TEST(SvgCharts, OneDateAndEqualValues) {
     StakeholderMatrixInput in;
     for (int i = 0; i < 30; ++i) in.stakeholders.push_back(Person("Same", 3, 3));
     return StakeholderMatrix(in);
+  });
+  CheckChart([&] {
+    GanttInput in;
+    GanttTask t;
+    t.label = "Only";
+    t.start = t.finish = d;
+    t.milestone = t.critical = true;
+    in.tasks = {t, t};
+    in.target = in.status_date = d;
+    return GanttChart(in);
+  });
+  CheckChart([&] {
+    FinishHistogramInput in;
+    in.finishes = {d, d, d};
+    in.p50 = in.p80 = in.p90 = in.target = d;
+    in.target_chance = 1;
+    return FinishHistogram(in);
+  });
+  CheckChart([&] {
+    TornadoInput in;
+    in.bars = {{"A", 0.5}, {"B", 0.5}, {"C", -0.5}};
+    return TornadoChart(in);
   });
 }
 
@@ -543,6 +804,34 @@ TEST(SvgCharts, NotFiniteAndOutOfRangeValues) {
   CheckChart([] { return StakeholderMatrix(Stakeholders(), Options(200, 120)); });
   CheckChart([] { return Roadmap(Milestones(), Options(200, 120)); });
   CheckChart([] { return EvmChart(Evm(), Options(1600, 900)); });
+  CheckChart([] { return GanttChart(Plan(), Options(200, 120)); });
+  CheckChart([] { return FinishHistogram(Spread(), Options(200, 120)); });
+  CheckChart([] { return TornadoChart(Sensitivity(), Options(200, 120)); });
+  CheckChart([&] {
+    TornadoInput in;
+    in.bars = {{"NaN", kNaN}, {"Inf", kInf}, {"Big", 7}, {"Small", -1e-300}};
+    in.max_bars = -3;
+    return TornadoChart(in);
+  });
+  CheckChart([&] {
+    GanttInput in;
+    GanttTask t;
+    t.label = "Backwards";
+    t.start = d + 10;
+    t.finish = d;  // a finish before the start draws a sliver, never a negative width
+    t.total_float = -4;
+    t.late_finish = d - 30;
+    in.tasks = {t};
+    in.max_rows = 0;
+    return GanttChart(in);
+  });
+  CheckChart([&] {
+    FinishHistogramInput in;
+    in.finishes = {D(2020, 1, 1), D(2035, 12, 31)};
+    in.target_chance = kNaN;
+    in.target = D(2027, 1, 1);
+    return FinishHistogram(in);
+  });
 }
 
 TEST(SvgCharts, LabelsAreEscaped) {
@@ -571,6 +860,24 @@ TEST(SvgCharts, LabelsAreEscaped) {
     in.bac = 100;
     outputs.push_back(EvmChart(in));
   }
+  {
+    GanttInput in = Plan();
+    in.tasks[0].project = kHostile;
+    in.tasks[1].label = kHostile;
+    outputs.push_back(GanttChart(in));
+  }
+  {
+    TornadoInput in;
+    in.bars = {{kHostile, 0.5}};
+    outputs.push_back(TornadoChart(in));
+  }
+  {
+    HeatMapInput in;
+    in.counts[2][2] = 1;
+    in.link = [](int, int) { return std::string(kHostile); };
+    outputs.push_back(HeatMap(in));
+  }
+  outputs.push_back(FinishHistogram(Spread(), Options(640, 320, "", kHostile)));
   outputs.push_back(TrendChart(Trend(), Options(640, 320, "", kHostile)));
   outputs.push_back(FinishChart(Forecast(), Options(640, 320, "", kHostile)));
   for (const std::string& svg : outputs) {
@@ -589,7 +896,14 @@ TEST(SvgCharts, LongLabelsAreShortened) {
   HeatMapInput h;
   h.counts[0][0] = 1;
   h.ids[0][0] = {long_label};
-  for (const std::string& svg : {StakeholderMatrix(s), Roadmap(r), HeatMap(h)}) {
+  GanttInput g;
+  g.tasks.resize(1);
+  g.tasks[0].project = long_label;
+  g.tasks[0].label = long_label;
+  TornadoInput t;
+  t.bars = {{long_label, 0.4}};
+  for (const std::string& svg :
+       {StakeholderMatrix(s), Roadmap(r), HeatMap(h), GanttChart(g), TornadoChart(t)}) {
     pugi::xml_document doc;
     ASSERT_TRUE(doc.load_string(svg.c_str()));
     bool found = false;

@@ -134,6 +134,14 @@ std::string HeatMap(const HeatMapInput& input, const ChartOptions& options) {
       HeatBand band = HeatBandOf(l * s);
       double x = grid.left + (s - 1) * cw;
       double y = grid.top + (5 - l) * ch;
+      int n = std::max(0, input.counts[l - 1][s - 1]);
+      // A cell with risks may link to them; its name says where the link goes.
+      const std::string href = n > 0 && input.link ? input.link(l, s) : "";
+      if (!href.empty()) {
+        w.Open("a", {{"href", href},
+                     {"aria-label", fmt::format("Likelihood {}, severity {}: {} risk{}", l, s, n,
+                                                n == 1 ? "" : "s")}});
+      }
       w.Empty("rect", {{"x", x},
                        {"y", y},
                        {"width", cw},
@@ -141,7 +149,6 @@ std::string HeatMap(const HeatMapInput& input, const ChartOptions& options) {
                        {"fill", BandColor(band)},
                        {"stroke", palette::kBackground},
                        {"stroke-width", 2}});
-      int n = std::max(0, input.counts[l - 1][s - 1]);
       total += n;
       const auto& ids = input.ids[l - 1][s - 1];
       int max_lines = static_cast<int>((ch - 24) / kIdLine);
@@ -163,6 +170,7 @@ std::string HeatMap(const HeatMapInput& input, const ChartOptions& options) {
                 {"fill", TextColor(band)}},
                lines[i]);
       }
+      if (!href.empty()) w.Close();
     }
   }
   w.Close();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ struct HeatMapInput {
   // Optional, same indexing: the ids of the risks of each cell, shown in the order given,
   // each shortened to fit and the rest summed up as "+N" when the cell is full.
   std::array<std::array<std::vector<std::string>, 5>, 5> ids;
+  // Optional: the address each cell with risks links to (e.g. the risk register filtered
+  // to that cell), from its likelihood and severity 1..5. Empty: no links, as a printed
+  // report or an email needs. An empty address leaves that cell without a link.
+  std::function<std::string(int likelihood, int severity)> link;
 };
 
 // The heat map as an SVG document; the default id is "heat-map".

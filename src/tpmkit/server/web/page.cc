@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "tpmkit/app/access.h"
+#include "tpmkit/app/audit_cases.h"
 #include "tpmkit/app/status_cases.h"
 #include "tpmkit/server/api_state.h"
 #include "tpmkit/server/problem.h"
@@ -33,10 +35,15 @@ std::string Layout(const Call& call, const Frame& frame, const std::string& main
                          {"user", ""},
                          {"csrf_token", ""},
                          {"nav_portfolio", frame.section == "portfolio"},
+                         {"nav_users", frame.section == "users"},
+                         {"nav_sessions", frame.section == "sessions"},
+                         {"nav_import", frame.section == "import"},
+                         {"admin", false},
                          {"program", false}};
   if (call.who && !call.who->via_token) {
     view["user"] = call.who->user;
     view["csrf_token"] = call.who->csrf_token;
+    view["admin"] = app::ActsAsAdmin(*call.who);
   }
   if (frame.program) {
     const auto& p = *frame.program;
@@ -51,7 +58,14 @@ std::string Layout(const Call& call, const Frame& frame, const std::string& main
                        {"chance", h.chance},
                        {"nav_dashboard", frame.section == "dashboard"},
                        {"nav_risks", frame.section == "risks"},
-                       {"nav_status", frame.section == "status"}};
+                       {"nav_scorecard", frame.section == "scorecard"},
+                       {"nav_stakeholders", frame.section == "stakeholders"},
+                       {"nav_decisions", frame.section == "decisions"},
+                       {"nav_changes", frame.section == "changes"},
+                       {"nav_plan", frame.section == "plan"},
+                       {"nav_forecast", frame.section == "forecast"},
+                       {"nav_status", frame.section == "status"},
+                       {"nav_audit", frame.section == "audit"}};
   }
   auto page = RenderTemplate("layout", view);
   if (!page.ok()) {
@@ -142,6 +156,18 @@ Result<ProgramFrame> ProgramHeader(Call& call) {
     frame.headline.target = "-";
   }
   return frame;
+}
+
+std::string StaleFormProblem(Call& call) {
+  app::ReadLogRequest request;
+  request.filter.program = call.Program();
+  request.limit = 1;
+  auto log = app::ReadLog(call.env, request);
+  if (!log.ok() || log->entries.empty()) return report::StaleFormText(call.Program(), "", "", "");
+  const auto& e = log->entries.front();
+  const std::string what =
+      fmt::format("{} of {} {}", model::Name(e.change.action), e.change.entity, e.change.entity_id);
+  return report::StaleFormText(call.Program(), e.actor, e.at, what);
 }
 
 HttpResponse Redirect(const Call& call, const std::string& location) {

@@ -33,7 +33,9 @@ Result<ProgramFrame> ProgramHeader(Call& call);
 // What the layout shows around a page's main part.
 struct Frame {
   std::string title{};    // the document title, before " - tpmkit"
-  std::string section{};  // the current navigation entry: portfolio, dashboard, risks, status
+  std::string section{};  // the current navigation entry: portfolio, dashboard, risks, status,
+                          // audit, users, sessions, scorecard, stakeholders, decisions,
+                          // changes
   std::optional<ProgramFrame> program{};
   std::string as_of{};  // the date the figures are as of, in the footer; "" for none
 };
@@ -52,6 +54,10 @@ HttpResponse MessagePage(const Call& call, boost::beast::http::status status,
 // of an error the user can fix is shown; errors of the server's side are logged and get a
 // fixed sentence, as in the API.
 HttpResponse ErrorPage(const Call& call, const Error& error);
+
+// Why a form was refused as stale (412): who changed the route's program last, when and
+// what, from its newest audit entry (report::StaleFormText).
+std::string StaleFormProblem(Call& call);
 
 // 303 See Other to `location` (a path of this site).
 HttpResponse Redirect(const Call& call, const std::string& location);

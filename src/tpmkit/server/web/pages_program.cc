@@ -89,6 +89,10 @@ HttpResponse Dashboard(Call& call) {
   const model::Program& p = r->loaded.program;
   const report::StatusWords w = report::BuildStatusWords(p, r->status);
   const report::StatusCharts charts = report::BuildStatusCharts(p, r->status);
+  // Each heat-map cell with risks opens the register filtered to that cell.
+  const auto cell_link = [&](int likelihood, int severity) {
+    return fmt::format("/programs/{}/risks?cell={},{}", QueryEncode(p.id), likelihood, severity);
+  };
 
   auto areas = nlohmann::json::array();
   for (const auto& a : w.areas) {
@@ -116,26 +120,29 @@ HttpResponse Dashboard(Call& call) {
                        {"last_contact", c.last_contact},
                        {"next_contact", c.next_contact}});
   }
-  const nlohmann::json view = {{"program_id", p.id},
-                               {"title", w.title},
-                               {"overall_class", RagClass(w.overall)},
-                               {"overall_label", report::RagLabel(w.overall)},
-                               {"headline", w.headline},
-                               {"areas", areas},
-                               {"finish", Strings(w.finish)},
-                               {"finish_chart_html", charts.finish},
-                               {"heat_map_html", charts.heat_map},
-                               {"evm_chart_html", charts.evm},
-                               {"top_risks", risks},
-                               {"has_top_risks", !risks.empty()},
-                               {"money", money},
-                               {"money_note", w.money_note},
-                               {"awaiting", Strings(w.awaiting)},
-                               {"overdue", overdue},
-                               {"has_overdue", !overdue.empty()},
-                               {"readiness", Strings(w.readiness)},
-                               {"changed", Strings(w.changed)},
-                               {"changed_since", w.changed_since}};
+  const nlohmann::json view = {
+      {"program_id", p.id},
+      {"title", w.title},
+      {"overall_class", RagClass(w.overall)},
+      {"overall_label", report::RagLabel(w.overall)},
+      {"headline", w.headline},
+      {"areas", areas},
+      {"finish", Strings(w.finish)},
+      {"finish_chart_html", charts.finish},
+      {"heat_map_html", report::RiskHeatMapSvg(r->status.risks, cell_link)},
+      {"trend_chart_html", charts.trend},
+      {"stakeholder_matrix_html", charts.stakeholders},
+      {"evm_chart_html", charts.evm},
+      {"top_risks", risks},
+      {"has_top_risks", !risks.empty()},
+      {"money", money},
+      {"money_note", w.money_note},
+      {"awaiting", Strings(w.awaiting)},
+      {"overdue", overdue},
+      {"has_overdue", !overdue.empty()},
+      {"readiness", Strings(w.readiness)},
+      {"changed", Strings(w.changed)},
+      {"changed_since", w.changed_since}};
   return Page(call,
               {.title = p.name.empty() ? p.id : p.name,
                .section = "dashboard",

@@ -1,9 +1,11 @@
-// The risk register page and its "add a risk" form. The form's fields are the program
-// file's risk keys; it carries the session's CSRF token and the program's version, so a
-// form loaded before someone else's change is refused (412) with who changed what, and
-// shown again with everything typed kept.
+// The risk register page and its "add a risk" form; one risk's page with its edit and
+// close forms (its escalation is pages_escalate.cc's).
+// The forms' fields are the program file's risk keys; each carries the session's CSRF
+// token and the program's version, so a form loaded before someone else's change is
+// refused (412) with who changed what, and shown again with everything typed kept.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -55,6 +57,25 @@ const std::vector<FieldSpec>& RiskFields() {
   return kFields;
 }
 
+// The edit form's fields: the risk's keys but its id (which cannot change), with its status.
+const std::vector<FieldSpec>& EditRiskFields() {
+  static const std::vector<FieldSpec> kFields = [] {
+    std::vector<FieldSpec> fields;
+    for (const auto& f : RiskFields()) {
+      if (f.name == "id") continue;
+      fields.push_back(f);
+      if (f.name == "owner") {
+        fields.push_back({.name = "status",
+                          .label = "Status",
+                          .hint = "open, mitigating, closed or realized.",
+                          .required = true});
+      }
+    }
+    return fields;
+  }();
+  return kFields;
+}
+
 std::optional<double> Number(const std::string& text) {
   double v = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
@@ -65,12 +86,21 @@ std::optional<double> Number(const std::string& text) {
 
 // The patch the form describes; errors by field name for what is missing or not of its
 // type. Ranges and references are the program validator's (mapped back by FieldErrors).
-app::RiskPatch PatchOf(const Form& form, std::map<std::string, std::string>& errors) {
+// Adding, an empty text field is left out; editing, it clears the key (an owner removed).
+app::RiskPatch PatchOf(const Form& form, std::map<std::string, std::string>& errors,
+                       bool adding = true) {
   app::RiskPatch p;
   auto text = [&](const char* name, std::optional<std::string>& out) {
-    if (auto v = form.Value(name); !v.empty()) out = v;
+    if (auto v = form.Get(name); v && (!v->empty() || !adding)) out = *v;
   };
-  if (form.Value("id").empty()) errors["id"] = "Enter an id for the new risk.";
+  if (adding && form.Value("id").empty()) errors["id"] = "Enter an id for the new risk.";
+  if (!adding) {
+    if (auto v = form.Value("status"); v.empty()) {
+      errors["status"] = "Enter open, mitigating, closed or realized.";
+    } else if (!(p.status = app::ParseRiskStatus(v))) {
+      errors["status"] = "Enter one of open, mitigating, closed or realized.";
+    }
+  }
   if (form.Value("title").empty()) errors["title"] = "Enter a title.";
   text("title", p.title);
   text("category", p.category);
@@ -116,8 +146,8 @@ app::RiskPatch PatchOf(const Form& form, std::map<std::string, std::string>& err
 
 // The validator's diagnostics ("risks[7].probability: ...") beside their fields; the rest
 // as sentences for the top of the form.
-std::vector<std::string> FieldErrors(const Error& error,
-                                     std::map<std::string, std::string>& errors) {
+std::vector<std::string> FieldErrors(const Error& error, std::map<std::string, std::string>& errors,
+                                     const std::vector<FieldSpec>& fields = RiskFields()) {
   std::vector<std::string> rest;
   for (const auto& d : error.diagnostics) {
     const auto& m = d.message;
@@ -126,7 +156,7 @@ std::vector<std::string> FieldErrors(const Error& error,
     if (m.starts_with("risks[") && close != std::string::npos && colon != std::string::npos &&
         close < colon) {
       const std::string field = m.substr(close + 2, colon - close - 2);
-      for (const auto& f : RiskFields()) {
+      for (const auto& f : fields) {
         if (f.name == field && !errors.contains(field)) {
           errors[field] = m.substr(colon + 2);
           break;
@@ -146,6 +176,14 @@ struct FormState {
   std::string problem;
 };
 
+// The heat-map cell of "L,S", each 1..5; nullopt for anything else (the whole list).
+std::optional<std::pair<int, int>> HeatMapCell(const std::string& text) {
+  if (text.size() != 3 || text[1] != ',' || text[0] < '1' || text[0] > '5' || text[2] < '1' ||
+      text[2] > '5')
+    return std::nullopt;
+  return std::pair(text[0] - '0', text[2] - '0');
+}
+
 // The register, its heat map and (for editors) the form, with the program's header.
 HttpResponse RisksPage(Call& call, const FormState& state, const std::string& notice,
                        http::status status) {
@@ -157,7 +195,15 @@ HttpResponse RisksPage(Call& call, const FormState& state, const std::string& no
   if (!header.ok()) return ErrorPage(call, header.error());
   auto rows = nlohmann::json::array();
   bool notice_found = false;
-  for (const auto& w : report::RiskRowsOf(r->loaded.program, r->risks)) {
+  // ?cell=L,S (a heat-map cell's link): only the open and mitigating risks of that
+  // likelihood and severity, as the cell counts them.
+  const auto cell = HeatMapCell(call.target.Query("cell").value_or(""));
+  const auto words = report::RiskRowsOf(r->loaded.program, r->risks);
+  for (size_t i = 0; i < words.size() && i < r->risks.risks.size(); ++i) {
+    const auto& w = words[i];
+    const auto& risk = r->risks.risks[i];
+    if (cell && (!w.active || risk.likelihood != cell->first || risk.severity != cell->second))
+      continue;
     notice_found = notice_found || w.id == notice;
     rows.push_back({{"id", w.id},
                     {"title", w.title},
@@ -174,6 +220,10 @@ HttpResponse RisksPage(Call& call, const FormState& state, const std::string& no
                          {"risks", rows},
                          {"has_risks", !rows.empty()},
                          {"heat_map_html", report::RiskHeatMapSvg(r->risks)},
+                         {"cell_filter", cell ? fmt::format("Open and mitigating risks of "
+                                                            "likelihood {}, severity {}.",
+                                                            cell->first, cell->second)
+                                              : ""},
                          {"notice", notice_found ? fmt::format("Added risk {}.", notice) : ""},
                          {"form", false}};
   if (call.Role() >= app::Role::kEditor) {
@@ -188,17 +238,7 @@ HttpResponse RisksPage(Call& call, const FormState& state, const std::string& no
 }
 
 // Who changed the program last, for the 412 page.
-std::string StaleText(Call& call) {
-  app::ReadLogRequest request;
-  request.filter.program = call.Program();
-  request.limit = 1;
-  auto log = app::ReadLog(call.env, request);
-  if (!log.ok() || log->entries.empty()) return report::StaleFormText(call.Program(), "", "", "");
-  const auto& e = log->entries.front();
-  const std::string what =
-      fmt::format("{} of {} {}", model::Name(e.change.action), e.change.entity, e.change.entity_id);
-  return report::StaleFormText(call.Program(), e.actor, e.at, what);
-}
+std::string StaleText(Call& call) { return StaleFormProblem(call); }
 
 }  // namespace
 
@@ -243,6 +283,156 @@ HttpResponse AddRisk(Call& call) {
     default:
       return ErrorPage(call, r.error());
   }
+}
+
+namespace {
+
+// The form of a stored risk: its values as the edit form's fields name them.
+Form RiskForm(const model::Risk& risk) {
+  Form form;
+  auto add = [&](const char* name, std::string value) {
+    form.fields.emplace_back(name, std::move(value));
+  };
+  add("title", risk.title);
+  add("category", risk.category);
+  add("owner", risk.owner);
+  add("status", std::string(model::Name(risk.status)));
+  add("probability", fmt::format("{}", risk.probability));
+  add("severity", fmt::format("{}", risk.severity));
+  if (risk.impact && risk.impact->schedule) {
+    add("impact.schedule", fmt::format("{}", *risk.impact->schedule));
+  }
+  if (risk.impact && risk.impact->cost) {
+    add("impact.cost", fmt::format("{}", risk.impact->cost->ToDouble()));
+  }
+  if (risk.response_due) add("response_due", risk.response_due->ToString());
+  add("mitigation", risk.mitigation);
+  return form;
+}
+
+std::string RiskPath(const Call& call, std::string_view tail = "") {
+  return fmt::format("/programs/{}/risks/{}{}", QueryEncode(call.Program()),
+                     QueryEncode(call.Param("rid")), tail);
+}
+
+// One risk: its row of the register, and for editors the edit and close forms (the edit
+// form shows the stored values, or what was typed when it comes back with errors).
+HttpResponse RiskPage(Call& call, const FormState& state, const std::string& notice,
+                      http::status status) {
+  call.version.expected.reset();
+  auto r = app::ListRisks(call.env, {{std::nullopt, call.Program()}});
+  if (!r.ok()) return ErrorPage(call, r.error());
+  const std::string version = call.version.current;
+  const std::string& rid = call.Param("rid");
+  const auto& risks = r->loaded.program.risks;
+  auto risk = std::find_if(risks.begin(), risks.end(), [&](const auto& x) { return x.id == rid; });
+  if (risk == risks.end()) {
+    return MessagePage(call, http::status::not_found, "Not found",
+                       fmt::format("no risk '{}' in program '{}'", rid, call.Program()));
+  }
+  auto header = ProgramHeader(call);
+  if (!header.ok()) return ErrorPage(call, header.error());
+  nlohmann::json row = nlohmann::json::object();
+  bool active = false;
+  for (const auto& w : report::RiskRowsOf(r->loaded.program, r->risks)) {
+    if (w.id != rid) continue;
+    active = w.active;
+    row = {{"id", w.id},
+           {"title", w.title},
+           {"category", w.category.empty() ? "-" : w.category},
+           {"owner", w.owner.empty() ? "-" : w.owner},
+           {"status", w.status},
+           {"probability", w.probability},
+           {"severity", w.severity},
+           {"score", w.score},
+           {"exposure", w.exposure},
+           {"response_due", w.response_due.empty() ? "-" : w.response_due},
+           {"mitigation", risk->mitigation.empty() ? "-" : risk->mitigation}};
+  }
+  const Form stored = RiskForm(*risk);
+  nlohmann::json view = {{"program_id", call.Program()},
+                         {"risk", row},
+                         {"risk_id", rid},
+                         {"risk_title", risk->title},
+                         {"risk_path", RiskPath(call)},
+                         {"notice", notice},
+                         {"form", false},
+                         {"close_form", false}};
+  if (call.Role() >= app::Role::kEditor) {
+    view["form"] = {{"csrf_token", call.who->csrf_token},
+                    {"version", version},
+                    {"action", RiskPath(call)},
+                    {"problem", state.problem},
+                    {"fields", FieldsView(EditRiskFields(), state.typed ? state.typed : &stored,
+                                          state.errors)}};
+    if (active) {
+      view["close_form"] = {{"csrf_token", call.who->csrf_token},
+                            {"version", version},
+                            {"action", RiskPath(call, "/close")}};
+    }
+  }
+  return Page(call, {.title = "Risk " + rid, .section = "risks", .program = std::move(*header)},
+              "risk", view, status);
+}
+
+std::string SavedNotice(const Call& call) {
+  const auto done = call.target.Query("done").value_or("");
+  if (done == "saved") return "Saved.";
+  if (done == "closed") return "Closed.";
+  return "";
+}
+
+}  // namespace
+
+HttpResponse Risk(Call& call) { return RiskPage(call, {}, SavedNotice(call), http::status::ok); }
+
+HttpResponse EditRisk(Call& call) {
+  auto form = IsFormPost(call.request) ? ParseForm(call.request.body()) : std::nullopt;
+  if (!form) {
+    return MessagePage(call, http::status::bad_request, "Not a form",
+                       "Send the form from the risk's page.");
+  }
+  FormState state;
+  state.typed = &*form;
+  const std::string kNotSaved = "The risk was not saved: correct the fields marked below.";
+  app::RiskPatch patch = PatchOf(*form, state.errors, /*adding=*/false);
+  if (!state.errors.empty()) {
+    state.problem = kNotSaved;
+    return RiskPage(call, state, "", http::status::unprocessable_entity);
+  }
+  if (auto v = form->Get("version")) call.version.expected = *v;
+  auto r = app::UpdateRisk(call.env, {call.Program(), call.Param("rid"), std::move(patch)});
+  if (r.ok()) return Redirect(call, RiskPath(call, "?done=saved"));
+  switch (r.error().code) {
+    case ErrorCode::kStale:
+      state.problem = StaleText(call);
+      return RiskPage(call, state, "", http::status::precondition_failed);
+    case ErrorCode::kInvalidInput: {
+      const auto rest = FieldErrors(r.error(), state.errors, EditRiskFields());
+      state.problem = kNotSaved;
+      for (const auto& s : rest) state.problem += " " + s;
+      return RiskPage(call, state, "", http::status::unprocessable_entity);
+    }
+    default:
+      return ErrorPage(call, r.error());
+  }
+}
+
+HttpResponse CloseRisk(Call& call) {
+  auto form = IsFormPost(call.request) ? ParseForm(call.request.body()) : std::nullopt;
+  if (!form) {
+    return MessagePage(call, http::status::bad_request, "Not a form",
+                       "Send the form from the risk's page.");
+  }
+  if (auto v = form->Get("version")) call.version.expected = *v;
+  auto r = app::CloseRisk(call.env, {call.Program(), call.Param("rid")});
+  if (r.ok()) return Redirect(call, RiskPath(call, "?done=closed"));
+  if (r.error().code == ErrorCode::kStale) {
+    FormState state;
+    state.problem = StaleText(call);
+    return RiskPage(call, state, "", http::status::precondition_failed);
+  }
+  return ErrorPage(call, r.error());
 }
 
 }  // namespace tpmkit::server::web::pages

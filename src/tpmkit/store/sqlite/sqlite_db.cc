@@ -1,7 +1,10 @@
 #include "tpmkit/store/sqlite/sqlite_db.h"
 
-#include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <string_view>
+#include <type_traits>
+#include <variant>
 
 namespace tpmkit::store::sqlite {
 
@@ -16,59 +19,43 @@ Error SqliteError(sqlite3* db, int rc) {
   return Error::Storage(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
 
+// Binds parameter i (1-based). Views are bound without a copy (the caller's values
+// outlive the step); owned text (a date) is copied by SQLite.
+void Bind(sqlite3_stmt* s, int i, const sql::Param& p) {
+  std::visit(
+      [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::nullptr_t>) {
+          sqlite3_bind_null(s, i);
+        } else if constexpr (std::is_same_v<T, int64_t>) {
+          sqlite3_bind_int64(s, i, v);
+        } else if constexpr (std::is_same_v<T, double>) {
+          sqlite3_bind_double(s, i, v);
+        } else if constexpr (std::is_same_v<T, std::string_view>) {
+          sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+        } else {
+          sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        }
+      },
+      p);
+}
+
+class SqliteRow : public Row {
+ public:
+  SqliteRow(sqlite3_stmt* s, std::optional<Error>& error) : Row(error), s_(s) {}
+  bool Null(int c) const override { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+  int64_t Int(int c) const override { return sqlite3_column_int64(s_, c); }
+  double Real(int c) const override { return sqlite3_column_double(s_, c); }
+  std::string Text(int c) const override {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, c))) : std::string();
+  }
+
+ private:
+  sqlite3_stmt* s_;
+};
+
 }  // namespace
-
-Error Corrupt(std::string what) {
-  return Error::Storage("the workspace holds data this version cannot read: " + what);
-}
-
-void BindOne(sqlite3_stmt* s, int i, std::nullptr_t) { sqlite3_bind_null(s, i); }
-void BindOne(sqlite3_stmt* s, int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
-void BindOne(sqlite3_stmt* s, int i, int v) { sqlite3_bind_int64(s, i, v); }
-void BindOne(sqlite3_stmt* s, int i, size_t v) {
-  sqlite3_bind_int64(s, i, static_cast<int64_t>(v));
-}
-void BindOne(sqlite3_stmt* s, int i, bool v) { sqlite3_bind_int(s, i, v ? 1 : 0); }
-void BindOne(sqlite3_stmt* s, int i, double v) { sqlite3_bind_double(s, i, v); }
-void BindOne(sqlite3_stmt* s, int i, std::string_view v) {
-  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-}
-void BindOne(sqlite3_stmt* s, int i, const std::string& v) { BindOne(s, i, std::string_view(v)); }
-void BindOne(sqlite3_stmt* s, int i, const char* v) { BindOne(s, i, std::string_view(v)); }
-void BindOne(sqlite3_stmt* s, int i, Date v) {
-  std::string text = v.ToString();  // a temporary: SQLite copies it
-  sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-void BindOne(sqlite3_stmt* s, int i, Money v) { sqlite3_bind_int64(s, i, v.cents()); }
-
-bool Row::Null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
-int64_t Row::Int(int c) const { return sqlite3_column_int64(s_, c); }
-double Row::Real(int c) const { return sqlite3_column_double(s_, c); }
-std::string Row::Text(int c) const {
-  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
-  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, c))) : std::string();
-}
-
-Date Row::Day(int c) const {
-  std::string t = Text(c);
-  auto d = Date::Parse(t);
-  if (!d) {
-    Fail(fmt::format("'{}' is not a date", t));
-    return Date{};
-  }
-  return *d;
-}
-
-size_t Row::Index(int c, size_t size) const {
-  int64_t v = Int(c);
-  if (v < 0 || static_cast<uint64_t>(v) >= size) {
-    Fail(fmt::format("position {} out of range", v));
-    return 0;
-  }
-  return static_cast<size_t>(v);
-}
-
-const int Db::kRowResult = SQLITE_ROW;
 
 Db::~Db() {
   for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
@@ -86,8 +73,25 @@ Status Db::Exec(const std::string& sql) {
   return Error::Storage(text);
 }
 
-int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
-int Db::Changes() const { return sqlite3_changes(db_); }
+int64_t Db::Changes() const { return sqlite3_changes(db_); }
+
+Status Db::RunParams(const char* sql, std::span<const sql::Param> params) {
+  TPMKIT_ASSIGN_OR_RETURN(sqlite3_stmt * s, Bound(sql, params));
+  return Finish(s, sqlite3_step(s), std::nullopt);
+}
+
+Status Db::ForEachParams(const char* sql, const std::function<void(const Row&)>& fn,
+                         std::span<const sql::Param> params) {
+  TPMKIT_ASSIGN_OR_RETURN(sqlite3_stmt * s, Bound(sql, params));
+  std::optional<Error> error;
+  SqliteRow row(s, error);
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    fn(row);
+    if (error) break;
+  }
+  return Finish(s, rc, std::move(error));
+}
 
 Result<sqlite3_stmt*> Db::Prepare(const char* sql) {
   auto it = statements_.find(sql);
@@ -99,7 +103,11 @@ Result<sqlite3_stmt*> Db::Prepare(const char* sql) {
   return stmt;
 }
 
-int Db::Step(sqlite3_stmt* s) { return sqlite3_step(s); }
+Result<sqlite3_stmt*> Db::Bound(const char* sql, std::span<const sql::Param> params) {
+  TPMKIT_ASSIGN_OR_RETURN(sqlite3_stmt * s, Prepare(sql));
+  for (size_t i = 0; i < params.size(); ++i) Bind(s, static_cast<int>(i + 1), params[i]);
+  return s;
+}
 
 Status Db::Finish(sqlite3_stmt* s, int rc, std::optional<Error> row_error) {
   sqlite3_reset(s);

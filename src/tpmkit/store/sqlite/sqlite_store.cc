@@ -14,9 +14,9 @@
 #include <utility>
 
 #include "tpmkit/store/audit_chain.h"
-#include "tpmkit/store/sqlite/account_rows.h"
-#include "tpmkit/store/sqlite/audit_rows.h"
-#include "tpmkit/store/sqlite/program_rows.h"
+#include "tpmkit/store/sql/account_rows.h"
+#include "tpmkit/store/sql/audit_rows.h"
+#include "tpmkit/store/sql/program_rows.h"
 #include "tpmkit/store/sqlite/sqlite_db.h"
 
 namespace tpmkit::store::sqlite {
@@ -146,12 +146,12 @@ class SqliteTransaction : public Transaction {
 
   Result<std::optional<model::Program>> LoadProgram(const std::string& id) override {
     TPMKIT_RETURN_IF_ERROR(Usable(false));
-    return LoadProgramRows(s_->db, id);
+    return sql::LoadProgramRows(s_->db, id);
   }
 
   Status PutProgram(const model::Program& program) override {
     TPMKIT_RETURN_IF_ERROR(Usable(true));
-    return PutProgramRows(s_->db, program);
+    return sql::PutProgramRows(s_->db, program);
   }
 
   Status DeleteProgram(const std::string& id) override {
@@ -167,25 +167,31 @@ class SqliteTransaction : public Transaction {
       const std::string& actor, const std::string& program,
       const std::vector<model::EntityChange>& changes) override {
     TPMKIT_RETURN_IF_ERROR(Usable(true));
-    SqliteAuditLog log(s_->db);
+    sql::SqlAuditLog log(s_->db);
     return AppendToChain(log, s_->clock, actor, program, changes);
+  }
+
+  Status CopyAudit(const std::vector<AuditEntry>& entries) override {
+    TPMKIT_RETURN_IF_ERROR(Usable(true));
+    sql::SqlAuditLog log(s_->db);
+    return CopyToChain(log, entries);
   }
 
   Result<std::vector<AuditEntry>> ReadAudit(const AuditFilter& filter) override {
     TPMKIT_RETURN_IF_ERROR(Usable(false));
-    return ReadAuditRows(s_->db, filter);
+    return sql::ReadAuditRows(s_->db, filter);
   }
 
   Result<VerifyResult> VerifyAudit() override {
     TPMKIT_RETURN_IF_ERROR(Usable(false));
-    SqliteAuditLog log(s_->db);
+    sql::SqlAuditLog log(s_->db);
     return VerifyAuditLog(log);
   }
 
   Result<std::string> ProgramVersion(const std::string& program) override {
     TPMKIT_RETURN_IF_ERROR(Usable(false));
     // The anchor holds the newest entry's hash per program, written with every append.
-    SqliteAuditLog log(s_->db);
+    sql::SqlAuditLog log(s_->db);
     TPMKIT_ASSIGN_OR_RETURN(std::optional<TrailAnchor> anchor, log.ReadAnchor(program));
     return anchor ? anchor->last_hash : std::string();
   }
@@ -241,7 +247,7 @@ class SqliteTransaction : public Transaction {
   SqliteStore::Impl* s_;
   TxnMode mode_;
   bool done_ = false;
-  SqliteAccountRows accounts_;
+  sql::SqlAccountRows accounts_;
 };
 
 }  // namespace

@@ -1,34 +1,34 @@
-#include "tpmkit/store/sqlite/audit_rows.h"
+#include "tpmkit/store/sql/audit_rows.h"
 
 #include <utility>
 
-namespace tpmkit::store::sqlite {
+namespace tpmkit::store::sql {
 
 namespace {
 
 // Columns seq, at, actor, program, entity, entity_id, action, changes, prev_hash, hash.
-AuditRow ReadRow(const Row& r) {
+AuditRow ReadRow(const SqlRow& r) {
   return {r.Int(0),  r.Text(1), r.Text(2), r.Text(3), r.Text(4),
           r.Text(5), r.Text(6), r.Text(7), r.Text(8), r.Text(9)};
 }
 
 }  // namespace
 
-Result<std::optional<AuditHead>> SqliteAuditLog::ReadHead() {
+Result<std::optional<AuditHead>> SqlAuditLog::ReadHead() {
   std::optional<AuditHead> head;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
-      "SELECT last_seq, last_hash FROM audit_trail_head WHERE id = 1", [&](const Row& r) {
+      "SELECT last_seq, last_hash FROM audit_trail_head WHERE id = 1", [&](const SqlRow& r) {
         head = AuditHead{r.Int(0), r.Text(1)};
       }));
   return head;
 }
 
-Status SqliteAuditLog::WriteHead(const AuditHead& head) {
+Status SqlAuditLog::WriteHead(const AuditHead& head) {
   return db_.Run("UPDATE audit_trail_head SET last_seq = ?, last_hash = ? WHERE id = 1",
                  head.last_seq, head.last_hash);
 }
 
-Status SqliteAuditLog::Insert(const AuditRow& row) {
+Status SqlAuditLog::Insert(const AuditRow& row) {
   return db_.Run(
       "INSERT INTO audit_trail (seq, at, actor, program, entity, entity_id, action, changes, "
       "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -36,25 +36,25 @@ Status SqliteAuditLog::Insert(const AuditRow& row) {
       row.prev_hash, row.hash);
 }
 
-Status SqliteAuditLog::ForEachRow(const std::function<void(const AuditRow&)>& fn) {
+Status SqlAuditLog::ForEachRow(const std::function<void(const AuditRow&)>& fn) {
   return db_.ForEach(
       "SELECT seq, at, actor, program, entity, entity_id, action, changes, prev_hash, hash "
       "FROM audit_trail ORDER BY seq",
-      [&](const Row& r) { fn(ReadRow(r)); });
+      [&](const SqlRow& r) { fn(ReadRow(r)); });
 }
 
-Result<std::optional<TrailAnchor>> SqliteAuditLog::ReadAnchor(const std::string& program) {
+Result<std::optional<TrailAnchor>> SqlAuditLog::ReadAnchor(const std::string& program) {
   std::optional<TrailAnchor> anchor;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
       "SELECT program, entries, last_hash FROM trail_anchor WHERE program = ?",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         anchor = TrailAnchor{r.Text(0), r.Int(1), r.Text(2)};
       },
       program));
   return anchor;
 }
 
-Status SqliteAuditLog::WriteAnchor(const TrailAnchor& anchor) {
+Status SqlAuditLog::WriteAnchor(const TrailAnchor& anchor) {
   return db_.Run(
       "INSERT INTO trail_anchor (program, entries, last_hash) VALUES (?, ?, ?) "
       "ON CONFLICT (program) DO UPDATE SET entries = excluded.entries, "
@@ -62,23 +62,27 @@ Status SqliteAuditLog::WriteAnchor(const TrailAnchor& anchor) {
       anchor.program, anchor.entries, anchor.last_hash);
 }
 
-Result<std::vector<TrailAnchor>> SqliteAuditLog::ReadAnchors() {
+Result<std::vector<TrailAnchor>> SqlAuditLog::ReadAnchors() {
   std::vector<TrailAnchor> out;
-  TPMKIT_RETURN_IF_ERROR(db_.ForEach(
-      "SELECT program, entries, last_hash FROM trail_anchor ORDER BY program", [&](const Row& r) {
-        out.push_back({r.Text(0), r.Int(1), r.Text(2)});
-      }));
+  TPMKIT_RETURN_IF_ERROR(
+      db_.ForEach("SELECT program, entries, last_hash FROM trail_anchor ORDER BY program",
+                  [&](const SqlRow& r) {
+                    out.push_back({r.Text(0), r.Int(1), r.Text(2)});
+                  }));
   return out;
 }
 
-Result<std::vector<AuditEntry>> ReadAuditRows(Db& db, const AuditFilter& f) {
+Result<std::vector<AuditEntry>> ReadAuditRows(SqlDb& db, const AuditFilter& f) {
+  // The CASTs name the parameters' type, which PostgreSQL cannot guess from `? IS NULL`.
   std::vector<AuditEntry> out;
   std::optional<Error> error;
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT seq, at, actor, program, entity, entity_id, action, changes, prev_hash, hash "
-      "FROM audit_trail WHERE (?1 IS NULL OR program = ?1) AND (?2 IS NULL OR entity = ?2) "
-      "AND (?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR at >= ?4) ORDER BY seq DESC",
-      [&](const Row& r) {
+      "FROM audit_trail WHERE (CAST(?1 AS TEXT) IS NULL OR program = ?1) AND (CAST(?2 AS TEXT) IS "
+      "NULL OR entity = ?2) "
+      "AND (CAST(?3 AS TEXT) IS NULL OR actor = ?3) AND (CAST(?4 AS TEXT) IS NULL OR at >= ?4) "
+      "ORDER BY seq DESC",
+      [&](const SqlRow& r) {
         if (error) return;
         auto e = DecodeAuditRow(ReadRow(r));
         if (!e.ok()) {
@@ -92,4 +96,4 @@ Result<std::vector<AuditEntry>> ReadAuditRows(Db& db, const AuditFilter& f) {
   return out;
 }
 
-}  // namespace tpmkit::store::sqlite
+}  // namespace tpmkit::store::sql

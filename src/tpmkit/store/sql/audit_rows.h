@@ -1,7 +1,7 @@
-// The audit trail as rows of the SQLite schema (migrations/002_audit_trail.sql, its
-// anchor in 003_trail_anchor.sql): the
-// AuditLog the shared chain logic (audit_chain.h) appends to and verifies, and the
-// filtered read of `tpmkit log`. Private to store/sqlite/.
+// The audit trail as rows of the workspace schema (each backend's
+// migrations/002_audit_trail.sql, its anchor in 003_trail_anchor.sql): the AuditLog the
+// shared chain logic (audit_chain.h) appends to and verifies, and the filtered read of
+// `tpmkit log`. Private to store/.
 #pragma once
 
 #include <functional>
@@ -9,14 +9,14 @@
 #include <vector>
 
 #include "tpmkit/store/audit_chain.h"
-#include "tpmkit/store/sqlite/sqlite_db.h"
+#include "tpmkit/store/sql/sql_db.h"
 #include "tpmkit/store/store.h"
 
-namespace tpmkit::store::sqlite {
+namespace tpmkit::store::sql {
 
-class SqliteAuditLog : public AuditLog {
+class SqlAuditLog : public AuditLog {
  public:
-  explicit SqliteAuditLog(Db& db) : db_(db) {}
+  explicit SqlAuditLog(SqlDb& db) : db_(db) {}
   Result<std::optional<AuditHead>> ReadHead() override;
   Status WriteHead(const AuditHead& head) override;
   Status Insert(const AuditRow& row) override;
@@ -26,10 +26,10 @@ class SqliteAuditLog : public AuditLog {
   Result<std::vector<TrailAnchor>> ReadAnchors() override;
 
  private:
-  Db& db_;
+  SqlDb& db_;
 };
 
 // The entries matching `filter`, newest first. kStorage when one cannot be decoded.
-Result<std::vector<AuditEntry>> ReadAuditRows(Db& db, const AuditFilter& filter);
+Result<std::vector<AuditEntry>> ReadAuditRows(SqlDb& db, const AuditFilter& filter);
 
-}  // namespace tpmkit::store::sqlite
+}  // namespace tpmkit::store::sql

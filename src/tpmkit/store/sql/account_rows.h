@@ -1,6 +1,6 @@
-// The account rows (store/accounts.h) as rows of the SQLite schema
-// (migrations/004_accounts.sql): users, grants, sessions, tokens and login failures.
-// Private to store/sqlite/.
+// The account rows (store/accounts.h) as rows of the workspace schema (each backend's
+// migrations/004_accounts.sql): users, grants, sessions, tokens and login failures.
+// Private to store/.
 #pragma once
 
 #include <cstdint>
@@ -11,15 +11,15 @@
 #include <vector>
 
 #include "tpmkit/store/accounts.h"
-#include "tpmkit/store/sqlite/sqlite_db.h"
+#include "tpmkit/store/sql/sql_db.h"
 
-namespace tpmkit::store::sqlite {
+namespace tpmkit::store::sql {
 
-class SqliteAccountRows : public AccountRows {
+class SqlAccountRows : public AccountRows {
  public:
   // `usable(write)` is asked before every call (write: whether the call writes) and its
   // error returned instead: the transaction's checks (finished, read-only).
-  SqliteAccountRows(Db& db, std::function<Status(bool write)> usable)
+  SqlAccountRows(SqlDb& db, std::function<Status(bool write)> usable)
       : db_(db), usable_(std::move(usable)) {}
 
   Result<std::optional<UserRecord>> LoadUser(const std::string& name) override;
@@ -51,8 +51,8 @@ class SqliteAccountRows : public AccountRows {
   // kNotFound when no user has that name: the rows that belong to a user need one.
   Status NeedUser(const std::string& name);
 
-  Db& db_;
+  SqlDb& db_;
   std::function<Status(bool write)> usable_;
 };
 
-}  // namespace tpmkit::store::sqlite
+}  // namespace tpmkit::store::sql

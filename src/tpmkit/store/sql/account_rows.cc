@@ -1,32 +1,32 @@
-#include "tpmkit/store/sqlite/account_rows.h"
+#include "tpmkit/store/sql/account_rows.h"
 
 #include <fmt/format.h>
 
 #include <utility>
 
-namespace tpmkit::store::sqlite {
+namespace tpmkit::store::sql {
 
 namespace {
 
 // A boolean column (0 or 1; the schema checks it on write).
-bool Flag(const Row& r, int c) {
+bool Flag(const SqlRow& r, int c) {
   int64_t v = r.Int(c);
   if (v != 0 && v != 1) r.Fail(fmt::format("{} is not a boolean", v));
   return v == 1;
 }
 
 // Columns name, password_hash, admin, disabled, totp_secret, totp_last_step, created_at.
-UserRecord ReadUser(const Row& r) {
+UserRecord ReadUser(const SqlRow& r) {
   return {r.Text(0), r.Text(1), Flag(r, 2), Flag(r, 3), r.Text(4), r.Int(5), r.Int(6)};
 }
 
 // Columns id_hash, user_name, csrf_token, created_at, last_seen, address.
-SessionRecord ReadSession(const Row& r) {
+SessionRecord ReadSession(const SqlRow& r) {
   return {r.Text(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4), r.Text(5)};
 }
 
 // Columns id, hash, user_name, program, role, created_at, expires_at.
-TokenRecord ReadToken(const Row& r) {
+TokenRecord ReadToken(const SqlRow& r) {
   return {r.Text(0),
           r.Text(1),
           r.Text(2),
@@ -38,35 +38,35 @@ TokenRecord ReadToken(const Row& r) {
 
 }  // namespace
 
-Status SqliteAccountRows::NeedUser(const std::string& name) {
+Status SqlAccountRows::NeedUser(const std::string& name) {
   bool found = false;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
-      "SELECT 1 FROM users WHERE name = ?", [&](const Row&) { found = true; }, name));
+      "SELECT 1 FROM users WHERE name = ?", [&](const SqlRow&) { found = true; }, name));
   if (!found) return Error::NotFound(fmt::format("no user '{}'", name));
   return OkStatus();
 }
 
-Result<std::optional<UserRecord>> SqliteAccountRows::LoadUser(const std::string& name) {
+Result<std::optional<UserRecord>> SqlAccountRows::LoadUser(const std::string& name) {
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   std::optional<UserRecord> user;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
       "SELECT name, password_hash, admin, disabled, totp_secret, totp_last_step, created_at "
       "FROM users WHERE name = ?",
-      [&](const Row& r) { user = ReadUser(r); }, name));
+      [&](const SqlRow& r) { user = ReadUser(r); }, name));
   return user;
 }
 
-Result<std::vector<UserRecord>> SqliteAccountRows::ListUsers() {
+Result<std::vector<UserRecord>> SqlAccountRows::ListUsers() {
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   std::vector<UserRecord> out;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
       "SELECT name, password_hash, admin, disabled, totp_secret, totp_last_step, created_at "
       "FROM users ORDER BY name",
-      [&](const Row& r) { out.push_back(ReadUser(r)); }));
+      [&](const SqlRow& r) { out.push_back(ReadUser(r)); }));
   return out;
 }
 
-Status SqliteAccountRows::PutUser(const UserRecord& u) {
+Status SqlAccountRows::PutUser(const UserRecord& u) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   // An upsert, not INSERT OR REPLACE: replacing deletes the row, and the cascade would
   // take the user's grants, sessions and tokens with it.
@@ -80,21 +80,23 @@ Status SqliteAccountRows::PutUser(const UserRecord& u) {
       u.name, u.password_hash, u.admin, u.disabled, u.totp_secret, u.totp_last_step, u.created_at);
 }
 
-Result<std::vector<GrantRecord>> SqliteAccountRows::ListGrants(
+Result<std::vector<GrantRecord>> SqlAccountRows::ListGrants(
     const std::optional<std::string>& user) {
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   std::vector<GrantRecord> out;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
-      "SELECT user_name, program, role FROM grants WHERE (?1 IS NULL OR user_name = ?1) "
+      // The CAST names the parameter's type, which PostgreSQL cannot guess from `? IS NULL`.
+      "SELECT user_name, program, role FROM grants WHERE (CAST(?1 AS TEXT) IS NULL OR user_name = "
+      "?1) "
       "ORDER BY user_name, program",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         out.push_back({r.Text(0), r.Text(1), r.Text(2)});
       },
       user));
   return out;
 }
 
-Status SqliteAccountRows::PutGrant(const GrantRecord& g) {
+Status SqlAccountRows::PutGrant(const GrantRecord& g) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   TPMKIT_RETURN_IF_ERROR(NeedUser(g.user));
   return db_.Run(
@@ -103,35 +105,34 @@ Status SqliteAccountRows::PutGrant(const GrantRecord& g) {
       g.user, g.program, g.role);
 }
 
-Result<int64_t> SqliteAccountRows::DeleteGrant(const std::string& user,
-                                               const std::string& program) {
+Result<int64_t> SqlAccountRows::DeleteGrant(const std::string& user, const std::string& program) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   TPMKIT_RETURN_IF_ERROR(
       db_.Run("DELETE FROM grants WHERE user_name = ? AND program = ?", user, program));
   return static_cast<int64_t>(db_.Changes());
 }
 
-Result<std::optional<SessionRecord>> SqliteAccountRows::LoadSession(const std::string& id_hash) {
+Result<std::optional<SessionRecord>> SqlAccountRows::LoadSession(const std::string& id_hash) {
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   std::optional<SessionRecord> session;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
       "SELECT id_hash, user_name, csrf_token, created_at, last_seen, address FROM sessions "
       "WHERE id_hash = ?",
-      [&](const Row& r) { session = ReadSession(r); }, id_hash));
+      [&](const SqlRow& r) { session = ReadSession(r); }, id_hash));
   return session;
 }
 
-Result<std::vector<SessionRecord>> SqliteAccountRows::ListSessions(const std::string& user) {
+Result<std::vector<SessionRecord>> SqlAccountRows::ListSessions(const std::string& user) {
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   std::vector<SessionRecord> out;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
       "SELECT id_hash, user_name, csrf_token, created_at, last_seen, address FROM sessions "
       "WHERE user_name = ? ORDER BY created_at, id_hash",
-      [&](const Row& r) { out.push_back(ReadSession(r)); }, user));
+      [&](const SqlRow& r) { out.push_back(ReadSession(r)); }, user));
   return out;
 }
 
-Status SqliteAccountRows::PutSession(const SessionRecord& s) {
+Status SqlAccountRows::PutSession(const SessionRecord& s) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   TPMKIT_RETURN_IF_ERROR(NeedUser(s.user));
   return db_.Run(
@@ -143,49 +144,47 @@ Status SqliteAccountRows::PutSession(const SessionRecord& s) {
       s.id_hash, s.user, s.csrf_token, s.created_at, s.last_seen, s.address);
 }
 
-Result<int64_t> SqliteAccountRows::DeleteSession(const std::string& id_hash) {
+Result<int64_t> SqlAccountRows::DeleteSession(const std::string& id_hash) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   TPMKIT_RETURN_IF_ERROR(db_.Run("DELETE FROM sessions WHERE id_hash = ?", id_hash));
   return static_cast<int64_t>(db_.Changes());
 }
 
-Result<int64_t> SqliteAccountRows::DeleteSessions(const std::string& user,
-                                                  const std::string& keep) {
+Result<int64_t> SqlAccountRows::DeleteSessions(const std::string& user, const std::string& keep) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   TPMKIT_RETURN_IF_ERROR(
       db_.Run("DELETE FROM sessions WHERE user_name = ? AND id_hash <> ?", user, keep));
   return static_cast<int64_t>(db_.Changes());
 }
 
-Result<int64_t> SqliteAccountRows::DeleteExpiredSessions(int64_t idle_before,
-                                                         int64_t created_before) {
+Result<int64_t> SqlAccountRows::DeleteExpiredSessions(int64_t idle_before, int64_t created_before) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   TPMKIT_RETURN_IF_ERROR(db_.Run("DELETE FROM sessions WHERE last_seen < ? OR created_at < ?",
                                  idle_before, created_before));
   return static_cast<int64_t>(db_.Changes());
 }
 
-Result<std::optional<TokenRecord>> SqliteAccountRows::LoadToken(const std::string& hash) {
+Result<std::optional<TokenRecord>> SqlAccountRows::LoadToken(const std::string& hash) {
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   std::optional<TokenRecord> token;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
       "SELECT id, hash, user_name, program, role, created_at, expires_at FROM tokens "
       "WHERE hash = ?",
-      [&](const Row& r) { token = ReadToken(r); }, hash));
+      [&](const SqlRow& r) { token = ReadToken(r); }, hash));
   return token;
 }
 
-Result<std::vector<TokenRecord>> SqliteAccountRows::ListTokens(const std::string& user) {
+Result<std::vector<TokenRecord>> SqlAccountRows::ListTokens(const std::string& user) {
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   std::vector<TokenRecord> out;
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
       "SELECT id, hash, user_name, program, role, created_at, expires_at FROM tokens "
       "WHERE user_name = ? ORDER BY id",
-      [&](const Row& r) { out.push_back(ReadToken(r)); }, user));
+      [&](const SqlRow& r) { out.push_back(ReadToken(r)); }, user));
   return out;
 }
 
-Status SqliteAccountRows::PutToken(const TokenRecord& t) {
+Status SqlAccountRows::PutToken(const TokenRecord& t) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   TPMKIT_RETURN_IF_ERROR(NeedUser(t.user));
   return db_.Run(
@@ -197,38 +196,38 @@ Status SqliteAccountRows::PutToken(const TokenRecord& t) {
       t.id, t.hash, t.user, t.program, t.role, t.created_at, t.expires_at);
 }
 
-Result<int64_t> SqliteAccountRows::DeleteToken(const std::string& id) {
+Result<int64_t> SqlAccountRows::DeleteToken(const std::string& id) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   TPMKIT_RETURN_IF_ERROR(db_.Run("DELETE FROM tokens WHERE id = ?", id));
   return static_cast<int64_t>(db_.Changes());
 }
 
-Status SqliteAccountRows::AddLoginFailure(const std::string& user, const std::string& address,
-                                          int64_t at) {
+Status SqlAccountRows::AddLoginFailure(const std::string& user, const std::string& address,
+                                       int64_t at) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   return db_.Run("INSERT INTO login_failures (user_name, address, at) VALUES (?, ?, ?)", user,
                  address, at);
 }
 
-Result<LoginFailureCounts> SqliteAccountRows::CountLoginFailures(const std::string& user,
-                                                                 const std::string& address,
-                                                                 int64_t since) {
+Result<LoginFailureCounts> SqlAccountRows::CountLoginFailures(const std::string& user,
+                                                              const std::string& address,
+                                                              int64_t since) {
   TPMKIT_RETURN_IF_ERROR(usable_(false));
   LoginFailureCounts counts;
   // Two subqueries, so that each uses its own index.
   TPMKIT_RETURN_IF_ERROR(db_.ForEach(
       "SELECT (SELECT COUNT(*) FROM login_failures WHERE user_name = ?1 AND at >= ?3), "
       "(SELECT COUNT(*) FROM login_failures WHERE address = ?2 AND at >= ?3)",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         counts = {r.Int(0), r.Int(1)};
       },
       user, address, since));
   return counts;
 }
 
-Status SqliteAccountRows::ClearLoginFailures(const std::string& user, int64_t before) {
+Status SqlAccountRows::ClearLoginFailures(const std::string& user, int64_t before) {
   TPMKIT_RETURN_IF_ERROR(usable_(true));
   return db_.Run("DELETE FROM login_failures WHERE user_name = ? OR at < ?", user, before);
 }
 
-}  // namespace tpmkit::store::sqlite
+}  // namespace tpmkit::store::sql

@@ -1,15 +1,15 @@
-#include "tpmkit/store/sqlite/program_rows.h"
+#include "tpmkit/store/sql/program_rows.h"
 
 #include <utility>
 #include <vector>
 
-namespace tpmkit::store::sqlite {
+namespace tpmkit::store::sql {
 
 namespace {
 
 struct EntityRows {
-  Status (*put)(Db&, int64_t, const model::Program&);
-  Status (*load)(Db&, int64_t, model::Program&);
+  Status (*put)(SqlDb&, int64_t, const model::Program&);
+  Status (*load)(SqlDb&, int64_t, model::Program&);
 };
 
 // Every entity of a program below its own row, in load order. Adding an entity: write
@@ -31,7 +31,7 @@ constexpr EntityRows kEntityRows[] = {
     {PutTargets, LoadTargets},
 };
 
-Status PutTask(Db& db, int64_t key, size_t position, std::optional<size_t> project,
+Status PutTask(SqlDb& db, int64_t key, size_t position, std::optional<size_t> project,
                std::optional<size_t> change, const model::Task& t) {
   const model::Estimate* e = t.estimate ? &*t.estimate : nullptr;
   const model::Baseline* b = t.baseline ? &*t.baseline : nullptr;
@@ -66,13 +66,13 @@ Status PutTask(Db& db, int64_t key, size_t position, std::optional<size_t> proje
 
 }  // namespace
 
-Status PutProgramRows(Db& db, const model::Program& program) {
+Status PutProgramRows(SqlDb& db, const model::Program& program) {
   TPMKIT_ASSIGN_OR_RETURN(int64_t key, PutProgram(db, program));
   for (const auto& rows : kEntityRows) TPMKIT_RETURN_IF_ERROR(rows.put(db, key, program));
   return OkStatus();
 }
 
-Result<std::optional<model::Program>> LoadProgramRows(Db& db, const std::string& id) {
+Result<std::optional<model::Program>> LoadProgramRows(SqlDb& db, const std::string& id) {
   model::Program p;
   TPMKIT_ASSIGN_OR_RETURN(std::optional<int64_t> key, LoadProgram(db, id, p));
   if (!key) return std::optional<model::Program>();
@@ -80,23 +80,25 @@ Result<std::optional<model::Program>> LoadProgramRows(Db& db, const std::string&
   return std::optional<model::Program>(std::move(p));
 }
 
-Result<int64_t> PutProgram(Db& db, const model::Program& p) {
+Result<int64_t> PutProgram(SqlDb& db, const model::Program& p) {
   // Replace: the cascade removes every row of the previous version.
   TPMKIT_RETURN_IF_ERROR(db.Run("DELETE FROM programs WHERE id = ?", p.id));
-  TPMKIT_RETURN_IF_ERROR(db.Run(
+  std::optional<int64_t> key;
+  TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "INSERT INTO programs (id, name, objective, sponsor, currency, start, target, status_date, "
-      "budget_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      p.id, p.name, p.objective, p.sponsor, p.currency, p.start, p.target, p.status_date,
-      p.budget));
-  return db.LastInsertRowid();
+      "budget_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING key",
+      [&](const SqlRow& r) { key = r.Int(0); }, p.id, p.name, p.objective, p.sponsor, p.currency,
+      p.start, p.target, p.status_date, p.budget));
+  if (!key) return Error::Storage("the program row was not written");
+  return *key;
 }
 
-Result<std::optional<int64_t>> LoadProgram(Db& db, const std::string& id, model::Program& p) {
+Result<std::optional<int64_t>> LoadProgram(SqlDb& db, const std::string& id, model::Program& p) {
   std::optional<int64_t> key;
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT key, id, name, objective, sponsor, currency, start, target, status_date, "
       "budget_cents FROM programs WHERE id = ?",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         key = r.Int(0);
         p.id = r.Text(1);
         p.name = r.Text(2);
@@ -112,7 +114,7 @@ Result<std::optional<int64_t>> LoadProgram(Db& db, const std::string& id, model:
   return key;
 }
 
-Status PutCalendar(Db& db, int64_t key, const model::Program& p) {
+Status PutCalendar(SqlDb& db, int64_t key, const model::Program& p) {
   if (!p.calendar) return OkStatus();
   TPMKIT_RETURN_IF_ERROR(db.Run("INSERT INTO calendars (program_key) VALUES (?)", key));
   for (size_t i = 0; i < p.calendar->workweek.size(); ++i) {
@@ -128,17 +130,17 @@ Status PutCalendar(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadCalendar(Db& db, int64_t key, model::Program& p) {
+Status LoadCalendar(SqlDb& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT 1 FROM calendars WHERE program_key = ?",
-      [&](const Row&) {
+      [&](const SqlRow&) {
         p.calendar = model::Calendar{{}, {}};
       },
       key));
   if (!p.calendar) return OkStatus();
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT weekday FROM calendar_workdays WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         auto w = ParseWeekday(r.Text(0));
         if (!w) r.Fail("'" + r.Text(0) + "' is not a weekday");
         p.calendar->workweek.push_back(w.value_or(Weekday::kMon));
@@ -146,10 +148,10 @@ Status LoadCalendar(Db& db, int64_t key, model::Program& p) {
       key));
   return db.ForEach(
       "SELECT day FROM calendar_holidays WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) { p.calendar->holidays.push_back(r.Day(0)); }, key);
+      [&](const SqlRow& r) { p.calendar->holidays.push_back(r.Day(0)); }, key);
 }
 
-Status PutAssumptions(Db& db, int64_t key, const model::Program& p) {
+Status PutAssumptions(SqlDb& db, int64_t key, const model::Program& p) {
   for (size_t i = 0; i < p.assumptions.size(); ++i) {
     TPMKIT_RETURN_IF_ERROR(
         db.Run("INSERT INTO assumptions (program_key, position, text) VALUES (?, ?, ?)", key, i,
@@ -158,13 +160,13 @@ Status PutAssumptions(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadAssumptions(Db& db, int64_t key, model::Program& p) {
+Status LoadAssumptions(SqlDb& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT text FROM assumptions WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) { p.assumptions.push_back(r.Text(0)); }, key);
+      [&](const SqlRow& r) { p.assumptions.push_back(r.Text(0)); }, key);
 }
 
-Status PutProjects(Db& db, int64_t key, const model::Program& p) {
+Status PutProjects(SqlDb& db, int64_t key, const model::Program& p) {
   for (size_t i = 0; i < p.projects.size(); ++i) {
     const auto& pr = p.projects[i];
     TPMKIT_RETURN_IF_ERROR(
@@ -175,16 +177,16 @@ Status PutProjects(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadProjects(Db& db, int64_t key, model::Program& p) {
+Status LoadProjects(SqlDb& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT id, name, owner FROM projects WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         p.projects.push_back({r.Text(0), r.Text(1), r.Text(2), {}});
       },
       key);
 }
 
-Status PutChanges(Db& db, int64_t key, const model::Program& p) {
+Status PutChanges(SqlDb& db, int64_t key, const model::Program& p) {
   for (size_t i = 0; i < p.changes.size(); ++i) {
     const auto& c = p.changes[i];
     const model::ChangeImpact* im = c.impact ? &*c.impact : nullptr;
@@ -205,11 +207,11 @@ Status PutChanges(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadChanges(Db& db, int64_t key, model::Program& p) {
+Status LoadChanges(SqlDb& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT id, title, requested_by, requested_on, status, has_impact, impact_schedule, "
       "impact_cost_cents FROM changes WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         model::Change c;
         c.id = r.Text(0);
         c.title = r.Text(1);
@@ -223,7 +225,7 @@ Status LoadChanges(Db& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT change_position, by, on_date, decision, note FROM change_approvals "
       "WHERE program_key = ? ORDER BY change_position, position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         r.Elem(p.changes, 0)
             .approvals.push_back(
                 {r.Text(1), r.Day(2), r.Enum<model::ApprovalDecision>(3), r.Text(4)});
@@ -231,7 +233,7 @@ Status LoadChanges(Db& db, int64_t key, model::Program& p) {
       key);
 }
 
-Status PutTasks(Db& db, int64_t key, const model::Program& p) {
+Status PutTasks(SqlDb& db, int64_t key, const model::Program& p) {
   size_t position = 0;
   for (size_t i = 0; i < p.projects.size(); ++i) {
     for (const auto& t : p.projects[i].tasks) {
@@ -246,7 +248,7 @@ Status PutTasks(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadTasks(Db& db, int64_t key, model::Program& p) {
+Status LoadTasks(SqlDb& db, int64_t key, model::Program& p) {
   struct Owner {
     bool in_project;
     size_t index;
@@ -259,7 +261,7 @@ Status LoadTasks(Db& db, int64_t key, model::Program& p) {
       "percent_complete, actual_start, actual_finish, has_baseline, baseline_start, "
       "baseline_finish, start_no_earlier_than, deadline FROM tasks WHERE program_key = ? "
       "ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         model::Task t;
         Owner o = r.Null(0) ? Owner{false, r.Index(1, p.changes.size())}
                             : Owner{true, r.Index(0, p.projects.size())};
@@ -286,14 +288,14 @@ Status LoadTasks(Db& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT task_position, task, type, lag FROM task_links WHERE program_key = ? "
       "ORDER BY task_position, position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         r.Elem(tasks, 0).depends.push_back({r.Text(1), r.Enum<model::LinkType>(2), r.Real(3)});
       },
       key));
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT task_position, resource FROM task_resources WHERE program_key = ? "
       "ORDER BY task_position, position",
-      [&](const Row& r) { r.Elem(tasks, 0).resources.push_back(r.Text(1)); }, key));
+      [&](const SqlRow& r) { r.Elem(tasks, 0).resources.push_back(r.Text(1)); }, key));
   for (size_t i = 0; i < tasks.size(); ++i) {
     auto& dest = owners[i].in_project ? p.projects[owners[i].index].tasks
                                       : p.changes[owners[i].index].adds_tasks;
@@ -302,7 +304,7 @@ Status LoadTasks(Db& db, int64_t key, model::Program& p) {
   return OkStatus();
 }
 
-Status PutDependencies(Db& db, int64_t key, const model::Program& p) {
+Status PutDependencies(SqlDb& db, int64_t key, const model::Program& p) {
   for (size_t i = 0; i < p.dependencies.size(); ++i) {
     const auto& d = p.dependencies[i];
     TPMKIT_RETURN_IF_ERROR(db.Run(
@@ -319,11 +321,11 @@ Status PutDependencies(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadDependencies(Db& db, int64_t key, model::Program& p) {
+Status LoadDependencies(SqlDb& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT id, name, provider, owner, needed_by, status, expected FROM dependencies "
       "WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         p.dependencies.push_back({r.Text(0),
                                   r.Text(1),
                                   r.Text(2),
@@ -337,10 +339,10 @@ Status LoadDependencies(Db& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT dependency_position, task FROM dependency_tasks WHERE program_key = ? "
       "ORDER BY dependency_position, position",
-      [&](const Row& r) { r.Elem(p.dependencies, 0).tasks.push_back(r.Text(1)); }, key);
+      [&](const SqlRow& r) { r.Elem(p.dependencies, 0).tasks.push_back(r.Text(1)); }, key);
 }
 
-Status PutResources(Db& db, int64_t key, const model::Program& p) {
+Status PutResources(SqlDb& db, int64_t key, const model::Program& p) {
   for (size_t i = 0; i < p.resources.size(); ++i) {
     const auto& r = p.resources[i];
     TPMKIT_RETURN_IF_ERROR(
@@ -351,17 +353,17 @@ Status PutResources(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadResources(Db& db, int64_t key, model::Program& p) {
+Status LoadResources(SqlDb& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT id, name, rate_cents, capacity FROM resources WHERE program_key = ? "
       "ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         p.resources.push_back({r.Text(0), r.Text(1), r.OptCents(2), r.OptReal(3)});
       },
       key);
 }
 
-Status PutActuals(Db& db, int64_t key, const model::Program& p) {
+Status PutActuals(SqlDb& db, int64_t key, const model::Program& p) {
   for (size_t i = 0; i < p.actuals.size(); ++i) {
     const auto& a = p.actuals[i];
     TPMKIT_RETURN_IF_ERROR(
@@ -372,16 +374,16 @@ Status PutActuals(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadActuals(Db& db, int64_t key, model::Program& p) {
+Status LoadActuals(SqlDb& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT date, amount_cents, task, note FROM actuals WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         p.actuals.push_back({r.Day(0), r.Cents(1), r.Text(2), r.Text(3)});
       },
       key);
 }
 
-Status PutScorecard(Db& db, int64_t key, const model::Program& p) {
+Status PutScorecard(SqlDb& db, int64_t key, const model::Program& p) {
   if (!p.scorecard) return OkStatus();
   const auto& sc = *p.scorecard;
   TPMKIT_RETURN_IF_ERROR(
@@ -412,10 +414,10 @@ Status PutScorecard(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadScorecard(Db& db, int64_t key, model::Program& p) {
+Status LoadScorecard(SqlDb& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT custom_criteria FROM scorecards WHERE program_key = ?",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         p.scorecard = model::Scorecard{};
         if (r.Int(0)) p.scorecard->criteria = std::vector<model::Criterion>{};
       },
@@ -425,27 +427,27 @@ Status LoadScorecard(Db& db, int64_t key, model::Program& p) {
   if (sc.criteria) {
     TPMKIT_RETURN_IF_ERROR(db.ForEach(
         "SELECT id, name, weight FROM scorecard_criteria WHERE program_key = ? ORDER BY position",
-        [&](const Row& r) {
+        [&](const SqlRow& r) {
           sc.criteria->push_back({r.Text(0), r.Text(1), r.Real(2)});
         },
         key));
   }
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT date, by, notes FROM assessments WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         sc.assessments.push_back({r.Day(0), r.Text(1), {}, r.Text(2)});
       },
       key));
   return db.ForEach(
       "SELECT assessment_position, criterion, rating FROM assessment_ratings "
       "WHERE program_key = ?",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         r.Elem(sc.assessments, 0).ratings[r.Text(1)] = static_cast<int>(r.Int(2));
       },
       key);
 }
 
-Status PutRisks(Db& db, int64_t key, const model::Program& p) {
+Status PutRisks(SqlDb& db, int64_t key, const model::Program& p) {
   for (size_t i = 0; i < p.risks.size(); ++i) {
     const auto& r = p.risks[i];
     const model::RiskImpact* im = r.impact ? &*r.impact : nullptr;
@@ -470,12 +472,12 @@ Status PutRisks(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadRisks(Db& db, int64_t key, model::Program& p) {
+Status LoadRisks(SqlDb& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT id, title, category, owner, status, raised, probability, severity, has_impact, "
       "impact_schedule, impact_cost_cents, mitigation, trigger, response_due, "
       "residual_probability, residual_severity FROM risks WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         model::Risk x;
         x.id = r.Text(0);
         x.title = r.Text(1);
@@ -496,7 +498,7 @@ Status LoadRisks(Db& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT risk_position, task FROM risk_impact_tasks WHERE program_key = ? "
       "ORDER BY risk_position, position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         auto& risk = r.Elem(p.risks, 0);
         if (!risk.impact) risk.impact = model::RiskImpact{};
         risk.impact->tasks.push_back(r.Text(1));
@@ -504,7 +506,7 @@ Status LoadRisks(Db& db, int64_t key, model::Program& p) {
       key);
 }
 
-Status PutStakeholders(Db& db, int64_t key, const model::Program& p) {
+Status PutStakeholders(SqlDb& db, int64_t key, const model::Program& p) {
   for (size_t i = 0; i < p.stakeholders.size(); ++i) {
     const auto& s = p.stakeholders[i];
     TPMKIT_RETURN_IF_ERROR(
@@ -523,11 +525,11 @@ Status PutStakeholders(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadStakeholders(Db& db, int64_t key, model::Program& p) {
+Status LoadStakeholders(SqlDb& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT id, name, role, influence, impact, stance, channel, cadence, last_contact, "
       "satisfaction FROM stakeholders WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         model::Stakeholder s;
         s.id = r.Text(0);
         s.name = r.Text(1);
@@ -545,13 +547,13 @@ Status LoadStakeholders(Db& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT stakeholder_position, on_date, note FROM stakeholder_contacts WHERE program_key = ? "
       "ORDER BY stakeholder_position, position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         r.Elem(p.stakeholders, 0).contacts.push_back({r.Day(1), r.Text(2)});
       },
       key);
 }
 
-Status PutDecisions(Db& db, int64_t key, const model::Program& p) {
+Status PutDecisions(SqlDb& db, int64_t key, const model::Program& p) {
   for (size_t i = 0; i < p.decisions.size(); ++i) {
     const auto& d = p.decisions[i];
     TPMKIT_RETURN_IF_ERROR(
@@ -620,11 +622,11 @@ Status PutDecisions(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadDecisions(Db& db, int64_t key, model::Program& p) {
+Status LoadDecisions(SqlDb& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT id, question, status, decision_rule, chosen, rationale, decided_by, decided_on "
       "FROM decisions WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         model::Decision d;
         d.id = r.Text(0);
         d.question = r.Text(1);
@@ -637,15 +639,15 @@ Status LoadDecisions(Db& db, int64_t key, model::Program& p) {
         p.decisions.push_back(std::move(d));
       },
       key));
-  auto decision = [&](const Row& r) -> model::Decision& { return r.Elem(p.decisions, 0); };
-  auto option = [&](const Row& r) -> model::Option& {
+  auto decision = [&](const SqlRow& r) -> model::Decision& { return r.Elem(p.decisions, 0); };
+  auto option = [&](const SqlRow& r) -> model::Option& {
     auto& d = decision(r);
     return r.Elem(d.options, 1);
   };
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT decision_position, id, name, weight, measure FROM decision_criteria "
       "WHERE program_key = ? ORDER BY decision_position, position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         std::optional<model::Measure> m;
         if (!r.Null(4)) m = r.Enum<model::Measure>(4);
         decision(r).criteria.push_back({r.Text(1), r.Text(2), r.Real(3), m});
@@ -654,18 +656,18 @@ Status LoadDecisions(Db& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT decision_position, id, name FROM decision_options WHERE program_key = ? "
       "ORDER BY decision_position, position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         decision(r).options.push_back({r.Text(1), r.Text(2), {}, {}});
       },
       key));
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT decision_position, option_position, criterion, score FROM option_scores "
       "WHERE program_key = ?",
-      [&](const Row& r) { option(r).scores[r.Text(2)] = static_cast<int>(r.Int(3)); }, key));
+      [&](const SqlRow& r) { option(r).scores[r.Text(2)] = static_cast<int>(r.Int(3)); }, key));
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT decision_position, option_position, cost_cents, duration_factor, target "
       "FROM option_scenarios WHERE program_key = ?",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         model::Scenario sc;
         sc.cost = r.OptCents(2);
         if (!r.Null(3)) sc.duration_factor = model::DurationFactor{{}, r.Real(3)};
@@ -676,7 +678,7 @@ Status LoadDecisions(Db& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT decision_position, option_position, list, task FROM scenario_tasks "
       "WHERE program_key = ? ORDER BY decision_position, option_position, list, position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         auto& o = option(r);
         if (!o.scenario) o.scenario = model::Scenario{};
         if (r.Text(2) == "factor") {
@@ -690,14 +692,14 @@ Status LoadDecisions(Db& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT decision_position, stakeholder, criterion, weight FROM stakeholder_weights "
       "WHERE program_key = ?",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         auto& w = decision(r).stakeholder_weights[r.Text(1)];
         if (!r.Null(2)) w[r.Text(2)] = r.Real(3);
       },
       key);
 }
 
-Status PutAuditReadiness(Db& db, int64_t key, const model::Program& p) {
+Status PutAuditReadiness(SqlDb& db, int64_t key, const model::Program& p) {
   if (!p.audit) return OkStatus();
   TPMKIT_RETURN_IF_ERROR(
       db.Run("INSERT INTO audit_readiness (program_key, retention_years) VALUES (?, ?)", key,
@@ -722,10 +724,10 @@ Status PutAuditReadiness(Db& db, int64_t key, const model::Program& p) {
   return OkStatus();
 }
 
-Status LoadAuditReadiness(Db& db, int64_t key, model::Program& p) {
+Status LoadAuditReadiness(SqlDb& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT retention_years FROM audit_readiness WHERE program_key = ?",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         p.audit = model::Audit{r.OptInt(0), {}};
       },
       key));
@@ -733,7 +735,7 @@ Status LoadAuditReadiness(Db& db, int64_t key, model::Program& p) {
   TPMKIT_RETURN_IF_ERROR(db.ForEach(
       "SELECT id, status, owner, due, signoff_by, signoff_on, note FROM audit_items "
       "WHERE program_key = ? ORDER BY position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         model::AuditItem it;
         it.id = r.Text(0);
         it.status = r.Enum<model::AuditStatus>(1);
@@ -747,13 +749,13 @@ Status LoadAuditReadiness(Db& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT item_position, path, sha256, url FROM audit_evidence WHERE program_key = ? "
       "ORDER BY item_position, position",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         r.Elem(p.audit->items, 0).evidence.push_back({r.Text(1), r.Text(2), r.Text(3)});
       },
       key);
 }
 
-Status PutTargets(Db& db, int64_t key, const model::Program& p) {
+Status PutTargets(SqlDb& db, int64_t key, const model::Program& p) {
   if (!p.targets) return OkStatus();
   const auto& t = *p.targets;
   return db.Run(
@@ -762,15 +764,15 @@ Status PutTargets(Db& db, int64_t key, const model::Program& p) {
       key, t.spi, t.cpi, t.p_on_time, t.readiness, t.satisfaction, t.risk_score);
 }
 
-Status LoadTargets(Db& db, int64_t key, model::Program& p) {
+Status LoadTargets(SqlDb& db, int64_t key, model::Program& p) {
   return db.ForEach(
       "SELECT spi, cpi, p_on_time, readiness, satisfaction, risk_score FROM targets "
       "WHERE program_key = ?",
-      [&](const Row& r) {
+      [&](const SqlRow& r) {
         p.targets = model::Targets{r.OptReal(0), r.OptReal(1), r.OptReal(2),
                                    r.OptReal(3), r.OptReal(4), r.OptReal(5)};
       },
       key);
 }
 
-}  // namespace tpmkit::store::sqlite
+}  // namespace tpmkit::store::sql
