@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { SOURCE, startWeb, watchedPage, logIn, screenshot, tabThrough } from './support.mjs';
+import { SOURCE, startWeb, watchedPage, logIn, screenshot, keyboardReaches } from './support.mjs';
 
 let env;
 
@@ -38,12 +38,6 @@ async function pageAs(user) {
 async function submit(page, name) {
   await Promise.all([page.waitForEvent('load'),
                      page.getByRole('button', { name, exact: true }).click()]);
-}
-
-async function keyboardReaches(page, selector) {
-  const { reached, wanted } = await tabThrough(page, selector);
-  assert.ok(wanted.length > 0, `no field in ${selector}`);
-  assert.deepEqual(reached, wanted, `the keyboard reaches every field of ${selector}`);
 }
 
 test('edit and close a risk; the trail records the user', async () => {

@@ -1,113 +1,37 @@
-// Browser test of the Scorecard, Stakeholders, Decisions and Changes pages (docs/web.md):
-// playwright-core drives Debian's chromium against a real `tpmkit serve` over a temporary
-// workspace with the phoenix example. A viewer visits the six pages (no console error, no
-// failed request; the trend chart, the stakeholder matrix, the options table and the
-// before/after table are there; no form); an editor logs a contact through the form and
-// finds it with `tpmkit log` under the user. Screenshots scorecard.png, stakeholders.png,
-// decisions.png, decision.png, changes.png and change.png go to $TPMKIT_SCREENSHOTS.
-// The setup is a copy of web.test.mjs's until tests/browser/support.mjs holds it.
+// Browser test of the Scorecard, Stakeholders, Decisions and Changes pages (docs/web.md),
+// on the setup of support.mjs (a real `tpmkit serve` over the phoenix example, driven by
+// chromium). A viewer visits the six pages (no console error, no failed request; the trend
+// chart, the stakeholder matrix, the options table and the before/after table are there;
+// no form); an editor logs a contact through the form and finds it with `tpmkit log` under
+// the user; the keyboard alone reaches every field and button of the four forms (the
+// scorecard's assessment and the log-a-contact form for an editor, choosing an option and
+// approving or rejecting a change for an owner, as the route table allows). Screenshots
+// scorecard.png, stakeholders.png, decisions.png, decision.png, changes.png and change.png
+// go to $TPMKIT_SCREENSHOTS.
 //
 // Run: node tests/browser/decide.test.mjs build/tpmkit   (exit 77: skipped, see the message)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BINARY = path.resolve(process.argv[2] || process.env.TPMKIT_BINARY || 'build/tpmkit');
-const CHROMIUM = process.env.TPMKIT_CHROMIUM || '/usr/bin/chromium';
-const SHOTS = process.env.TPMKIT_SCREENSHOTS || path.join(SOURCE, 'build', 'screenshots');
-const PASSWORD = 'tangerine-harbour-42';
-const SKIP = 77;
+import { startWeb, watchedPage, logIn, screenshot, keyboardReaches } from './support.mjs';
 
-const require = createRequire(path.join(SOURCE, 'package.json'));
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch {
-  console.log('skipped: node_modules/playwright-core is missing; run `npm ci` first');
-  process.exit(SKIP);
-}
-if (!existsSync(CHROMIUM)) {
-  console.log(`skipped: no chromium at ${CHROMIUM}; install Debian's chromium`);
-  process.exit(SKIP);
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'tpmkit-browser-'));
-const db = path.join(dir, 'team.db');
-const cli = (args, input) =>
-  execFileSync(BINARY, ['--db', db, ...args], { input, encoding: 'utf8' });
-
-let server;
+let env;
 let base;
-let browser;
+let cli;
 
 before(async () => {
-  cli(['apply', path.join(SOURCE, 'examples', 'phoenix.yaml')]);
-  for (const [name, role] of [['olga', 'owner'], ['ed', 'editor'], ['vi', 'viewer']]) {
-    cli(['user', 'add', name, '--password-stdin'], PASSWORD + '\n');
-    cli(['user', 'grant', name, 'phoenix', role]);
-  }
-  server = spawn(BINARY, ['--db', db, 'serve', '--listen', '127.0.0.1:0',
-                          '--evidence-root', path.join(dir, 'evidence')],
-                 { stdio: ['ignore', 'ignore', 'pipe'] });
-  base = await new Promise((resolve, reject) => {
-    let err = '';
-    server.stderr.on('data', (chunk) => {
-      err += chunk;
-      const m = err.match(/on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', () => reject(new Error('tpmkit serve stopped: ' + err)));
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  mkdirSync(SHOTS, { recursive: true });
+  env = await startWeb();
+  ({ base, cli } = env);
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server) {
-    server.removeAllListeners('exit');
-    server.kill('SIGTERM');
-  }
-  rmSync(dir, { recursive: true, force: true });
+  if (env) await env.stop();
 });
 
-// A page that records every console error, page error and failed request.
-async function watchedPage(context) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  // A request the browser itself cancels (a navigation that starts before an earlier
-  // page's asset finished, under load) is not a failure of the app.
-  page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText !== 'net::ERR_ABORTED') {
-      problems.push(`failed: ${r.url()} (${r.failure()?.errorText})`);
-    }
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
-  });
-  return { page, problems };
-}
-
-async function logIn(page, user) {
-  await page.goto(base + '/login');
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password (required)').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(base + '/');
-}
-
 test('the four pages render for a viewer without errors or forms', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await watchedPage(context);
-  await logIn(page, 'vi');
+  await logIn(page, base, 'vi');
   const pages = {
     scorecard: ['/programs/phoenix/scorecard', 'svg#trend-chart'],
     stakeholders: ['/programs/phoenix/stakeholders', 'svg#stakeholder-matrix'],
@@ -121,7 +45,7 @@ test('the four pages render for a viewer without errors or forms', async () => {
     assert.equal(response.status(), 200, url);
     await assert.doesNotReject(page.locator(selector).first().waitFor(), url);
     assert.equal(await page.locator('form.edit').count(), 0, url);
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    await screenshot(page, name);
   }
   // The navigation reaches the pages from one another.
   await page.getByRole('link', { name: 'Decisions', exact: true }).click();
@@ -134,9 +58,9 @@ test('the four pages render for a viewer without errors or forms', async () => {
 });
 
 test('log a contact through the form; the trail records the user', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await watchedPage(context);
-  await logIn(page, 'ed');
+  await logIn(page, base, 'ed');
   await page.goto(base + '/programs/phoenix/stakeholders');
   await page.getByRole('row', { name: /Helen Marsh/ }).getByRole('link', { name: 'Log a contact', exact: true })
     .click();
@@ -155,4 +79,27 @@ test('log a contact through the form; the trail records the user', async () => {
   assert.equal(people.find((s) => s.id === 'billing-ops').last_contact, '2026-06-16');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// The forms of the four pages, each for the least role that sees it.
+const FORMS = [
+  ['ed', '/programs/phoenix/scorecard', 'Record the assessment'],
+  ['ed', '/programs/phoenix/stakeholders?contact=billing-ops', 'Log the contact'],
+  ['olga', '/programs/phoenix/decisions/D-01', 'Record the decision'],
+  ['olga', '/programs/phoenix/changes/CR-03', 'Reject'],
+];
+
+test('the keyboard alone reaches every field and button of each form', async () => {
+  for (const [user, url, button] of FORMS) {
+    const context = await env.browser.newContext();
+    const { page, problems } = await watchedPage(context);
+    await logIn(page, base, user);
+    await page.goto(base + url);
+    // The form is the one meant, not another page's.
+    assert.equal(await page.locator('form.edit').count(), 1, url);
+    assert.ok(await page.getByRole('button', { name: button, exact: true }).isVisible(), url);
+    await keyboardReaches(page, 'form.edit');
+    assert.deepEqual(problems, [], url);
+    await context.close();
+  }
 });

@@ -2,9 +2,11 @@
 // binary and chromium to use (skipping with exit 77 when playwright-core or chromium is
 // missing), a temporary workspace with the phoenix example and users for every role,
 // a `tpmkit serve` on a loopback port over it, chromium, logging in, pages that record
-// every console error and failed request, and screenshots to $TPMKIT_SCREENSHOTS.
+// every console error and failed request, screenshots to $TPMKIT_SCREENSHOTS, and what
+// the keyboard alone reaches of a form.
 //
 // Use: const env = await startWeb(); ... await env.stop();  (in before/after)
+import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -108,19 +110,31 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-// Presses Tab until every named, visible field of `formSelector` had the focus (at most
-// `limit` presses); returns the names reached and the names wanted, sorted.
+// Presses Tab until every named, visible field and every button of `formSelector` had
+// the focus (at most `limit` presses); returns what was reached and what was wanted,
+// sorted. A button is known by its words: Approve and Reject share a form and no name,
+// and a form the keyboard can fill but not send is not reached.
 export async function tabThrough(page, formSelector, limit = 300) {
-  const wanted = new Set(await page.locator(`${formSelector} [name]:not([type=hidden])`)
-    .evaluateAll((els) => els.map((e) => e.name)));
+  const wanted = new Set(await page.locator(
+    `${formSelector} [name]:not([type=hidden]), ${formSelector} button`)
+    .evaluateAll((els) => els.map((e) =>
+      (e.tagName === 'BUTTON' ? `button "${e.textContent.trim()}"` : e.name))));
   const reached = new Set();
   for (let i = 0; i < limit && reached.size < wanted.size; i++) {
     await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => {
+    const key = await page.evaluate((selector) => {
       const el = document.activeElement;
-      return el && el.closest && el.closest('form') ? el.name : null;
-    });
-    if (name && wanted.has(name)) reached.add(name);
+      if (!el || !el.closest || !el.closest(selector)) return null;
+      return el.tagName === 'BUTTON' ? `button "${el.textContent.trim()}"` : el.name;
+    }, formSelector);
+    if (key && wanted.has(key)) reached.add(key);
   }
   return { reached: [...reached].sort(), wanted: [...wanted].sort() };
+}
+
+// Asserts that the keyboard alone reaches every field and button of `formSelector`.
+export async function keyboardReaches(page, formSelector) {
+  const { reached, wanted } = await tabThrough(page, formSelector);
+  assert.ok(wanted.length > 0, `no field in ${formSelector}`);
+  assert.deepEqual(reached, wanted, `the keyboard reaches every field and button of ${formSelector}`);
 }

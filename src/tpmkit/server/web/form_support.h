@@ -10,8 +10,17 @@
 
 #include "tpmkit/base/error.h"
 #include "tpmkit/server/call.h"
+#include "tpmkit/server/form.h"
 
 namespace tpmkit::server::web {
+
+// A form shown again after a refused submission: what was typed (nullptr: a fresh form),
+// the errors beside their fields (by field name) and a problem for the top of the form.
+struct FormState {
+  const Form* typed = nullptr;
+  std::map<std::string, std::string> errors;
+  std::string problem;
+};
 
 // `text` as a finite number, all of it ("0.3", "12"); nullopt otherwise.
 std::optional<double> TypedNumber(const std::string& text);

@@ -32,12 +32,6 @@ const std::vector<FieldSpec>& DecisionFields() {
   return kFields;
 }
 
-struct FormState {
-  const Form* typed = nullptr;
-  std::map<std::string, std::string> errors;
-  std::string problem;
-};
-
 nlohmann::json RowJson(const report::ChangeRowWords& w, const std::string& program_id) {
   return {{"id", w.id},
           {"title", w.title},

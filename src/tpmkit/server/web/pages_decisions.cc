@@ -33,12 +33,6 @@ const std::vector<FieldSpec>& ChoiceFields() {
   return kFields;
 }
 
-struct FormState {
-  const Form* typed = nullptr;
-  std::map<std::string, std::string> errors;
-  std::string problem;
-};
-
 HttpResponse DecisionPage(Call& call, const FormState& state, bool just_chosen,
                           http::status status) {
   call.version.expected.reset();

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 #include "tpmkit/app/audit_cases.h"
@@ -15,6 +14,7 @@
 #include "tpmkit/report/status_report.h"
 #include "tpmkit/report/web_words.h"
 #include "tpmkit/server/form.h"
+#include "tpmkit/server/web/form_support.h"
 #include "tpmkit/server/web/page.h"
 #include "tpmkit/server/web/pages.h"
 
@@ -76,14 +76,6 @@ const std::vector<FieldSpec>& EditRiskFields() {
   return kFields;
 }
 
-std::optional<double> Number(const std::string& text) {
-  double v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
-    return std::nullopt;
-  return v;
-}
-
 // The patch the form describes; errors by field name for what is missing or not of its
 // type. Ranges and references are the program validator's (mapped back by FieldErrors).
 // Adding, an empty text field is left out; editing, it clears the key (an owner removed).
@@ -108,27 +100,27 @@ app::RiskPatch PatchOf(const Form& form, std::map<std::string, std::string>& err
   text("mitigation", p.mitigation);
   if (auto v = form.Value("probability"); v.empty()) {
     errors["probability"] = "Enter a probability from 0 to 1.";
-  } else if (auto n = Number(v)) {
+  } else if (auto n = TypedNumber(v)) {
     p.probability = *n;
   } else {
     errors["probability"] = "Enter a number from 0 to 1, e.g. 0.3.";
   }
   if (auto v = form.Value("severity"); v.empty()) {
     errors["severity"] = "Enter a severity from 1 to 5.";
-  } else if (auto n = Number(v); n && *n == std::floor(*n) && std::fabs(*n) < 1e6) {
+  } else if (auto n = TypedNumber(v); n && *n == std::floor(*n) && std::fabs(*n) < 1e6) {
     p.severity = static_cast<int>(*n);
   } else {
     errors["severity"] = "Enter a whole number from 1 to 5.";
   }
   if (auto v = form.Value("impact.schedule"); !v.empty()) {
-    if (auto n = Number(v)) {
+    if (auto n = TypedNumber(v)) {
       p.impact_schedule = *n;
     } else {
       errors["impact.schedule"] = "Enter a number of working days, e.g. 10.";
     }
   }
   if (auto v = form.Value("impact.cost"); !v.empty()) {
-    if (auto n = Number(v)) {
+    if (auto n = TypedNumber(v)) {
       p.impact_cost = *n;
     } else {
       errors["impact.cost"] = "Enter an amount, e.g. 25000.";
@@ -169,12 +161,6 @@ std::vector<std::string> FieldErrors(const Error& error, std::map<std::string, s
   if (error.diagnostics.empty()) rest.push_back(error.message);
   return rest;
 }
-
-struct FormState {
-  const Form* typed = nullptr;
-  std::map<std::string, std::string> errors;
-  std::string problem;
-};
 
 // The heat-map cell of "L,S", each 1..5; nullopt for anything else (the whole list).
 std::optional<std::pair<int, int>> HeatMapCell(const std::string& text) {

@@ -62,12 +62,6 @@ Form StartingValues(const toolkit::ScorecardResult& card,
   return form;
 }
 
-struct FormState {
-  const Form* typed = nullptr;
-  std::map<std::string, std::string> errors;
-  std::string problem;
-};
-
 HttpResponse ScorecardPage(Call& call, const FormState& state, const std::string& notice,
                            http::status status) {
   call.version.expected.reset();
