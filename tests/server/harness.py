@@ -14,10 +14,13 @@ import signal
 import subprocess
 import tempfile
 import time
+import urllib.parse
+import uuid
 
 SOURCE = pathlib.Path(__file__).resolve().parents[2]
 PHOENIX = SOURCE / "examples" / "phoenix.yaml"
 PASSWORD = "tangerine-harbour-42"
+FORM = "application/x-www-form-urlencoded"
 
 # name -> (admin, {program: role})
 USERS = {
@@ -176,6 +179,66 @@ class Session:
     def __init__(self, cookie, csrf):
         self.cookie = cookie
         self.csrf = csrf
+
+
+class Browser:
+    """One user's cookie jar over a ServerFixture, posting forms (url-encoded or multipart)
+    as a browser does. With `user`, logs in at once and fails the test if that is refused."""
+
+    def __init__(self, s, user=None):
+        self.s = s
+        self.cookie = None
+        if user is not None:
+            r = self.login(user)
+            if r.status != 303 or not self.cookie:
+                raise AssertionError(f"login of {user} failed: {r}")
+
+    def headers(self, extra=None):
+        h = dict(extra or {})
+        if self.cookie:
+            h["Cookie"] = f"__Host-tpmkit={self.cookie}"
+        return h
+
+    def same_origin(self, extra=None):
+        return self.headers({"Origin": f"http://127.0.0.1:{self.s.port}",
+                             "Sec-Fetch-Site": "same-origin", **(extra or {})})
+
+    def get(self, path, headers=None):
+        return self.s.call("GET", path, headers=self.headers(headers))
+
+    def post(self, path, fields, headers=None):
+        return self.s.call("POST", path, body=urllib.parse.urlencode(fields),
+                           headers=self.same_origin(headers), content_type=FORM)
+
+    def upload(self, path, fields, files):
+        """A multipart/form-data post: `files` maps a field to (filename, bytes)."""
+        boundary = "----tpmkit" + uuid.uuid4().hex
+        parts = []
+        for name, value in fields.items():
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
+                         f"\r\n\r\n{value}\r\n".encode())
+        for name, (filename, data) in files.items():
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                         f'filename="{filename}"\r\nContent-Type: application/octet-stream'
+                         "\r\n\r\n".encode() + data + b"\r\n")
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        return self.s.call("POST", path, body=body, headers=self.same_origin(),
+                           content_type=f"multipart/form-data; boundary={boundary}")
+
+    def login(self, user, password=PASSWORD, next_path=None):
+        fields = {"user": user, "password": password}
+        if next_path is not None:
+            fields["next"] = next_path
+        r = self.post("/login", fields)
+        m = re.match(r"__Host-tpmkit=([^;]*)", r.headers.get("set-cookie", ""))
+        if m:
+            self.cookie = m.group(1)
+        return r
+
+
+def text(r):
+    """A response's body as text."""
+    return r.body.decode("utf-8")
 
 
 def binary_from_argv(argv):

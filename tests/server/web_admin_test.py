@@ -16,63 +16,12 @@ import socket
 import sys
 import unittest
 import urllib.parse
-import uuid
 
 import harness
+from harness import Browser, text
 
 BINARY = harness.binary_from_argv(sys.argv)
-FORM = "application/x-www-form-urlencoded"
-
-
-class Browser:
-    """A cookie jar for one user, posting forms (url-encoded or multipart) as a browser does."""
-
-    def __init__(self, s):
-        self.s = s
-        self.cookie = None
-
-    def headers(self, extra=None):
-        h = dict(extra or {})
-        if self.cookie:
-            h["Cookie"] = f"__Host-tpmkit={self.cookie}"
-        return h
-
-    def same_origin(self, extra=None):
-        return self.headers({"Origin": f"http://127.0.0.1:{self.s.port}",
-                             "Sec-Fetch-Site": "same-origin", **(extra or {})})
-
-    def get(self, path):
-        return self.s.call("GET", path, headers=self.headers())
-
-    def post(self, path, fields):
-        return self.s.call("POST", path, body=urllib.parse.urlencode(fields),
-                           headers=self.same_origin(), content_type=FORM)
-
-    def upload(self, path, fields, files):
-        """A multipart/form-data post: `files` maps a field to (filename, bytes)."""
-        boundary = "----tpmkit" + uuid.uuid4().hex
-        parts = []
-        for name, value in fields.items():
-            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
-                         f"\r\n\r\n{value}\r\n".encode())
-        for name, (filename, data) in files.items():
-            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-                         f'filename="{filename}"\r\nContent-Type: application/octet-stream'
-                         "\r\n\r\n".encode() + data + b"\r\n")
-        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-        return self.s.call("POST", path, body=body, headers=self.same_origin(),
-                           content_type=f"multipart/form-data; boundary={boundary}")
-
-    def login(self, user):
-        r = self.post("/login", {"user": user, "password": harness.PASSWORD})
-        m = re.match(r"__Host-tpmkit=([^;]*)", r.headers.get("set-cookie", ""))
-        if m:
-            self.cookie = m.group(1)
-        return r
-
-
-def text(r):
-    return r.body.decode("utf-8")
+FORM = harness.FORM
 
 
 def hidden(page, name, nth=0):

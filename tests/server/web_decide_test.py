@@ -14,48 +14,14 @@ import unittest
 import urllib.parse
 
 import harness
+from harness import Browser, text
 
 BINARY = harness.binary_from_argv(sys.argv)
-FORM = "application/x-www-form-urlencoded"
 PAGES = ("/programs/phoenix/scorecard", "/programs/phoenix/stakeholders",
          "/programs/phoenix/decisions", "/programs/phoenix/decisions/D-01",
          "/programs/phoenix/changes", "/programs/phoenix/changes/CR-03",
          # A decided decision and an implemented change have their pages too.
          "/programs/phoenix/decisions/D-02", "/programs/phoenix/changes/CR-01")
-
-
-class Browser:
-    """A cookie jar for one user over harness calls, posting forms as a browser does."""
-
-    def __init__(self, s):
-        self.s = s
-        self.cookie = None
-
-    def headers(self, extra=None):
-        h = dict(extra or {})
-        if self.cookie:
-            h["Cookie"] = f"__Host-tpmkit={self.cookie}"
-        return h
-
-    def get(self, path):
-        return self.s.call("GET", path, headers=self.headers())
-
-    def post(self, path, fields):
-        h = self.headers({"Origin": f"http://127.0.0.1:{self.s.port}",
-                          "Sec-Fetch-Site": "same-origin"})
-        return self.s.call("POST", path, body=urllib.parse.urlencode(fields), headers=h,
-                           content_type=FORM)
-
-    def login(self, user):
-        r = self.post("/login", {"user": user, "password": harness.PASSWORD})
-        m = re.match(r"__Host-tpmkit=([^;]*)", r.headers.get("set-cookie", ""))
-        assert r.status == 303 and m, r
-        self.cookie = m.group(1)
-        return self
-
-
-def text(r):
-    return r.body.decode("utf-8")
 
 
 def hidden(page, name):
@@ -74,7 +40,7 @@ class WebDecideTest(unittest.TestCase):
         cls.fixture.__exit__(None, None, None)
 
     def browser(self, user):
-        return Browser(self.s).login(user)
+        return Browser(self.s, user)
 
     def log(self):
         return json.loads(self.s.cli("--json", "log", "-p", "phoenix").stdout)["entries"]

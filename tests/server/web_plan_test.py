@@ -16,33 +16,11 @@ import unittest
 import urllib.parse
 
 import harness
+from harness import Browser, text
 
 BINARY = harness.binary_from_argv(sys.argv)
-FORM = "application/x-www-form-urlencoded"
 PLAN = "/programs/phoenix/plan"
 FORECAST = "/programs/phoenix/forecast"
-
-
-class Browser:
-    """One user's session cookie over harness calls."""
-
-    def __init__(self, s, user):
-        self.s = s
-        body = urllib.parse.urlencode({"user": user, "password": harness.PASSWORD})
-        r = s.call("POST", "/login", body=body, content_type=FORM,
-                   headers={"Origin": f"http://127.0.0.1:{s.port}",
-                            "Sec-Fetch-Site": "same-origin"})
-        m = re.match(r"__Host-tpmkit=([^;]*)", r.headers.get("set-cookie", ""))
-        if r.status != 303 or not m:
-            raise AssertionError(f"login of {user} failed: {r}")
-        self.cookie = m.group(1)
-
-    def get(self, path):
-        return self.s.call("GET", path, headers={"Cookie": f"__Host-tpmkit={self.cookie}"})
-
-
-def text(r):
-    return r.body.decode("utf-8")
 
 
 def svg_title(page, chart_id):

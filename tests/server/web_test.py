@@ -15,48 +15,11 @@ import unittest
 import urllib.parse
 
 import harness
+from harness import Browser, text
 
 BINARY = harness.binary_from_argv(sys.argv)
-FORM = "application/x-www-form-urlencoded"
 PAGES = ("/", "/programs/phoenix", "/programs/phoenix/risks", "/programs/phoenix/status")
 XSS = "<script>alert(1)</script>"
-
-
-class Browser:
-    """A cookie jar for one user over harness calls, posting forms as a browser does."""
-
-    def __init__(self, s):
-        self.s = s
-        self.cookie = None
-
-    def headers(self, extra=None):
-        h = dict(extra or {})
-        if self.cookie:
-            h["Cookie"] = f"__Host-tpmkit={self.cookie}"
-        return h
-
-    def get(self, path, headers=None):
-        return self.s.call("GET", path, headers=self.headers(headers))
-
-    def post(self, path, fields, headers=None):
-        body = urllib.parse.urlencode(fields)
-        h = self.headers({"Origin": f"http://127.0.0.1:{self.s.port}",
-                          "Sec-Fetch-Site": "same-origin", **(headers or {})})
-        return self.s.call("POST", path, body=body, headers=h, content_type=FORM)
-
-    def login(self, user, password=harness.PASSWORD, next_path=None):
-        fields = {"user": user, "password": password}
-        if next_path is not None:
-            fields["next"] = next_path
-        r = self.post("/login", fields)
-        m = re.match(r"__Host-tpmkit=([^;]*)", r.headers.get("set-cookie", ""))
-        if m:
-            self.cookie = m.group(1)
-        return r
-
-
-def text(r):
-    return r.body.decode("utf-8")
 
 
 def hidden(page, name):
