@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds tpmkit, loads the demo program into a SQLite workspace
 # (serve-demo.db), creates an administrator with a one-time printed password and serves
-# the REST API on http://127.0.0.1:8080 until Ctrl-C. Safe to run again: an existing
+# the web app and REST API on http://127.0.0.1:8080 until Ctrl-C. Safe to run again: an existing
 # workspace and its users are kept (a new password is printed only for a new admin).
 #   scripts/serve-demo.sh [--listen HOST:PORT] [--db FILE] [--no-build]
 set -euo pipefail
@@ -27,7 +27,8 @@ if ! tpmkit --json user list | grep -q '"name": "admin"'; then
   tpmkit user add admin --admin
 fi
 echo
-echo "Log in:  curl -c cookies -H 'Content-Type: application/json' \\"
+echo "Open http://$listen/ in a browser and log in as admin with the password above."
+echo "Or log in:  curl -c cookies -H 'Content-Type: application/json' \\"
 echo "           -d '{\"user\":\"admin\",\"password\":\"PASSWORD\"}' http://$listen/api/v1/session"
 echo "Or make a token: ./build/tpmkit --db $db token create admin --role editor"
 echo "See docs/server.md for the API."
