@@ -11,12 +11,19 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "e2e_postgres.h"
+
 namespace tpmkit::e2e {
 
 namespace fs = std::filesystem;
 
-int StartTpmkit(const std::vector<std::string>& args, const fs::path& cwd, const fs::path& out,
-                const fs::path& err, const std::map<std::string, std::string>& env) {
+int StartTpmkit(const std::vector<std::string>& given_args, const fs::path& cwd,
+                const fs::path& out, const fs::path& err,
+                const std::map<std::string, std::string>& given_env) {
+  std::vector<std::string> args = given_args;
+  std::map<std::string, std::string> env = given_env;
+  // Before fork: naming a workspace may create it on the PostgreSQL server.
+  if (postgres::Enabled()) postgres::MapWorkspaces(args, cwd, env);
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -102,17 +109,22 @@ TempDir::TempDir() {
   std::random_device rd;
   path_ = fs::temp_directory_path() / ("tpmkit-e2e-" + std::to_string(rd()));
   fs::create_directories(path_);
+  if (postgres::Enabled()) postgres::Register(path_);
 }
 
 TempDir::~TempDir() {
+  if (postgres::Enabled()) postgres::DropWorkspaces(path_);
   std::error_code ec;
   fs::remove_all(path_, ec);
 }
 
+bool OnPostgres() { return postgres::Enabled(); }
+
 std::vector<std::string> Sql(const fs::path& db, const std::string& sql) {
+  std::vector<std::string> rows;
+  if (postgres::Enabled() && postgres::Query(db, sql, rows)) return rows;
   sqlite3* h = nullptr;
   if (sqlite3_open(db.c_str(), &h) != SQLITE_OK) throw std::runtime_error("cannot open db");
-  std::vector<std::string> rows;
   char* error = nullptr;
   auto cb = [](void* out, int n, char** values, char**) {
     if (n > 0) static_cast<std::vector<std::string>*>(out)->push_back(values[0] ? values[0] : "");

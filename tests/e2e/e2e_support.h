@@ -51,7 +51,12 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// Runs SQL on a SQLite file (for tampering tests); returns the first column of each row.
+// True when the suite's workspaces live in PostgreSQL (TPMKIT_TEST_DB, see e2e_postgres.h):
+// tests that need a SQLite file (raw SQL, file permissions, file paths in messages) skip.
+bool OnPostgres();
+
+// Runs SQL on a SQLite file (for tampering tests); returns the first column of each row. On
+// PostgreSQL, in the workspace that stands for the file.
 std::vector<std::string> Sql(const std::filesystem::path& db, const std::string& sql);
 
 }  // namespace tpmkit::e2e

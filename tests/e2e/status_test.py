@@ -50,7 +50,9 @@ class StatusTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="tpmkit-status-")
-        cls.env = dict(os.environ, TPMKIT_DB=os.path.join(cls.tmp, "w.db"),
+        # TPMKIT_TEST_DB: an empty workspace elsewhere, e.g. PostgreSQL (e2e.status_postgres).
+        workspace = os.environ.get("TPMKIT_TEST_DB") or os.path.join(cls.tmp, "w.db")
+        cls.env = dict(os.environ, TPMKIT_DB=workspace,
                        TPMKIT_ACTOR="e2e", NO_COLOR="1")
         cls.run_ok("apply", PHOENIX)
         cls.run_ok("status", "--as-of", "2026-06-08", "--snapshot", "--iterations", "500")

@@ -143,6 +143,7 @@ TEST_F(TamperTest, ValidEditsStillVerify) {
 // from its trail, and its data match the trail, although that version spelled some control
 // characters differently in the trail's values.
 TEST(TamperOldWorkspaceTest, Version1VerifiesWithItsData) {
+  if (OnPostgres()) GTEST_SKIP() << "schema version 1 is a SQLite dump; PostgreSQL began later";
   TempDir dir;
   const fs::path db = dir.path() / "v1.db";
   Sql(db, ReadFile(SourceDir() / "tests/data/workspaces/v1-phoenix.sql"));

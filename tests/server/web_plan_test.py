@@ -89,7 +89,8 @@ class WebPlanTest(unittest.TestCase):
         for key in ("p50", "p80", "p90"):
             self.assertIn(f">{forecast['finish'][key]}<", page, key)
         self.assertIn("Finish dates of 10,000 simulated runs (seed 1)", page)
-        chance = f"{math.floor(100 * forecast['p_on_time'] + 0.5)}%"
+        # As the CLI and the program bar write it: one decimal, no trailing zero.
+        chance = f"{100 * forecast['p_on_time']:.1f}".removesuffix(".0") + "%"
         self.assertIn(f"a {chance} chance of finishing by the target", page)
         # The most critical task of the CLI heads the table.
         top = max(forecast["tasks"], key=lambda t: t["criticality"])

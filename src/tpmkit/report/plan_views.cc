@@ -11,6 +11,7 @@
 #include "tpmkit/report/svg/roadmap.h"
 #include "tpmkit/report/svg/tornado_chart.h"
 #include "tpmkit/toolkit/amounts.h"
+#include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report {
 
@@ -130,7 +131,9 @@ ForecastWords ForecastWordsOf(const model::Program& program, const plan::Forecas
   w.p90 = forecast.p90.date.ToString();
   w.mean = forecast.mean.date.ToString();
   w.target = forecast.target ? forecast.target->ToString() : "no target";
-  if (forecast.target && forecast.p_on_time) w.chance = Share(*forecast.p_on_time);
+  if (forecast.target && forecast.p_on_time) {
+    w.chance = toolkit::wording::Percent(*forecast.p_on_time);  // as the header and the CLI say it
+  }
   const auto tasks = plan::TasksInFileOrder(program);
   const size_t n = std::min(tasks.size(), forecast.tasks.size());
   std::vector<size_t> idx;

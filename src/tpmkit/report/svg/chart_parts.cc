@@ -9,6 +9,7 @@
 
 #include "tpmkit/report/svg/palette.h"
 #include "tpmkit/toolkit/amounts.h"
+#include "tpmkit/toolkit/wording.h"
 
 namespace tpmkit::report::svg {
 namespace {
@@ -192,6 +193,11 @@ std::string Percent(double share) {
   if (!std::isfinite(share)) share = 0;
   share = std::clamp(share, 0.0, 1.0);
   return fmt::format("{}%", std::llround(share * 100));
+}
+
+std::string ChancePercent(double share) {
+  if (!std::isfinite(share)) share = 0;
+  return toolkit::wording::Percent(std::clamp(share, 0.0, 1.0));
 }
 
 void DrawDateAxis(Writer& w, const PlotArea& plot, const Scale& x, const std::vector<Tick>& ticks) {

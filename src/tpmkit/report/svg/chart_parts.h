@@ -74,6 +74,9 @@ std::string_view MonthName(unsigned month);
 
 // A whole percentage "64 %" of a share 0..1 (clamped; not finite: "0 %").
 std::string Percent(double share);
+// A chance as the report's text writes it ("35.8%"), clamped to 0..1 (0 when not finite):
+// a chart's label must say what the page around it says.
+std::string ChancePercent(double share);
 
 // Draws the horizontal date axis under `plot`: grid line and tick per tick, labels below.
 void DrawDateAxis(Writer& w, const PlotArea& plot, const Scale& x, const std::vector<Tick>& ticks);

@@ -36,7 +36,7 @@ std::vector<Marker> Markers(const FinishChartInput& in) {
   add(in.p90, "P90", palette::kInk, 1, "");
   if (in.target) {
     std::string label = "Target " + in.target->ToString();
-    if (in.target_chance) label += " (" + Percent(*in.target_chance) + " chance)";
+    if (in.target_chance) label += " (" + ChancePercent(*in.target_chance) + " chance)";
     markers.push_back({*in.target, label, palette::kVermillion, 2, "", palette::kVermillionText});
   }
   add(in.last_week_p80, "P80 last week", palette::kInk, 1, "4 3");
@@ -52,7 +52,7 @@ std::string Description(const FinishChartInput& in, const std::vector<FinishPoin
   if (in.p90) d += " P90 " + in.p90->ToString() + ".";
   if (in.target) {
     d += " Target " + in.target->ToString();
-    if (in.target_chance) d += ", " + Percent(*in.target_chance) + " chance of making it";
+    if (in.target_chance) d += ", " + ChancePercent(*in.target_chance) + " chance of making it";
     d += ".";
   }
   if (in.last_week_p80) d += " Last week's P80 " + in.last_week_p80->ToString() + ".";

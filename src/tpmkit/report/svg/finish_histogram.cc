@@ -36,7 +36,7 @@ std::vector<Marker> Markers(const FinishHistogramInput& in) {
   add(in.p90, "P90");
   if (in.target) {
     std::string label = "Target " + in.target->ToString();
-    if (in.target_chance) label += " (" + Percent(*in.target_chance) + " chance)";
+    if (in.target_chance) label += " (" + ChancePercent(*in.target_chance) + " chance)";
     markers.push_back({*in.target, label, palette::kVermillion, 2, "", palette::kVermillionText});
   }
   return markers;
@@ -52,7 +52,7 @@ std::string Description(const FinishHistogramInput& in, Date first, Date last, i
   if (in.p90) d += " P90 " + in.p90->ToString() + ".";
   if (in.target) {
     d += " Target " + in.target->ToString();
-    if (in.target_chance) d += ", " + Percent(*in.target_chance) + " chance of making it";
+    if (in.target_chance) d += ", " + ChancePercent(*in.target_chance) + " chance of making it";
     d += ".";
   }
   return d;
