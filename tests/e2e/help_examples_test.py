@@ -14,6 +14,10 @@ A page whose examples are the same as an earlier page's (a group's footer that i
 subcommands show too) runs once. `serve` runs until it is stopped: its example is only
 checked to parse (tests/server/ start the server for real).
 
+With TPMKIT_TEST_DB set to a postgresql:// URL (e2e.help_examples_postgres, under
+scripts/with-postgres.sh), each folder's workspace is a fresh PostgreSQL schema instead
+of workspace.db.
+
 Usage: help_examples_test.py path/to/tpmkit [unittest options]
 """
 import os
@@ -25,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import uuid
 
 sys.dont_write_bytecode = True
 SOURCE = pathlib.Path(__file__).resolve().parents[2]
@@ -33,6 +38,8 @@ BINARY = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else str(SOURCE /
 ENV = dict(os.environ, TPMKIT_NOW="2026-06-15T09:30:00Z", TPMKIT_ACTOR="examples",
            NO_COLOR="1")
 ENV.pop("TPMKIT_DB", None)
+TEST_DB = ENV.pop("TPMKIT_TEST_DB", "")
+ON_POSTGRES = TEST_DB.startswith(("postgresql://", "postgres://"))
 # Commands that run until stopped: only their parsing is checked.
 LONG_RUNNING = {"serve"}
 # Global options that take a value, to find the command word of an example.
@@ -81,6 +88,17 @@ def command_word(args):
 
 
 class HelpExamplesTest(unittest.TestCase):
+    def fresh_workspace(self, folder):
+        """workspace.db in the folder, or a new schema of the PostgreSQL test database."""
+        if not ON_POSTGRES:
+            return str(folder / "workspace.db")
+        schema = "help_" + uuid.uuid4().hex[:12]
+        psql = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c"]
+        subprocess.run(psql + [f"CREATE SCHEMA {schema}"], check=True, env=ENV)
+        self.addCleanup(subprocess.run, psql + [f"DROP SCHEMA {schema} CASCADE"], env=ENV)
+        sep = "&" if "?" in TEST_DB else "?"
+        return f"{TEST_DB}{sep}options=-csearch_path%3D{schema}"
+
     def fresh_folder(self):
         folder = pathlib.Path(tempfile.mkdtemp(prefix="tpmkit-help-examples-"))
         self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
@@ -90,7 +108,7 @@ class HelpExamplesTest(unittest.TestCase):
         r = tpmkit(["export", "-f", "examples/phoenix.yaml", "--format", "mspdi", "-o", "plan.xml"],
                    cwd=folder)
         self.assertEqual(r.returncode, 0, r.stderr)
-        env = dict(ENV, TPMKIT_DB=str(folder / "workspace.db"))
+        env = dict(ENV, TPMKIT_DB=self.fresh_workspace(folder))
         r = tpmkit(["apply", "examples/phoenix.yaml"], cwd=folder, env=env)
         self.assertEqual(r.returncode, 0, r.stderr)
         return folder, env
