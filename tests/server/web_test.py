@@ -10,6 +10,7 @@ Run: python3 tests/server/web_test.py build/tpmkit
 import html
 import json
 import re
+import shutil
 import sys
 import unittest
 import urllib.parse
@@ -162,6 +163,19 @@ class WebTest(unittest.TestCase):
         status = text(b.get("/programs/phoenix/status"))
         self.assertIn("/api/v1/programs/phoenix/status?format=md", status)
         self.assertIn("Weekly status of", status)
+
+    def test_the_status_page_offers_the_report_as_pdf(self):
+        vi = Browser(self.s, "vi")
+        page = text(vi.get("/programs/phoenix/status"))
+        m = re.search(r'href="([^"]*format=pdf)"', page)
+        self.assertIsNotNone(m, "no PDF link on the status page")
+        r = vi.get(html.unescape(m.group(1)) + "&iterations=300")
+        if shutil.which("chromium"):
+            self.assertEqual(r.status, 200, r)
+            self.assertTrue(r.body.startswith(b"%PDF-"))
+            self.assertEqual(r.headers["content-type"], "application/pdf")
+        else:
+            self.assertEqual(r.status, 501, r)
 
     def test_static_files(self):
         b = Browser(self.s)
