@@ -16,7 +16,7 @@ import threading
 import time
 
 from cluster import Client, Cluster, check_writes, skip
-from kill_server_test import writer
+from kill_server_test import UNAVAILABLE_WITHOUT_RETRY_AFTER, writer
 
 
 def restart_postgres(down_seconds):
@@ -80,6 +80,9 @@ def main():
                 writes.setdefault(e["id"], 201)
         figures, found = check_writes(cluster, writes)
         problems += found
+        if UNAVAILABLE_WITHOUT_RETRY_AFTER:
+            problems.append(f"{len(UNAVAILABLE_WITHOUT_RETRY_AFTER)} answers 503 came without "
+                            "Retry-After")
     statuses = {}
     for s in writes.values():
         statuses[s] = statuses.get(s, 0) + 1

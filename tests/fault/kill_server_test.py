@@ -16,6 +16,10 @@ import time
 from cluster import Client, Cluster, check_writes
 
 
+# The writes whose 503 answer came without Retry-After (db_restart_test.py requires none).
+UNAVAILABLE_WITHOUT_RETRY_AFTER = []
+
+
 def writer(cluster, number, writes, lock, stop):
     client = Client(cluster.port, cluster.token)
     n = 0
@@ -25,7 +29,11 @@ def writer(cluster, number, writes, lock, stop):
         body = {"id": rid, "title": f"Fault test write {number}.{n}", "category": "vendor",
                 "probability": 0.2, "severity": 2}
         try:
-            status = client.call("POST", "/api/v1/programs/phoenix/risks", body).status
+            answer = client.call("POST", "/api/v1/programs/phoenix/risks", body)
+            status = answer.status
+            if status == 503 and "retry-after" not in answer.headers:
+                with lock:
+                    UNAVAILABLE_WITHOUT_RETRY_AFTER.append(rid)
         except (OSError, http.client.HTTPException):
             status = None
         with lock:
