@@ -14,7 +14,7 @@ packages=(
   libxlsxwriter-dev python3-openpyxl python3-icalendar chromium
   libkainjow-mustache-dev nodejs
   libpq-dev postgresql postgresql-client postgresql-common
-  nginx-light
+  nginx-light openssl
 )
 # npm installs the web app's pinned assets and browser-test driver (package-lock.json).
 # Debian's npm package only when no npm is there: a Node.js from elsewhere brings its own.

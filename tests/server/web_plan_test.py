@@ -9,7 +9,6 @@ honours the filter.
 Run: python3 tests/server/web_plan_test.py build/tpmkit
 """
 import json
-import math
 import re
 import sys
 import unittest

@@ -15,6 +15,7 @@
 #include "tpmkit/store/sql/account_rows.h"
 #include "tpmkit/store/sql/audit_rows.h"
 #include "tpmkit/store/sql/program_rows.h"
+#include "tpmkit/store/sql/snapshot_rows.h"
 
 namespace tpmkit::store::postgres {
 
@@ -213,33 +214,12 @@ class PgTransaction : public Transaction {
 
   Result<std::vector<SnapshotRecord>> ReadSnapshots(const std::string& program) override {
     TPMKIT_RETURN_IF_ERROR(Usable(false));
-    return Read([&]() -> Result<std::vector<SnapshotRecord>> {
-      std::vector<SnapshotRecord> out;
-      TPMKIT_RETURN_IF_ERROR(c_->ForEach(
-          "SELECT taken_on, name, value FROM snapshot_figures WHERE program = ? "
-          "ORDER BY taken_on, name",
-          [&](const Row& r) {
-            if (out.empty() || out.back().taken_on != r.Text(0)) {
-              out.push_back({program, r.Text(0), {}});
-            }
-            out.back().figures.emplace_back(r.Text(1), r.Text(2));
-          },
-          program));
-      return out;
-    });
+    return Read([&] { return sql::ReadSnapshotRows(*c_, program); });
   }
 
   Status PutSnapshot(const SnapshotRecord& snapshot) override {
     TPMKIT_RETURN_IF_ERROR(Usable(true));
-    TPMKIT_RETURN_IF_ERROR(
-        c_->Run("DELETE FROM snapshot_figures WHERE program = ? AND taken_on = ?", snapshot.program,
-                snapshot.taken_on));
-    for (const auto& [name, value] : snapshot.figures) {
-      TPMKIT_RETURN_IF_ERROR(c_->Run(
-          "INSERT INTO snapshot_figures (program, taken_on, name, value) VALUES (?, ?, ?, ?)",
-          snapshot.program, snapshot.taken_on, name, value));
-    }
-    return OkStatus();
+    return sql::PutSnapshotRows(*c_, snapshot);
   }
 
   AccountRows& Accounts() override { return accounts_; }

@@ -17,6 +17,7 @@
 #include "tpmkit/store/sql/account_rows.h"
 #include "tpmkit/store/sql/audit_rows.h"
 #include "tpmkit/store/sql/program_rows.h"
+#include "tpmkit/store/sql/snapshot_rows.h"
 #include "tpmkit/store/sqlite/sqlite_db.h"
 
 namespace tpmkit::store::sqlite {
@@ -198,31 +199,12 @@ class SqliteTransaction : public Transaction {
 
   Result<std::vector<SnapshotRecord>> ReadSnapshots(const std::string& program) override {
     TPMKIT_RETURN_IF_ERROR(Usable(false));
-    std::vector<SnapshotRecord> out;
-    TPMKIT_RETURN_IF_ERROR(s_->db.ForEach(
-        "SELECT taken_on, name, value FROM snapshot_figures WHERE program = ? "
-        "ORDER BY taken_on, name",
-        [&](const Row& r) {
-          if (out.empty() || out.back().taken_on != r.Text(0)) {
-            out.push_back({program, r.Text(0), {}});
-          }
-          out.back().figures.emplace_back(r.Text(1), r.Text(2));
-        },
-        program));
-    return out;
+    return sql::ReadSnapshotRows(s_->db, program);
   }
 
   Status PutSnapshot(const SnapshotRecord& snapshot) override {
     TPMKIT_RETURN_IF_ERROR(Usable(true));
-    TPMKIT_RETURN_IF_ERROR(
-        s_->db.Run("DELETE FROM snapshot_figures WHERE program = ? AND taken_on = ?",
-                   snapshot.program, snapshot.taken_on));
-    for (const auto& [name, value] : snapshot.figures) {
-      TPMKIT_RETURN_IF_ERROR(s_->db.Run(
-          "INSERT INTO snapshot_figures (program, taken_on, name, value) VALUES (?, ?, ?, ?)",
-          snapshot.program, snapshot.taken_on, name, value));
-    }
-    return OkStatus();
+    return sql::PutSnapshotRows(s_->db, snapshot);
   }
 
   AccountRows& Accounts() override { return accounts_; }
