@@ -162,6 +162,20 @@ std::vector<std::string> FieldErrors(const Error& error, std::map<std::string, s
   return rest;
 }
 
+// One risk's cells as the register and the risk's own page show them.
+nlohmann::json RiskRowView(const report::RiskRowWords& w) {
+  return {{"id", w.id},
+          {"title", w.title},
+          {"category", w.category.empty() ? "-" : w.category},
+          {"owner", w.owner.empty() ? "-" : w.owner},
+          {"status", w.status},
+          {"probability", w.probability},
+          {"severity", w.severity},
+          {"score", w.score},
+          {"exposure", w.exposure},
+          {"response_due", w.response_due}};
+}
+
 // The heat-map cell of "L,S", each 1..5; nullopt for anything else (the whole list).
 std::optional<std::pair<int, int>> HeatMapCell(const std::string& text) {
   if (text.size() != 3 || text[1] != ',' || text[0] < '1' || text[0] > '5' || text[2] < '1' ||
@@ -191,16 +205,7 @@ HttpResponse RisksPage(Call& call, const FormState& state, const std::string& no
     if (cell && (!w.active || risk.likelihood != cell->first || risk.severity != cell->second))
       continue;
     notice_found = notice_found || w.id == notice;
-    rows.push_back({{"id", w.id},
-                    {"title", w.title},
-                    {"category", w.category.empty() ? "-" : w.category},
-                    {"owner", w.owner.empty() ? "-" : w.owner},
-                    {"status", w.status},
-                    {"probability", w.probability},
-                    {"severity", w.severity},
-                    {"score", w.score},
-                    {"exposure", w.exposure},
-                    {"response_due", w.response_due}});
+    rows.push_back(RiskRowView(w));
   }
   nlohmann::json view = {{"program_id", call.Program()},
                          {"risks", rows},
@@ -323,17 +328,9 @@ HttpResponse RiskPage(Call& call, const FormState& state, const std::string& not
   for (const auto& w : report::RiskRowsOf(r->loaded.program, r->risks)) {
     if (w.id != rid) continue;
     active = w.active;
-    row = {{"id", w.id},
-           {"title", w.title},
-           {"category", w.category.empty() ? "-" : w.category},
-           {"owner", w.owner.empty() ? "-" : w.owner},
-           {"status", w.status},
-           {"probability", w.probability},
-           {"severity", w.severity},
-           {"score", w.score},
-           {"exposure", w.exposure},
-           {"response_due", w.response_due.empty() ? "-" : w.response_due},
-           {"mitigation", risk->mitigation.empty() ? "-" : risk->mitigation}};
+    row = RiskRowView(w);
+    row["response_due"] = w.response_due.empty() ? "-" : w.response_due;
+    row["mitigation"] = risk->mitigation.empty() ? "-" : risk->mitigation;
   }
   const Form stored = RiskForm(*risk);
   nlohmann::json view = {{"program_id", call.Program()},
