@@ -195,6 +195,20 @@ std::string Percent(double share) {
   return fmt::format("{}%", std::llround(share * 100));
 }
 
+std::vector<Marker> TargetAndStatusMarkers(const std::optional<Date>& target,
+                                           const std::optional<Date>& status_date) {
+  std::vector<Marker> markers;
+  if (target) {
+    markers.push_back({*target, "Target " + target->ToString(), palette::kVermillion, 2, "",
+                       palette::kVermillionText});
+  }
+  if (status_date) {
+    markers.push_back(
+        {*status_date, "Status " + status_date->ToString(), palette::kMuted, 1, "2 3", ""});
+  }
+  return markers;
+}
+
 std::string ChancePercent(double share) {
   if (!std::isfinite(share)) share = 0;
   return toolkit::wording::Percent(std::clamp(share, 0.0, 1.0));

@@ -99,6 +99,11 @@ struct Marker {
   std::string_view text_color;  // the label's colour; empty: `color`
 };
 
+// The target (a solid vermillion line) and the status date (a dashed grey one), each when
+// given, as the timeline charts draw them.
+std::vector<Marker> TargetAndStatusMarkers(const std::optional<Date>& target,
+                                           const std::optional<Date>& status_date);
+
 // Where each marker's label goes: lane 0 is just above the plot, lane 1 above it...
 // A label runs right from its line, or ends at its line when it would pass `right`; a label
 // too wide for either side of its line is shortened with "…" to fit the wider side. Labels

@@ -82,11 +82,7 @@ std::string EvmChart(const EvmChartInput& input, const ChartOptions& options) {
   dates.push_back(input.status_date);
   auto span = SpanOf(dates, 14);
 
-  std::vector<Marker> markers;
-  if (input.status_date) {
-    markers.push_back({*input.status_date, "Status " + input.status_date->ToString(),
-                       palette::kMuted, 1, "2 3", ""});
-  }
+  std::vector<Marker> markers = TargetAndStatusMarkers(std::nullopt, input.status_date);
 
   ValueAxis axis = NiceAxis(top_value * 1.04, 5);
   std::vector<double> values;

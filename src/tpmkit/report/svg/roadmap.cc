@@ -57,15 +57,7 @@ std::string Roadmap(const RoadmapInput& input, const ChartOptions& options) {
   const double width = SizeOf(options).width;
   const auto& rows = input.milestones;
 
-  std::vector<Marker> markers;
-  if (input.target) {
-    markers.push_back({*input.target, "Target " + input.target->ToString(), palette::kVermillion, 2,
-                       "", palette::kVermillionText});
-  }
-  if (input.status_date) {
-    markers.push_back({*input.status_date, "Status " + input.status_date->ToString(),
-                       palette::kMuted, 1, "2 3", ""});
-  }
+  std::vector<Marker> markers = TargetAndStatusMarkers(input.target, input.status_date);
   std::vector<std::optional<Date>> dates;
   double widest = 0;
   for (const RoadmapMilestone& m : rows) {
